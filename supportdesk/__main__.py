@@ -1,0 +1,7 @@
+"""python -m supportdesk."""
+
+import sys
+
+from supportdesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,74 @@
+"""Composition root: config, database, logging; hands them to the GUI, the CLI or the agent."""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import logging.handlers
+import re
+from dataclasses import dataclass
+
+from supportdesk.config import Config, Profile
+from supportdesk.db.engine import Database
+from supportdesk.services import database as database_service
+from supportdesk.services import users
+
+_SECRET = re.compile(r"(://[^:/@\s]+:)[^@\s]+@|(password|passwd|pwd|secret|token)=\S+", re.I)
+
+
+class RedactingFormatter(logging.Formatter):
+    """Last line of defence: no password in a URL or key=value pair reaches the log file."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return _SECRET.sub(_redact, super().format(record))
+
+
+def _redact(match: re.Match[str]) -> str:
+    return f"{match.group(1)}***@" if match.group(1) else f"{match.group(2)}=***"
+
+
+def setup_logging(profile: Profile, level: int = logging.INFO) -> logging.Handler:
+    profile.log_dir.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        profile.log_dir / "supportdesk.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if getattr(h, "supportdesk", False)]:
+        root.removeHandler(old)
+        old.close()
+    handler.supportdesk = True  # type: ignore[attr-defined]  # marks our handler for reuse
+    root.addHandler(handler)
+    root.setLevel(level)
+    return handler
+
+
+@dataclass
+class App:
+    profile: Profile
+    config: Config
+    db: Database
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def open_app(
+    profile_name: str | None = None, db_url: str | None = None, *, migrate: bool = True
+) -> App:
+    profile = Profile.named(profile_name)
+    config = Config(profile)
+    db = Database(config.database_url(db_url), actor=os_login())
+    if migrate:
+        database_service.upgrade(db, profile.backup_dir)
+        with db.write() as session:
+            users.ensure_first_admin(session)
+    return App(profile, config, db)
+
+
+def os_login() -> str:
+    """The solo actor: the OS account, lower-cased (Windows logins are case-insensitive)."""
+    try:
+        return getpass.getuser().strip().lower() or "user"
+    except (OSError, KeyError):  # no login name in a service context
+        return "user"

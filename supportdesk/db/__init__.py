@@ -1,0 +1,1 @@
+"""Storage: engine and pragmas, typed models, migrations, audit chain."""

@@ -1,0 +1,170 @@
+"""Engine, pragmas and the unit of work: one user action is one transaction."""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path, PureWindowsPath
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, exc, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from supportdesk.domain.errors import DatabaseError
+
+log = logging.getLogger(__name__)
+
+NETWORK_FS = frozenset(
+    {
+        "nfs",
+        "nfs4",
+        "cifs",
+        "smb3",
+        "smbfs",
+        "fuse.sshfs",
+        "9p",
+        "afs",
+        "ceph",
+        "glusterfs",
+        "fuse.glusterfs",
+        "lustre",
+        "davfs",
+        "fuse.davfs2",
+        "ncpfs",
+        "coda",
+        "fuse.rclone",
+    }
+)
+_DRIVE_REMOTE = 4  # GetDriveTypeW
+
+
+def network_fs_type(path: Path, mountinfo: str | None = None) -> str | None:
+    """The network file system `path` lives on, or None for a local disk.
+
+    SQLite's locking is unreliable over SMB/NFS, so a database there can corrupt silently.
+    """
+    raw = str(path)
+    if raw.startswith(("\\\\", "//")):
+        return "unc"
+    if os.name == "nt":  # pragma: no cover - exercised on Windows builds only
+        root = PureWindowsPath(os.path.abspath(raw)).anchor
+        windll = ctypes.windll  # type: ignore[attr-defined,unused-ignore]  # Windows only
+        return "remote" if windll.kernel32.GetDriveTypeW(root) == _DRIVE_REMOTE else None
+    if mountinfo is None:
+        try:
+            mountinfo = Path("/proc/self/mountinfo").read_text(encoding="utf-8")
+        except OSError:
+            return None
+    target = os.path.abspath(raw)
+    best, best_fs = "", None
+    for line in mountinfo.splitlines():
+        parts = line.split()
+        if " - " not in line or len(parts) < 5:
+            continue
+        mount_point = parts[4].replace("\\040", " ")
+        fstype = line.split(" - ", 1)[1].split()[0]
+        inside = target == mount_point or target.startswith(mount_point.rstrip("/") + "/")
+        if inside and len(mount_point) >= len(best):
+            best, best_fs = mount_point, fstype
+    return best_fs if best_fs in NETWORK_FS else None
+
+
+def is_disk_full(error: BaseException) -> bool:
+    orig = getattr(error, "orig", error)
+    if isinstance(orig, sqlite3.OperationalError):
+        return getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "full" in str(orig)
+    return getattr(orig, "sqlstate", None) in {"53100", "53200"}  # disk_full, out_of_memory
+
+
+class Database:
+    """Owns the engine; hands out short sessions. Services never commit; `write()` does."""
+
+    def __init__(self, url: str | URL, *, actor: str = "", echo: bool = False) -> None:
+        self.url = make_url(url)
+        self.actor = actor  # SQLite only: PostgreSQL uses the login the server authenticated
+        kwargs: dict[str, Any] = {"echo": echo}
+        if self.is_sqlite:
+            path = self.sqlite_path
+            if path is not None:
+                fs = network_fs_type(path)
+                if fs is not None:
+                    raise DatabaseError("sqlite_on_network_share", path=str(path), fs=fs)
+                path.parent.mkdir(parents=True, exist_ok=True)
+            kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
+        else:
+            kwargs["pool_pre_ping"] = True
+        self.engine: Engine = create_engine(self.url, **kwargs)
+        if self.is_sqlite:
+            event.listen(self.engine, "connect", _sqlite_connect)
+            event.listen(self.engine, "begin", _sqlite_begin)
+        self._writer = self.engine.execution_options(sqlite_immediate=True)
+        info = {"actor": actor}
+        self._read_sessions = sessionmaker(self.engine, expire_on_commit=False, info=info)
+        self._write_sessions = sessionmaker(self._writer, expire_on_commit=False, info=info)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        database = self.url.database
+        if not self.is_sqlite or not database or database == ":memory:":
+            return None
+        return Path(database)
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction; SQLite takes the write lock up front (BEGIN IMMEDIATE)."""
+        with self._translated(), self._write_sessions() as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._translated(), self._read_sessions() as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except exc.OperationalError as error:
+            if is_disk_full(error):
+                raise DatabaseError("disk_full") from None
+            if "locked" in str(error.orig):
+                raise DatabaseError("database_busy") from None
+            raise
+
+    def check_integrity(self) -> list[str]:
+        """Problems the engine itself reports (empty list when sound)."""
+        with self.engine.connect() as conn:
+            if self.is_sqlite:
+                rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+                fk = [str(tuple(r)) for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
+                return [r for r in rows if r != "ok"] + [f"foreign key: {r}" for r in fk]
+            conn.execute(text("SELECT 1"))
+            return []
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # Take transaction control away from the driver so BEGIN is ours (IMMEDIATE for writes).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    immediate = conn.get_execution_options().get("sqlite_immediate", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

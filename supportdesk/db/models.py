@@ -1,0 +1,199 @@
+"""Typed SQLAlchemy 2 models of the registry, users and the audit chain."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Versioned:
+    """Rows two people can edit: a stale save fails instead of overwriting (version_id_col)."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    updated_by: Mapped[str] = mapped_column(String(63), nullable=False, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class User(Base):
+    __tablename__ = "app_user"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    login: Mapped[str] = mapped_column(String(63), unique=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Customer(Versioned, Base):
+    __tablename__ = "customer"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    short_name: Mapped[str] = mapped_column(String(100), default="")
+    region: Mapped[str] = mapped_column(String(100), default="")
+    engineer: Mapped[str | None] = mapped_column(
+        ForeignKey("app_user.login", onupdate="CASCADE"), nullable=True
+    )
+    created_on: Mapped[date] = mapped_column(Date)
+    first_contact_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    contacts: Mapped[list[Contact]] = relationship(
+        back_populates="customer", cascade="all, delete-orphan", passive_deletes=True
+    )
+    projects: Mapped[list[Project]] = relationship(
+        back_populates="customer", cascade="all, delete-orphan", passive_deletes=True
+    )
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class Contact(Versioned, Base):
+    __tablename__ = "contact"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    emergency: Mapped[bool] = mapped_column(Boolean, default=False)
+    customer: Mapped[Customer] = relationship(back_populates="contacts")
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class Project(Versioned, Base):
+    __tablename__ = "project"
+    __table_args__ = (UniqueConstraint("customer_id", "name"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    contract_no: Mapped[str] = mapped_column(String(100), default="")
+    planned_acceptance: Mapped[date | None] = mapped_column(Date, nullable=True)
+    acceptance_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    customer: Mapped[Customer] = relationship(back_populates="projects")
+    systems: Mapped[list[System]] = relationship(
+        back_populates="project", cascade="all, delete-orphan", passive_deletes=True
+    )
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class System(Versioned, Base):
+    __tablename__ = "system"
+    __table_args__ = (UniqueConstraint("project_id", "name"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    environment: Mapped[str] = mapped_column(String(20))
+    under_maintenance: Mapped[bool] = mapped_column(Boolean, default=True)
+    project: Mapped[Project] = relationship(back_populates="systems")
+    hosts: Mapped[list[Host]] = relationship(
+        back_populates="system",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        foreign_keys="Host.system_id",
+    )
+    contracts: Mapped[list[Contract]] = relationship(
+        back_populates="system", cascade="all, delete-orphan", passive_deletes=True
+    )
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class Host(Versioned, Base):
+    __tablename__ = "host"
+    __table_args__ = (UniqueConstraint("system_id", "name"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    system_id: Mapped[int] = mapped_column(ForeignKey("system.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    address: Mapped[str] = mapped_column(String(253))
+    port: Mapped[int] = mapped_column(Integer, default=22)
+    user: Mapped[str] = mapped_column(String(63), default="")
+    jump_host_id: Mapped[int | None] = mapped_column(
+        ForeignKey("host.id", ondelete="SET NULL"), nullable=True
+    )
+    credential: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # Space-separated, wrapped in spaces (" app db ") so a tag filter is one LIKE '% tag %'.
+    tags: Mapped[str] = mapped_column(String(400), default="")
+    system: Mapped[System] = relationship(back_populates="hosts", foreign_keys=[system_id])
+    jump_host: Mapped[Host | None] = relationship(remote_side=[id])
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class Contract(Versioned, Base):
+    __tablename__ = "maintenance_contract"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    system_id: Mapped[int] = mapped_column(ForeignKey("system.id", ondelete="CASCADE"), index=True)
+    start: Mapped[date] = mapped_column(Date)
+    end: Mapped[date] = mapped_column(Date, index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    salesperson: Mapped[str | None] = mapped_column(
+        ForeignKey("app_user.login", onupdate="CASCADE"), nullable=True
+    )
+    notice_months: Mapped[int] = mapped_column(Integer, default=3)
+    system: Mapped[System] = relationship(back_populates="contracts")
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class AuditEvent(Base):
+    """One link of the hash chain; `seq` is contiguous from 1 so a deleted row shows."""
+
+    __tablename__ = "audit_event"
+    seq: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False
+    )
+    at: Mapped[str] = mapped_column(String(40))  # ISO-8601 UTC text: hashed exactly as stored
+    actor: Mapped[str] = mapped_column(String(63))
+    action: Mapped[str] = mapped_column(String(60), index=True)
+    target: Mapped[str] = mapped_column(String(200))
+    payload: Mapped[str] = mapped_column(Text)  # canonical JSON text, hashed as stored
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class Setting(Base):
+    """Team rules that live in the database (machine config stays in TOML)."""
+
+    __tablename__ = "team_setting"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[object] = mapped_column(JSON)
+
+
+Index("ix_customer_engineer", Customer.engineer)
+Index("ix_host_address", Host.address)
+
+
+class AuditHead(Base):
+    """The chain's last (seq, hash): the append lock, and it shows a removed tail."""
+
+    __tablename__ = "audit_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    hash: Mapped[str] = mapped_column(String(64))

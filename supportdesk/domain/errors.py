@@ -1,0 +1,61 @@
+"""Errors that carry a field and a code; only ui/messages.py turns them into words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class SupportDeskError(Exception):
+    """A failure the user can act on (exit 1 on the CLI, a message box in the GUI)."""
+
+    code: str = "error"
+
+    def __init__(self, code: str | None = None, **params: Any) -> None:
+        self.code = code or self.code
+        self.params = params
+        super().__init__(f"{self.code} {params}" if params else self.code)
+
+
+class ValidationError(SupportDeskError):
+    """Bad input: names the field and what is wrong. `row` is set by bulk import."""
+
+    def __init__(self, field: str, code: str, *, row: int | None = None, **params: Any) -> None:
+        self.field = field
+        self.row = row
+        super().__init__(code, **params)
+        self.args = (f"{field}: {code}",)
+
+
+class BatchValidationError(SupportDeskError):
+    """Several validation errors at once (import lists every bad row and field)."""
+
+    code = "validation_errors"
+
+    def __init__(self, errors: list[ValidationError]) -> None:
+        self.errors = errors
+        super().__init__(count=len(errors))
+
+
+class NotFoundError(SupportDeskError):
+    def __init__(self, entity: str, key: object) -> None:
+        self.entity = entity
+        super().__init__("not_found", entity=entity, key=str(key))
+
+
+class ConflictError(SupportDeskError):
+    """A stale save: somebody else changed the record since it was loaded."""
+
+    def __init__(self, entity: str, key: object, changed_by: str | None) -> None:
+        self.entity = entity
+        self.changed_by = changed_by
+        super().__init__("conflict", entity=entity, key=str(key), changed_by=changed_by or "?")
+
+
+class PermissionDeniedError(SupportDeskError):
+    def __init__(self, actor: str, permission: str) -> None:
+        self.permission = permission
+        super().__init__("permission_denied", actor=actor, permission=permission)
+
+
+class DatabaseError(SupportDeskError):
+    """Storage-level failures worded for users: disk full, network share, migration."""

@@ -1,0 +1,1 @@
+"""Use cases. Each takes a Session; the caller owns the transaction."""

@@ -1,0 +1,107 @@
+"""Users and roles; permissions are checked here, not only by hiding buttons."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from supportdesk.db import audit, team
+from supportdesk.db.models import User
+from supportdesk.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
+from supportdesk.domain.registry import UserRow, limited, valid_email, valid_login
+from supportdesk.domain.roles import Permission, Role, allows
+
+
+def _row(user: User) -> UserRow:
+    return UserRow(user.id, user.login, user.name, user.email, user.role, user.active)
+
+
+def _role(value: str) -> Role:
+    try:
+        return Role(value)
+    except ValueError:
+        raise ValidationError(
+            "role", "bad_choice", value=value, choices=", ".join(r.value for r in Role)
+        ) from None
+
+
+def current_user(session: Session) -> UserRow | None:
+    login = audit.current_actor(session)
+    user = session.scalars(select(User).where(User.login == login)).first()
+    return _row(user) if user else None
+
+
+def require(session: Session, permission: Permission) -> UserRow:
+    """The signed-in user, if their role grants `permission`; otherwise PermissionDeniedError."""
+    user = current_user(session)
+    if user is None or not user.active or not allows(Role(user.role), permission):
+        raise PermissionDeniedError(
+            user.login if user else audit.current_actor(session), permission
+        )
+    return user
+
+
+def ensure_first_admin(session: Session) -> UserRow | None:
+    """On a fresh profile the person who opened it (OS user / DB login) becomes administrator."""
+    if session.scalar(select(func.count()).select_from(User)):
+        return None
+    login = audit.current_actor(session)
+    user = User(login=login, name=login, email="", role=Role.ADMIN, active=True)
+    session.add(user)
+    session.flush()
+    audit.append(session, "user.bootstrap_admin", f"user:{login}", {"role": Role.ADMIN})
+    return _row(user)
+
+
+def add_user(
+    session: Session,
+    login: str,
+    role: str,
+    name: str = "",
+    email: str = "",
+    password: str | None = None,
+) -> UserRow:
+    require(session, Permission.USER_ADMIN)
+    login = valid_login("login", login)
+    checked_role = _role(role)
+    name = limited("name", name)
+    email = valid_email("email", email)
+    if session.scalars(select(User).where(User.login == login)).first():
+        raise ValidationError("login", "duplicate", value=login)
+    if team.is_postgres(session):
+        if not password:
+            raise ValidationError("password", "required")
+        team.create_login(session, login, password)
+    user = User(login=login, name=name or login, email=email, role=checked_role, active=True)
+    session.add(user)
+    session.flush()
+    audit.append(
+        session,
+        "user.add",
+        f"user:{login}",
+        {"role": checked_role, "name": user.name, "email": email},
+    )
+    return _row(user)
+
+
+def set_role(session: Session, login: str, role: str) -> UserRow:
+    require(session, Permission.USER_ADMIN)
+    checked_role = _role(role)
+    user = session.scalars(select(User).where(User.login == login).with_for_update()).first()
+    if user is None:
+        raise NotFoundError("user", login)
+    if user.role == Role.ADMIN and checked_role != Role.ADMIN:
+        admins = session.scalar(
+            select(func.count()).select_from(User).where(User.role == Role.ADMIN, User.active)
+        )
+        if admins == 1:
+            raise ValidationError("role", "last_admin")
+    old = user.role
+    user.role = checked_role
+    session.flush()
+    audit.append(session, "user.set_role", f"user:{login}", {"from": old, "to": checked_role})
+    return _row(user)
+
+
+def list_users(session: Session) -> list[UserRow]:
+    return [_row(u) for u in session.scalars(select(User).order_by(User.login))]

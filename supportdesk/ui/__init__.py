@@ -1,0 +1,1 @@
+"""The only QtWidgets code of SupportDesk."""

@@ -1,0 +1,181 @@
+"""The one place that turns error codes into (translated) words, for the GUI and the CLI."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from supportdesk.domain.errors import (
+    BatchValidationError,
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+    SupportDeskError,
+    ValidationError,
+)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("messages", text)
+
+
+def field_label(name: str) -> str:
+    labels = {
+        "name": QT_TRANSLATE_NOOP("messages", "name"),
+        "short_name": QT_TRANSLATE_NOOP("messages", "short name"),
+        "region": QT_TRANSLATE_NOOP("messages", "region"),
+        "engineer": QT_TRANSLATE_NOOP("messages", "responsible engineer"),
+        "customer": QT_TRANSLATE_NOOP("messages", "customer"),
+        "role": QT_TRANSLATE_NOOP("messages", "role"),
+        "phone": QT_TRANSLATE_NOOP("messages", "phone"),
+        "email": QT_TRANSLATE_NOOP("messages", "e-mail"),
+        "project": QT_TRANSLATE_NOOP("messages", "project"),
+        "contract_no": QT_TRANSLATE_NOOP("messages", "contract number"),
+        "acceptance_date": QT_TRANSLATE_NOOP("messages", "acceptance date"),
+        "planned_acceptance": QT_TRANSLATE_NOOP("messages", "planned acceptance"),
+        "system": QT_TRANSLATE_NOOP("messages", "system"),
+        "environment": QT_TRANSLATE_NOOP("messages", "environment"),
+        "host": QT_TRANSLATE_NOOP("messages", "host"),
+        "address": QT_TRANSLATE_NOOP("messages", "address"),
+        "port": QT_TRANSLATE_NOOP("messages", "port"),
+        "user": QT_TRANSLATE_NOOP("messages", "login user"),
+        "jump_host": QT_TRANSLATE_NOOP("messages", "jump host"),
+        "credential": QT_TRANSLATE_NOOP("messages", "credential"),
+        "tags": QT_TRANSLATE_NOOP("messages", "tags"),
+        "start": QT_TRANSLATE_NOOP("messages", "start date"),
+        "end": QT_TRANSLATE_NOOP("messages", "end date"),
+        "kind": QT_TRANSLATE_NOOP("messages", "contract kind"),
+        "salesperson": QT_TRANSLATE_NOOP("messages", "salesperson"),
+        "notice_months": QT_TRANSLATE_NOOP("messages", "notice period (months)"),
+        "login": QT_TRANSLATE_NOOP("messages", "login"),
+        "password": QT_TRANSLATE_NOOP("messages", "password"),
+        "key": QT_TRANSLATE_NOOP("messages", "setting"),
+        "profile": QT_TRANSLATE_NOOP("messages", "profile"),
+        "file": QT_TRANSLATE_NOOP("messages", "file"),
+        "format": QT_TRANSLATE_NOOP("messages", "format"),
+        "database.url": QT_TRANSLATE_NOOP("messages", "database URL"),
+        "system_id": QT_TRANSLATE_NOOP("messages", "system"),
+    }
+    return _t(labels[name]) if name in labels else name
+
+
+def _code_text(code: str) -> str:
+    texts = {
+        "required": QT_TRANSLATE_NOOP("messages", "is required"),
+        "too_long": QT_TRANSLATE_NOOP("messages", "is longer than {max} characters"),
+        "bad_email": QT_TRANSLATE_NOOP("messages", "'{value}' is not an e-mail address"),
+        "bad_phone": QT_TRANSLATE_NOOP("messages", "'{value}' is not a phone number"),
+        "bad_login": QT_TRANSLATE_NOOP(
+            "messages", "'{value}' is not a valid login (lower-case letters, digits, _ . -)"
+        ),
+        "bad_address": QT_TRANSLATE_NOOP("messages", "'{value}' is not an IP address or host name"),
+        "bad_port": QT_TRANSLATE_NOOP("messages", "{value} is not a port between 1 and 65535"),
+        "bad_choice": QT_TRANSLATE_NOOP("messages", "'{value}' is not one of: {choices}"),
+        "bad_date": QT_TRANSLATE_NOOP("messages", "'{value}' is not a date (YYYY-MM-DD)"),
+        "bad_value": QT_TRANSLATE_NOOP("messages", "'{value}' is not a valid value"),
+        "bad_number": QT_TRANSLATE_NOOP("messages", "'{value}' is not a whole number"),
+        "end_before_start": QT_TRANSLATE_NOOP("messages", "ends before it starts"),
+        "bad_notice_months": QT_TRANSLATE_NOOP(
+            "messages", "{value} is not between 0 and 24 months"
+        ),
+        "duplicate": QT_TRANSLATE_NOOP("messages", "'{value}' already exists"),
+        "unknown_user": QT_TRANSLATE_NOOP("messages", "no user with login '{value}'"),
+        "unknown_key": QT_TRANSLATE_NOOP("messages", "there is no setting '{value}'"),
+        "not_found": QT_TRANSLATE_NOOP("messages", "{entity} '{value}' does not exist"),
+        "jump_host_other_system": QT_TRANSLATE_NOOP(
+            "messages", "the jump host must be another host of the same system"
+        ),
+        "jump_host_self": QT_TRANSLATE_NOOP("messages", "a host cannot be its own jump host"),
+        "unknown_jump_host": QT_TRANSLATE_NOOP(
+            "messages", "no host named '{value}' in this system"
+        ),
+        "tag_has_space": QT_TRANSLATE_NOOP("messages", "tags cannot contain spaces"),
+        "last_admin": QT_TRANSLATE_NOOP("messages", "the last administrator cannot lose the role"),
+        "bad_profile_name": QT_TRANSLATE_NOOP("messages", "'{value}' is not a valid profile name"),
+        "password_in_url": QT_TRANSLATE_NOOP(
+            "messages", "must not contain a password; use the keyring or a pgpass file"
+        ),
+        "unsupported_format": QT_TRANSLATE_NOOP(
+            "messages", "'{value}' is not a JSON, CSV or XLSX file"
+        ),
+        "unreadable": QT_TRANSLATE_NOOP("messages", "cannot be read: {detail}"),
+        "bad_structure": QT_TRANSLATE_NOOP(
+            "messages", "is not in the SupportDesk format: {detail}"
+        ),
+        "not_empty": QT_TRANSLATE_NOOP("messages", "the profile already holds data"),
+        "sqlite_on_network_share": QT_TRANSLATE_NOOP(
+            "messages",
+            "The database file {path} is on a network share ({fs}). SQLite can corrupt "
+            "data there. Use a team PostgreSQL database instead (Settings → Database, or "
+            "SUPPORTDESK_DB=postgresql+psycopg://…).",
+        ),
+        "disk_full": QT_TRANSLATE_NOOP(
+            "messages", "The disk is full. Nothing was saved; free some space and try again."
+        ),
+        "database_busy": QT_TRANSLATE_NOOP(
+            "messages", "The database is busy; try again in a moment."
+        ),
+        "migration_failed": QT_TRANSLATE_NOOP(
+            "messages",
+            "Upgrading the database from revision {revision} failed; the old database was "
+            "left in place. Details: {detail}",
+        ),
+        "backup_exists": QT_TRANSLATE_NOOP(
+            "messages", "{path} already exists; choose another file"
+        ),
+        "backup_failed": QT_TRANSLATE_NOOP("messages", "The backup failed: {detail}"),
+        "pg_dump_missing": QT_TRANSLATE_NOOP(
+            "messages", "pg_dump is needed to back up a PostgreSQL database"
+        ),
+    }
+    return _t(texts[code]) if code in texts else code
+
+
+def describe(error: BaseException) -> str:
+    """The user-facing sentence for `error`; a bug gets a generic line (details go to the log)."""
+    if isinstance(error, ValidationError):
+        text = _code_text(error.code)
+        params = {"value": "", "max": "", "choices": "", "entity": "", "detail": "", **error.params}
+        where = field_label(error.field)
+        if error.row is not None:
+            where = QCoreApplication.translate("messages", "row {row}, {field}").format(
+                row=error.row, field=where
+            )
+        return f"{where}: {text.format(**params)}"
+    if isinstance(error, BatchValidationError):
+        return "\n".join(describe(e) for e in error.errors)
+    if isinstance(error, ConflictError):
+        return QCoreApplication.translate(
+            "messages",
+            "This {entity} was changed by {user} after you opened it. Reload it and make "
+            "your change again.",
+        ).format(
+            entity=_entity(error.entity),
+            user=error.changed_by or QCoreApplication.translate("messages", "someone else"),
+        )
+    if isinstance(error, NotFoundError):
+        return QCoreApplication.translate(
+            "messages", "This {entity} no longer exists (it may have been deleted)."
+        ).format(entity=_entity(error.entity))
+    if isinstance(error, PermissionDeniedError):
+        return QCoreApplication.translate(
+            "messages", "{actor} may not do this ({permission})."
+        ).format(**error.params)
+    if isinstance(error, SupportDeskError):
+        params = {"path": "", "fs": "", "revision": "", "detail": "", **error.params}
+        return _code_text(error.code).format(**params)
+    return QCoreApplication.translate(
+        "messages", "An unexpected error occurred. It was written to the log file."
+    )
+
+
+def _entity(name: str) -> str:
+    names = {
+        "customer": QT_TRANSLATE_NOOP("messages", "customer"),
+        "contact": QT_TRANSLATE_NOOP("messages", "contact"),
+        "project": QT_TRANSLATE_NOOP("messages", "project"),
+        "system": QT_TRANSLATE_NOOP("messages", "system"),
+        "host": QT_TRANSLATE_NOOP("messages", "host"),
+        "contract": QT_TRANSLATE_NOOP("messages", "maintenance contract"),
+        "user": QT_TRANSLATE_NOOP("messages", "user"),
+    }
+    return _t(names[name]) if name in names else name

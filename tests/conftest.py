@@ -1,0 +1,80 @@
+"""Shared fixtures: offscreen Qt, profiles in tmp, and a Database on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts=false")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from supportdesk.db.engine import Database  # noqa: E402
+from supportdesk.db.migrate import upgrade  # noqa: E402
+from supportdesk.services import users  # noqa: E402
+from tests.servers.postgres import PostgresServer, running_server  # noqa: E402
+
+TEST_ACTOR = "tester"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test ever touches the real profile or a developer's SUPPORTDESK_DB."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("SUPPORTDESK_HOME", str(home))
+    monkeypatch.delenv("SUPPORTDESK_DB", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    with running_server() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: PostgresServer) -> str:
+    """A migrated database that each test copies (CREATE DATABASE … TEMPLATE is fast)."""
+    name = pg_server.create_database()
+    db = Database(pg_server.url(name))
+    upgrade(db)
+    db.dispose()
+    return name
+
+
+@pytest.fixture
+def pg_url(pg_server: PostgresServer, pg_template: str) -> Iterator[str]:
+    name = pg_server.create_database(template=pg_template)
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+
+
+def _sqlite_db(tmp_path: Path) -> Database:
+    db = Database(f"sqlite:///{tmp_path / 'test.db'}", actor=TEST_ACTOR)
+    upgrade(db)
+    return db
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A migrated database whose current actor is an administrator, on both engines."""
+    if request.param == "sqlite":
+        database = _sqlite_db(tmp_path)
+    else:
+        database = Database(request.getfixturevalue("pg_url"))
+    with database.write() as session:
+        users.ensure_first_admin(session)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+    database = _sqlite_db(tmp_path)
+    with database.write() as session:
+        users.ensure_first_admin(session)
+    yield database
+    database.dispose()
