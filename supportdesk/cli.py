@@ -147,7 +147,7 @@ def _db_upgrade(args: argparse.Namespace) -> int:
     app = _open(args, migrate=False)
     backup = database.upgrade(app.db, app.profile.backup_dir)
     print(
-        f"database at {database.migrate.current_revision(app.db)}"
+        f"database at {database.current_revision(app.db)}"
         + (f" (backup: {backup})" if backup else "")
     )
     return EXIT_OK

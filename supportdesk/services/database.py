@@ -40,6 +40,10 @@ def upgrade(db: Database, backup_dir: Path | None = None) -> Path | None:
     return migrate.upgrade(db, backup_dir)
 
 
+def current_revision(db: Database) -> str | None:
+    return migrate.current_revision(db)
+
+
 def verify_audit(db: Database) -> audit.VerifyResult:
     """Walk the chain in one snapshot so concurrent appends cannot look like tampering."""
     engine = db.engine

@@ -335,7 +335,7 @@ def delete_host(session: Session, key: int, version: int | None = None) -> None:
     _delete(session, Host, "host", key, version, "name")
 
 
-def _host_query() -> Select[Any]:
+def _host_query() -> Select[Host, str, str, str]:
     jump = aliased(Host)
     return (
         select(Host, System.name, Customer.name, jump.name)

@@ -55,7 +55,7 @@ def field_label(name: str) -> str:
         "database.url": QT_TRANSLATE_NOOP("messages", "database URL"),
         "system_id": QT_TRANSLATE_NOOP("messages", "system"),
     }
-    return _t(labels[name]) if name in labels else name
+    return _t(str(labels[name])) if name in labels else name
 
 
 def _code_text(code: str) -> str:
@@ -127,7 +127,7 @@ def _code_text(code: str) -> str:
             "messages", "pg_dump is needed to back up a PostgreSQL database"
         ),
     }
-    return _t(texts[code]) if code in texts else code
+    return _t(str(texts[code])) if code in texts else code
 
 
 def describe(error: BaseException) -> str:
@@ -178,4 +178,4 @@ def _entity(name: str) -> str:
         "contract": QT_TRANSLATE_NOOP("messages", "maintenance contract"),
         "user": QT_TRANSLATE_NOOP("messages", "user"),
     }
-    return _t(names[name]) if name in names else name
+    return _t(str(names[name])) if name in names else name

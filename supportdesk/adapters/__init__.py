@@ -1,0 +1,1 @@
+"""The outside world: SSH, mail, webhooks, keyring, uploads (later issues)."""

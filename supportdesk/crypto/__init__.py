@@ -1,0 +1,1 @@
+"""Vault envelope encryption (the vault issue)."""

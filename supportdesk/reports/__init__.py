@@ -1,0 +1,1 @@
+"""DOCX and PDF rendering of report DTOs (later issues)."""

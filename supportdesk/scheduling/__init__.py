@@ -1,0 +1,1 @@
+"""APScheduler jobs and the headless agent (the reminders issue)."""
