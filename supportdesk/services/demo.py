@@ -1,0 +1,195 @@
+"""Realistic Chinese demo data, deterministic for a given scale and day."""
+
+from __future__ import annotations
+
+import random
+import secrets
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from supportdesk.db import team
+from supportdesk.db.models import Customer, User
+from supportdesk.domain.registry import (
+    ContactForm,
+    ContractForm,
+    CustomerForm,
+    HostForm,
+    ProjectForm,
+    SystemForm,
+    add_months,
+)
+from supportdesk.services import registry, users
+
+STAFF = [
+    ("zhangsan", "张三", "engineer"),
+    ("lisi", "李四", "salesperson"),
+    ("wangwu", "王五", "engineer"),
+    ("zhaoliu", "赵六", "engineer"),
+    ("sunqi", "孙七", "group_leader"),
+    ("zhouba", "周八", "sales_director"),
+    ("wujiu", "吴九", "salesperson"),
+    ("zhengshi", "郑十", "committee"),
+]
+CUSTOMERS = [
+    ("华东电力调度中心", "华东电力", "上海"),
+    ("北京市自来水集团", "北京水务", "北京"),
+    ("广州第一人民医院", "广一医", "广州"),
+    ("成都农商银行", "成都农商", "成都"),
+    ("杭州市政务服务中心", "杭州政务", "杭州"),
+    ("南京地铁运营公司", "南京地铁", "南京"),
+    ("武汉钢铁物流", "武钢物流", "武汉"),
+    ("西安航空学院", "西航院", "西安"),
+    ("深圳港口集团", "深圳港", "深圳"),
+    ("天津燃气公司", "天津燃气", "天津"),
+    ("重庆公交集团", "重庆公交", "重庆"),
+    ("苏州工业园区管委会", "苏州园区", "苏州"),
+]
+PROJECTS = ["调度平台", "营销系统", "档案管理", "移动办公", "数据中台", "运维监控"]
+CONTACTS = [("王工", "信息科"), ("刘主任", "办公室"), ("陈经理", "运维部"), ("杨工", "网络组")]
+HOST_ROLES = [("app", "app"), ("db", "db"), ("web", "web"), ("bak", "backup")]
+
+
+@dataclass(frozen=True, slots=True)
+class DemoSummary:
+    customers: int
+    hosts: int
+    contracts: int
+    skipped: bool = False
+
+    def describe(self) -> str:
+        if self.skipped:
+            return "the profile already holds data; no demo data added"
+        return f"{self.customers} customers, {self.hosts} hosts, {self.contracts} contracts"
+
+
+def is_empty(session: Session) -> bool:
+    return not session.scalar(select(func.count()).select_from(Customer))
+
+
+def fill(session: Session, scale: int, today: date) -> DemoSummary:
+    """Add demo data to an empty profile; a profile with data is left alone (no duplicates)."""
+    if not is_empty(session):
+        return DemoSummary(0, 0, 0, skipped=True)
+    rnd = random.Random(f"{scale}-{today.isoformat()}")
+    existing = set(session.scalars(select(User.login)))
+    for login, name, role in STAFF:
+        if login not in existing:
+            # A team database needs a real login password; demo users get a random one.
+            password = secrets.token_urlsafe(16) if team.is_postgres(session) else None
+            users.add_user(session, login, role, name, f"{login}@example.cn", password)
+    engineers = [s[0] for s in STAFF if s[2] == "engineer"]
+    sales = [s[0] for s in STAFF if s[2] == "salesperson"]
+    hosts = contracts = customers = 0
+    for round_no in range(scale):
+        for index, (cname, short, region) in enumerate(CUSTOMERS):
+            suffix = f"（{round_no + 1}）" if round_no else ""
+            serial = round_no * len(CUSTOMERS) + index
+            # Most customers were contacted; one recent one was not (seed 004's week rule).
+            created = today - timedelta(days=rnd.randint(30, 900))
+            contacted: date | None = created + timedelta(days=rnd.randint(1, 6))
+            if index == 3:
+                created, contacted = today - timedelta(days=10), None
+            customer = registry.save_customer(
+                session,
+                CustomerForm(
+                    cname + suffix, short + suffix, region, engineers[serial % 3], contacted
+                ),
+                today=created,
+            )
+            customers += 1
+            for k, (person, dept) in enumerate(rnd.sample(CONTACTS, 2)):
+                registry.save_contact(
+                    session,
+                    ContactForm(
+                        customer.id,
+                        person,
+                        dept,
+                        f"138{rnd.randint(10_000_000, 99_999_999)}",
+                        f"contact{serial}_{k}@example.cn",
+                        emergency=k == 0,
+                    ),
+                )
+            for p, pname in enumerate(rnd.sample(PROJECTS, 2)):
+                # R1.1 window: one project accepted recently, one about to be accepted.
+                accepted = today + timedelta(
+                    days=rnd.randint(-700, -20) if p == 0 else rnd.randint(5, 40)
+                )
+                project = registry.save_project(
+                    session,
+                    ProjectForm(
+                        customer.id,
+                        pname,
+                        f"{short[:2].upper()}-{accepted.year}-{serial:03d}{p}",
+                        planned_acceptance=accepted if p else accepted - timedelta(days=14),
+                        acceptance_date=accepted if p == 0 else None,
+                    ),
+                )
+                for env in ("production", "test") if p == 0 else ("production",):
+                    system = registry.save_system(
+                        session,
+                        SystemForm(
+                            project.id,
+                            f"{pname}{'生产' if env == 'production' else '测试'}",
+                            env,
+                            under_maintenance=env == "production",
+                        ),
+                    )
+                    hosts += _hosts(session, rnd, system.id, serial, p)
+                    if env == "production":
+                        contracts += _contract(
+                            session, rnd, system.id, accepted, today, sales[serial % 2], serial
+                        )
+    return DemoSummary(customers, hosts, contracts)
+
+
+def _hosts(session: Session, rnd: random.Random, system_id: int, serial: int, p: int) -> int:
+    created: list[int] = []
+    count = rnd.randint(3, 8)
+    for n in range(count):
+        role, tag = HOST_ROLES[n % len(HOST_ROLES)]
+        address = f"10.{serial % 250}.{p * 10 + n // 250}.{n % 250 + 10}"
+        row = registry.save_host(
+            session,
+            HostForm(
+                system_id,
+                f"{role}{n + 1:02d}",
+                address,
+                22,
+                "ops",
+                jump_host_id=created[0] if created and n % 3 == 2 else None,
+                tags=(tag, "linux") if n % 2 else (tag,),
+            ),
+        )
+        created.append(row.id)
+    return count
+
+
+def _contract(
+    session: Session,
+    rnd: random.Random,
+    system_id: int,
+    accepted: date,
+    today: date,
+    salesperson: str,
+    serial: int,
+) -> int:
+    start = accepted + timedelta(days=1)
+    # Every third system's free maintenance ends within three months (R4.1 demo).
+    end = today + timedelta(days=rnd.randint(10, 85)) if serial % 3 == 0 else add_months(start, 12)
+    if end < start:
+        end = add_months(start, 12)
+    registry.save_contract(
+        session,
+        ContractForm(
+            system_id,
+            start,
+            end,
+            "free" if serial % 4 else "paid",
+            salesperson,
+            3,
+        ),
+    )
+    return 1
