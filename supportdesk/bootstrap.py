@@ -27,7 +27,7 @@ def _redact(match: re.Match[str]) -> str:
     return f"{match.group(1)}***@" if match.group(1) else f"{match.group(2)}=***"
 
 
-def setup_logging(profile: Profile, level: int = logging.INFO) -> logging.Handler:
+def setup_logging(profile: Profile, level: int = logging.INFO) -> logging.FileHandler:
     profile.log_dir.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(
         profile.log_dir / "supportdesk.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"
@@ -48,6 +48,13 @@ class App:
     profile: Profile
     config: Config
     db: Database
+
+    def database_label(self) -> str:
+        """Where the data is, for the status bar and about box: never a password."""
+        url = self.db.url
+        if self.db.is_sqlite:
+            return str(self.db.sqlite_path or ":memory:")
+        return f"{url.username or ''}@{url.host or 'localhost'}:{url.port or 5432}/{url.database}"
 
     def close(self) -> None:
         self.db.dispose()

@@ -483,3 +483,24 @@ def attention(session: Session, today: date) -> list[AttentionItem]:
                 )
             )
     return sorted(items, key=lambda i: (i.due or today, i.kind, i.entity_id))
+
+
+def host_search_index(session: Session) -> list[tuple[int, str]]:
+    """(id, lower-case text) for every host: the hosts page filters 100,000 of these in memory
+    faster than a LIKE over four joined tables."""
+    query = (
+        select(
+            Host.id,
+            Host.name,
+            Host.address,
+            Host.tags,
+            System.name,
+            Customer.name,
+            Customer.short_name,
+        )
+        .join(System, Host.system_id == System.id)
+        .join(Project, System.project_id == Project.id)
+        .join(Customer, Project.customer_id == Customer.id)
+        .order_by(Host.id)
+    )
+    return [(row[0], "\x1f".join(row[1:]).lower()) for row in session.execute(query)]

@@ -53,6 +53,14 @@ def field_label(name: str) -> str:
         "file": QT_TRANSLATE_NOOP("messages", "file"),
         "format": QT_TRANSLATE_NOOP("messages", "format"),
         "database.url": QT_TRANSLATE_NOOP("messages", "database URL"),
+        "ui.language": QT_TRANSLATE_NOOP("messages", "language"),
+        "documents.folder": QT_TRANSLATE_NOOP("messages", "document folder"),
+        "documents.webdav_url": QT_TRANSLATE_NOOP("messages", "WebDAV URL"),
+        "mail.host": QT_TRANSLATE_NOOP("messages", "SMTP host"),
+        "mail.port": QT_TRANSLATE_NOOP("messages", "SMTP port"),
+        "mail.sender": QT_TRANSLATE_NOOP("messages", "sender"),
+        "mail.user": QT_TRANSLATE_NOOP("messages", "SMTP login"),
+        "mail.starttls": QT_TRANSLATE_NOOP("messages", "STARTTLS"),
         "system_id": QT_TRANSLATE_NOOP("messages", "system"),
     }
     return _t(str(labels[name])) if name in labels else name

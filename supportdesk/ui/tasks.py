@@ -82,6 +82,7 @@ class TaskRunner(QObject):
     reads and remote work have pools of their own."""
 
     busy_changed = Signal(bool)
+    progress_reported = Signal(int, int, str)  # from whichever task reported last
     error_raised = Signal(object)  # failures nobody else handled, for the global error dialog
 
     def __init__(self, uow: UnitOfWork, parent: QObject | None = None) -> None:
@@ -111,6 +112,7 @@ class TaskRunner(QObject):
         if on_done is not None:
             task.signals.succeeded.connect(on_done)
         task.signals.failed.connect(on_error or self.error_raised.emit)
+        task.signals.progress.connect(self.progress_reported.emit)
         task.signals.done.connect(lambda: self._finished(task))
         self._running.add(task)
         if len(self._running) == 1:

@@ -1,0 +1,144 @@
+"""Settings: language, database, document folder, mail server. All fields are checked
+before any is saved, so a bad value changes nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportdesk.config import OPTIONS, Config
+from supportdesk.domain.errors import ValidationError
+from supportdesk.ui.messages import describe
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, config: Config, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(520)
+        self._config = config
+
+        self.language = QComboBox(self)
+        for label, value in (
+            (self.tr("Follow the system"), ""),
+            ("简体中文", "zh_CN"),
+            ("English", "en"),
+        ):
+            self.language.addItem(label, value)
+        self.language.setCurrentIndex(max(self.language.findData(config.get("ui.language")), 0))
+        self.database = QLineEdit(str(config.get("database.url")), self)
+        self.database.setPlaceholderText(
+            self.tr(
+                "empty: SQLite in the profile; or postgresql+psycopg://user@host:5432/supportdesk"
+            )
+        )
+        self.folder = QLineEdit(str(config.get("documents.folder")), self)
+        browse = QPushButton(self.tr("Browse…"), self)
+        browse.clicked.connect(self._on_browse_clicked)
+        self.webdav = QLineEdit(str(config.get("documents.webdav_url")), self)
+        self.mail_host = QLineEdit(str(config.get("mail.host")), self)
+        self.mail_port = QSpinBox(self)
+        self.mail_port.setRange(1, 65535)
+        self.mail_port.setValue(int(config.get("mail.port")))
+        self.mail_sender = QLineEdit(str(config.get("mail.sender")), self)
+        self.mail_user = QLineEdit(str(config.get("mail.user")), self)
+        self.mail_tls = QCheckBox(self.tr("Use STARTTLS"), self)
+        self.mail_tls.setChecked(bool(config.get("mail.starttls")))
+
+        general = QGroupBox(self.tr("Interface and database"), self)
+        form = QFormLayout(general)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Database URL"), self.database)
+        form.addRow(
+            QLabel(
+                self.tr(
+                    "A team database password is never stored here: use a pgpass file. "
+                    "Language and database changes apply after a restart."
+                ),
+                self,
+            )
+        )
+        docs = QGroupBox(self.tr("Document management"), self)
+        form = QFormLayout(docs)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("Document folder"), row)
+        form.addRow(self.tr("WebDAV URL"), self.webdav)
+        mail = QGroupBox(self.tr("Mail server"), self)
+        form = QFormLayout(mail)
+        form.addRow(self.tr("SMTP host"), self.mail_host)
+        form.addRow(self.tr("Port"), self.mail_port)
+        form.addRow(self.tr("Sender"), self.mail_sender)
+        form.addRow(self.tr("Login"), self.mail_user)
+        form.addRow("", self.mail_tls)
+
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self._on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (general, docs, mail, self.error, buttons):
+            layout.addWidget(widget)
+
+    def values(self) -> dict[str, str]:
+        return {
+            "ui.language": str(self.language.currentData()),
+            "database.url": self.database.text().strip(),
+            "documents.folder": self.folder.text().strip(),
+            "documents.webdav_url": self.webdav.text().strip(),
+            "mail.host": self.mail_host.text().strip(),
+            "mail.port": str(self.mail_port.value()),
+            "mail.sender": self.mail_sender.text().strip(),
+            "mail.user": self.mail_user.text().strip(),
+            "mail.starttls": "true" if self.mail_tls.isChecked() else "false",
+        }
+
+    def _on_browse_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Document folder"), self.folder.text()
+        )
+        if folder:
+            self.folder.setText(folder)
+
+    def _on_buttons_accepted(self) -> None:
+        values = self.values()
+        try:
+            for key, raw in values.items():  # validate everything first
+                _parse(key, raw)
+        except ValidationError as error:
+            self.error.setText(describe(error))
+            self.error.show()
+            return
+        for key, raw in values.items():
+            if self._config.get(key) != _parse(key, raw):
+                self._config.set(key, raw)
+        self.accept()
+
+
+def _parse(key: str, raw: str) -> Any:
+    try:
+        return OPTIONS[key].parse(raw)
+    except ValueError:
+        raise ValidationError(key, "bad_value", value=raw) from None

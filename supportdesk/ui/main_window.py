@@ -1,0 +1,159 @@
+"""The main window: navigation, pages, status bar with progress and cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStringListModel, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from supportdesk.domain.registry import UserRow
+from supportdesk.services import users
+from supportdesk.ui.context import UiContext
+from supportdesk.ui.dialogs.about_dialog import show_about
+from supportdesk.ui.dialogs.error_dialog import error_box
+from supportdesk.ui.dialogs.settings_dialog import SettingsDialog
+from supportdesk.ui.pages import registry_pages
+from supportdesk.ui.pages.home_page import HomePage
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        ctx: UiContext,
+        database_label: str,
+        log_file: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._database_label = database_label
+        self._log_file = log_file
+        self.setWindowTitle(self.tr("SupportDesk"))
+        self.resize(1200, 760)
+
+        self.home = HomePage(ctx, self)
+        self.pages: list[tuple[str, str, QWidget]] = [
+            ("home", self.tr("Today"), self.home),
+            *registry_pages(ctx),
+        ]
+        self.stack = QStackedWidget(self)
+        for _key, _title, page in self.pages:
+            self.stack.addWidget(page)
+        self.navigation = QListView(self)
+        self.navigation.setModel(QStringListModel([t for _k, t, _p in self.pages], self))
+        self.navigation.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.navigation.setMaximumWidth(200)
+        self.navigation.selectionModel().currentChanged.connect(
+            lambda current, _previous: self.stack.setCurrentIndex(current.row())
+        )
+        self.navigation.setCurrentIndex(self.navigation.model().index(0, 0))
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+
+        self._build_menus()
+        self._build_status_bar()
+        ctx.tasks.read(users.current_user, on_done=self._on_user_loaded)
+        self._restore_geometry()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        settings = QAction(self.tr("&Settings…"), self)
+        settings.triggered.connect(self._on_settings_triggered)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(settings)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About SupportDesk…"), self)
+        about.triggered.connect(self._on_about_triggered)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        ctx = self._ctx
+
+        self.user_label = QLabel(self)
+        self.database_label = QLabel(
+            self.tr("Database: {db}").format(db=self._database_label), self
+        )
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.clicked.connect(ctx.tasks.cancel_all)
+        status = self.statusBar()
+        status.addWidget(self.user_label)
+        status.addWidget(self.database_label, 1)
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.cancel_button)
+        self._on_tasks_busy_changed(False)
+        ctx.tasks.busy_changed.connect(self._on_tasks_busy_changed)
+        ctx.tasks.progress_reported.connect(self._on_tasks_progress_reported)
+        ctx.tasks.error_raised.connect(self.show_error)
+
+    def page(self, key: str) -> QWidget:
+        return next(page for k, _t, page in self.pages if k == key)
+
+    def show_page(self, key: str) -> None:
+        row = next(i for i, (k, _t, _p) in enumerate(self.pages) if k == key)
+        self.navigation.setCurrentIndex(self.navigation.model().index(row, 0))
+
+    def show_error(self, error: BaseException) -> None:
+        error_box(self, error, self._log_file).open()
+
+    def _on_user_loaded(self, user: UserRow | None) -> None:
+        self.user_label.setText(
+            self.tr("Signed in: {name} ({role})").format(name=user.name, role=user.role)
+            if user
+            else self.tr("Signed in: unknown user (read only)")
+        )
+
+    def _on_tasks_busy_changed(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            self.progress.setRange(0, 0)  # busy until a task reports real progress
+
+    def _on_tasks_progress_reported(self, done: int, total: int, label: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{label} %v/%m" if label else "%v/%m")
+
+    def _on_settings_triggered(self) -> None:
+        dialog = SettingsDialog(self._ctx.config, self)
+        dialog.accepted.connect(self._ctx.events.settings_changed.emit)
+        dialog.open()
+
+    def _on_about_triggered(self) -> None:
+        show_about(
+            self,
+            str(self._ctx.config.profile.root),
+            self._database_label,
+            str(self._log_file or ""),
+        )
+
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        # No thread may outlive the window: cancel and wait for every task.
+        self._ctx.tasks.shutdown()
+        super().closeEvent(event)
