@@ -17,11 +17,21 @@ class SupportDeskError(Exception):
 
 
 class ValidationError(SupportDeskError):
-    """Bad input: names the field and what is wrong. `row` is set by bulk import."""
+    """Bad input: names the field and what is wrong. Bulk import also sets `where` (a sheet
+    or a JSON path) and `row` (the spreadsheet row a user sees, header = 1)."""
 
-    def __init__(self, field: str, code: str, *, row: int | None = None, **params: Any) -> None:
+    def __init__(
+        self,
+        field: str,
+        code: str,
+        *,
+        row: int | None = None,
+        where: str | None = None,
+        **params: Any,
+    ) -> None:
         self.field = field
         self.row = row
+        self.where = where
         super().__init__(code, **params)
         self.args = (f"{field}: {code}",)
 

@@ -54,7 +54,6 @@ class MainWindow(QMainWindow):
         self.navigation = QListView(self)
         self.navigation.setModel(QStringListModel([t for _k, t, _p in self.pages], self))
         self.navigation.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.navigation.setMaximumWidth(200)
         self.navigation.selectionModel().currentChanged.connect(
             lambda current, _previous: self.stack.setCurrentIndex(current.row())
         )
@@ -63,6 +62,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([170, 1030])
         self.setCentralWidget(splitter)
 
         self._build_menus()

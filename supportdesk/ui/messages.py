@@ -148,6 +148,8 @@ def describe(error: BaseException) -> str:
             where = QCoreApplication.translate("messages", "row {row}, {field}").format(
                 row=error.row, field=where
             )
+        if error.where:
+            where = f"{error.where}: {where}"
         return f"{where}: {text.format(**params)}"
     if isinstance(error, BatchValidationError):
         return "\n".join(describe(e) for e in error.errors)

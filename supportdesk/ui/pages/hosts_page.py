@@ -62,7 +62,7 @@ class HostsPage(QWidget):
         # Uniform row heights: the view never asks 100,000 rows for their size.
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((160, 160, 90, 120, 50, 70, 90, 110)):
+        for column, width in enumerate((150, 130, 80, 110, 45, 60, 80, 100)):
             self.view.setColumnWidth(column, width)
         self.view.doubleClicked.connect(lambda index: self._edit(index.data(ROW_ROLE)))
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
