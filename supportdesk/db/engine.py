@@ -87,7 +87,8 @@ class Database:
     def __init__(self, url: str | URL, *, actor: str = "", echo: bool = False) -> None:
         self.url = make_url(url)
         self.actor = actor  # SQLite only: PostgreSQL uses the login the server authenticated
-        kwargs: dict[str, Any] = {"echo": echo}
+        # hide_parameters: bound values (a login password, say) never reach errors or logs.
+        kwargs: dict[str, Any] = {"echo": echo, "hide_parameters": True}
         if self.is_sqlite:
             path = self.sqlite_path
             if path is not None:

@@ -131,6 +131,9 @@ def _code_text(code: str) -> str:
             "messages", "{path} already exists; choose another file"
         ),
         "backup_failed": QT_TRANSLATE_NOOP("messages", "The backup failed: {detail}"),
+        "login_failed": QT_TRANSLATE_NOOP(
+            "messages", "The database login {login} could not be created ({detail})."
+        ),
         "pg_dump_missing": QT_TRANSLATE_NOOP(
             "messages", "pg_dump is needed to back up a PostgreSQL database"
         ),
@@ -171,7 +174,7 @@ def describe(error: BaseException) -> str:
             "messages", "{actor} may not do this ({permission})."
         ).format(**error.params)
     if isinstance(error, SupportDeskError):
-        params = {"path": "", "fs": "", "revision": "", "detail": "", **error.params}
+        params = {"path": "", "fs": "", "revision": "", "detail": "", "login": "", **error.params}
         return _code_text(error.code).format(**params)
     return QCoreApplication.translate(
         "messages", "An unexpected error occurred. It was written to the log file."
