@@ -63,7 +63,11 @@ def field_label(name: str) -> str:
         "mail.starttls": QT_TRANSLATE_NOOP("messages", "STARTTLS"),
         "system_id": QT_TRANSLATE_NOOP("messages", "system"),
     }
-    return _t(str(labels[name])) if name in labels else name
+    if name not in labels:
+        return name
+    label = QCoreApplication.translate("messages", str(labels[name]))
+    # Config keys are typed on the command line: show the key a user can search for.
+    return f"{label} ({name})" if "." in name else label
 
 
 def _code_text(code: str) -> str:

@@ -38,16 +38,21 @@ class PostgresServer:
     port: int
     data: Path
 
-    def url(self, database: str = "postgres", user: str = SUPERUSER,
-            password: str = PASSWORD) -> str:
+    def url(
+        self, database: str = "postgres", user: str = SUPERUSER, password: str = PASSWORD
+    ) -> str:
         return f"postgresql+psycopg://{user}:{password}@127.0.0.1:{self.port}/{database}"
 
     def admin(self, sql: str) -> None:
         import psycopg  # noqa: PLC0415
 
         with psycopg.connect(
-            host="127.0.0.1", port=self.port, user=SUPERUSER, password=PASSWORD,
-            dbname="postgres", autocommit=True,
+            host="127.0.0.1",
+            port=self.port,
+            user=SUPERUSER,
+            password=PASSWORD,
+            dbname="postgres",
+            autocommit=True,
         ) as conn:
             conn.execute(sql.encode())
 
@@ -84,22 +89,42 @@ def running_server() -> Iterator[PostgresServer]:
     if os.geteuid() == 0:
         shutil.chown(pwfile, "postgres", "postgres")
     subprocess.run(
-        _as_postgres([initdb, "-D", str(data), "-U", SUPERUSER, "--pwfile", str(pwfile),
-                      "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8",
-                      "--locale=C.UTF-8", "--no-sync"]),
-        check=True, capture_output=True,
+        _as_postgres(
+            [
+                initdb,
+                "-D",
+                str(data),
+                "-U",
+                SUPERUSER,
+                "--pwfile",
+                str(pwfile),
+                "--auth-local=trust",
+                "--auth-host=scram-sha-256",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync",
+            ]
+        ),
+        check=True,
+        capture_output=True,
     )
     port = free_port()
-    opts = (f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={tmp} "
-            "-c fsync=off -c max_connections=60 -c shared_buffers=64MB")
+    opts = (
+        f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={tmp} "
+        "-c fsync=off -c max_connections=60 -c shared_buffers=64MB"
+    )
     subprocess.run(
-        _as_postgres([pg_ctl, "-D", str(data), "-o", opts, "-l", str(tmp / "log"), "-w",
-                      "start"]),
-        check=True, capture_output=True,
+        _as_postgres([pg_ctl, "-D", str(data), "-o", opts, "-l", str(tmp / "log"), "-w", "start"]),
+        check=True,
+        capture_output=True,
     )
     try:
         yield PostgresServer(port, data)
     finally:
-        subprocess.run(_as_postgres([pg_ctl, "-D", str(data), "-m", "immediate", "stop"]),
-                       check=False, capture_output=True)
+        subprocess.run(
+            _as_postgres([pg_ctl, "-D", str(data), "-m", "immediate", "stop"]),
+            check=False,
+            capture_output=True,
+        )
         shutil.rmtree(tmp, ignore_errors=True)

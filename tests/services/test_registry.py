@@ -29,8 +29,9 @@ def _events(db: Database) -> int:
 def _tree(db: Database) -> dict[str, int]:
     with db.write() as s:
         c = registry.save_customer(s, CustomerForm("华东电力调度中心", "华东电力", "上海"))
-        registry.save_contact(s, ContactForm(c.id, "王工", "信息科", "13800000000",
-                                             "wang@example.cn", emergency=True))
+        registry.save_contact(
+            s, ContactForm(c.id, "王工", "信息科", "13800000000", "wang@example.cn", emergency=True)
+        )
         p = registry.save_project(s, ProjectForm(c.id, "调度平台", "HD-2025-01"))
         sy = registry.save_system(s, SystemForm(p.id, "调度平台生产"))
         h = registry.save_host(s, HostForm(sy.id, "app01", "10.1.2.3", tags=("app",)))
@@ -79,11 +80,16 @@ def test_bad_customer_names_the_field_and_changes_nothing(
         ({"tags": ("a b",)}, "tags", "tag_has_space"),
     ],
 )
-def test_bad_host_is_refused(db: Database, changes: dict[str, object], field: str,
-                             code: str) -> None:
+def test_bad_host_is_refused(
+    db: Database, changes: dict[str, object], field: str, code: str
+) -> None:
     ids = _tree(db)
-    values: dict[str, object] = {"system_id": ids["system"], "name": "db01",
-                                 "address": "10.0.0.9", **changes}
+    values: dict[str, object] = {
+        "system_id": ids["system"],
+        "name": "db01",
+        "address": "10.0.0.9",
+        **changes,
+    }
     with pytest.raises(ValidationError) as caught, db.write() as s:
         registry.save_host(s, HostForm(**values))  # type: ignore[arg-type]
     assert (caught.value.field, caught.value.code) == (field, code)
@@ -105,12 +111,12 @@ def test_jump_host_must_be_another_host_of_the_same_system(db: Database) -> None
     with db.write() as s:
         other_system = registry.save_system(s, SystemForm(ids["project"], "测试"))
         stranger = registry.save_host(s, HostForm(other_system.id, "x", "10.0.0.5"))
-        ok = registry.save_host(s, HostForm(ids["system"], "db01", "10.0.0.6",
-                                            jump_host_id=ids["host"]))
+        ok = registry.save_host(
+            s, HostForm(ids["system"], "db01", "10.0.0.6", jump_host_id=ids["host"])
+        )
     assert ok.jump_host == "app01"
     with pytest.raises(ValidationError) as caught, db.write() as s:
-        registry.save_host(s, HostForm(ids["system"], "db02", "10.0.0.7",
-                                       jump_host_id=stranger.id))
+        registry.save_host(s, HostForm(ids["system"], "db02", "10.0.0.7", jump_host_id=stranger.id))
     assert caught.value.field == "jump_host"
 
 
@@ -120,8 +126,9 @@ def test_every_change_appends_one_audit_event(db: Database) -> None:
     assert _events(db) == before + 6
     with db.write() as s:
         c = registry.get_customer(s, ids["customer"])
-        registry.save_customer(s, CustomerForm("华东电力调度中心", "华东", "上海", id=c.id,
-                                               version=c.version))
+        registry.save_customer(
+            s, CustomerForm("华东电力调度中心", "华东", "上海", id=c.id, version=c.version)
+        )
     with db.read() as s:
         last = s.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc())).first()
     assert last is not None
@@ -133,11 +140,13 @@ def test_stale_save_names_who_changed_the_record(db: Database) -> None:
     with db.read() as s:
         loaded = registry.get_customer(s, ids["customer"])
     with db.write() as s:  # somebody else saves first
-        registry.save_customer(s, CustomerForm(loaded.name, "新简称", id=loaded.id,
-                                               version=loaded.version))
+        registry.save_customer(
+            s, CustomerForm(loaded.name, "新简称", id=loaded.id, version=loaded.version)
+        )
     with pytest.raises(ConflictError) as caught, db.write() as s:
-        registry.save_customer(s, CustomerForm(loaded.name, "我的简称", id=loaded.id,
-                                               version=loaded.version))
+        registry.save_customer(
+            s, CustomerForm(loaded.name, "我的简称", id=loaded.id, version=loaded.version)
+        )
     assert caught.value.changed_by == loaded.updated_by
     with db.read() as s:
         assert registry.get_customer(s, loaded.id).short_name == "新简称"
@@ -183,8 +192,9 @@ def test_attention_flags_uncontacted_customers_and_expiring_contracts(db: Databa
     with db.write() as s:
         registry.save_customer(s, CustomerForm("八天前"), today=today - timedelta(days=8))
         registry.save_customer(s, CustomerForm("七天前"), today=today - timedelta(days=7))
-        registry.save_customer(s, CustomerForm("已联系", first_contact_on=today),
-                               today=today - timedelta(days=30))
+        registry.save_customer(
+            s, CustomerForm("已联系", first_contact_on=today), today=today - timedelta(days=30)
+        )
         c = registry.save_customer(s, CustomerForm("客户"), today=today)
         p = registry.save_project(s, ProjectForm(c.id, "项目"))
         sy = registry.save_system(s, SystemForm(p.id, "系统"))

@@ -68,8 +68,9 @@ def test_team_login_is_the_audit_actor_whatever_the_client_claims(
     dbname = admin.url.database
     assert dbname is not None
     # The client claims to be the administrator; the server knows better.
-    member = Database(pg_server.url(dbname, user="zhangsan", password="zs-secret-1"),
-                      actor="postgres")
+    member = Database(
+        pg_server.url(dbname, user="zhangsan", password="zs-secret-1"), actor="postgres"
+    )
     with member.write() as s:
         registry.save_customer(s, CustomerForm("华东电力"))
     with admin.read() as s:
@@ -86,8 +87,7 @@ def test_team_login_is_the_audit_actor_whatever_the_client_claims(
 
 
 @pytest.mark.postgres
-def test_a_login_without_a_user_record_cannot_edit(pg_server: PostgresServer,
-                                                   pg_url: str) -> None:
+def test_a_login_without_a_user_record_cannot_edit(pg_server: PostgresServer, pg_url: str) -> None:
     admin = Database(pg_url)
     with admin.write() as s:
         users.ensure_first_admin(s)
