@@ -13,18 +13,36 @@ from supportdesk.db.engine import Database
 from supportdesk.services import database as database_service
 from supportdesk.services import users
 
-_SECRET = re.compile(r"(://[^:/@\s]+:)[^@\s]+@|(password|passwd|pwd|secret|token)=\S+", re.I)
+_SECRET = re.compile(
+    # a URL's user:password@ (up to the last "@" of the host part: "p@ss" is not encoded)
+    r"(?P<url>://[^:/@\s]+:)[^@\s]+(?:@[^@\s/]+(?=@))*@"
+    # SQL: CREATE/ALTER ROLE ... PASSWORD '...'
+    r"|(?P<sql>\bPASSWORD\s+)(?:'(?:[^']|'')*'|\"[^\"]*\")"
+    # password=..., "password": "...", db_password: ... (libpq DSNs, dicts, JSON, env dumps)
+    r"|(?P<key>(?:password|passwd|pwd|secret|token)[\"']?\s*[=:]\s*)"
+    r"(?:\"[^\"]*\"|'[^']*'|[^\s,;&}\"']+)",
+    re.IGNORECASE,
+)
 
 
 class RedactingFormatter(logging.Formatter):
-    """Last line of defence: no password in a URL or key=value pair reaches the log file."""
+    """Last line of defence: no password in a URL, a SQL statement or a key=value pair reaches
+    the log file, tracebacks included."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return _SECRET.sub(_redact, super().format(record))
+        return redact(super().format(record))
+
+
+def redact(text: str) -> str:
+    return _SECRET.sub(_redact, text)
 
 
 def _redact(match: re.Match[str]) -> str:
-    return f"{match.group(1)}***@" if match.group(1) else f"{match.group(2)}=***"
+    if match.group("url"):
+        return f"{match.group('url')}***@"
+    if match.group("sql"):
+        return f"{match.group('sql')}'***'"
+    return f"{match.group('key')}***"
 
 
 def setup_logging(profile: Profile, level: int = logging.INFO) -> logging.FileHandler:

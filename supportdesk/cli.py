@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import logging
@@ -72,7 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     put = config.add_parser("set", help="change a setting")
     put.add_argument("key")
     put.add_argument("value")
-    config.add_parser("list", help="print every setting")
+    config.add_parser("list", help="print every setting").add_argument(
+        "--json", action="store_true"
+    )
 
     imp = sub.add_parser("import", help="import JSON, CSV or XLSX: all rows or none")
     imp.add_argument("file", type=Path)
@@ -93,10 +96,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(args)
     handler = _HANDLERS[(args.command, getattr(args, "action", None))]
-    try:
-        return handler(args)
-    except Exception as error:  # noqa: BLE001 - every failure becomes a message and an exit code
-        return _report(error)
+    # Whatever a handler opens (_open) is closed when it returns, so main() can be called
+    # many times in one process (tests, the agent) without leaking connections.
+    with contextlib.ExitStack() as cleanup:
+        args.cleanup = cleanup
+        try:
+            return handler(args)
+        except Exception as error:  # noqa: BLE001 - every failure becomes a message and exit code
+            return _report(error)
 
 
 def _report(error: BaseException) -> int:
@@ -116,7 +123,11 @@ def _open(args: argparse.Namespace, *, migrate: bool = True) -> Any:
     from supportdesk.config import Profile  # noqa: PLC0415
 
     setup_logging(Profile.named(args.profile))
-    return open_app(args.profile, args.db, migrate=migrate)
+    app = open_app(args.profile, args.db, migrate=migrate)
+    cleanup = getattr(args, "cleanup", None)
+    if isinstance(cleanup, contextlib.ExitStack):
+        cleanup.callback(app.close)
+    return app
 
 
 def _emit(data: Any, as_json: bool, text: Callable[[Any], str]) -> None:
@@ -165,6 +176,11 @@ def _db_check(args: argparse.Namespace) -> int:
     from supportdesk.services import database  # noqa: PLC0415
 
     app = _open(args, migrate=False)
+    if database.current_revision(app.db) is None:
+        # A fresh profile has no schema yet: create it as any other command would. A database
+        # that has one is checked as it is, never upgraded by a check.
+        app.close()
+        app = _open(args)
     report = database.check(app.db)
     _emit(report.as_dict(), args.json, lambda d: "ok" if d["ok"] else "\n".join(d["problems"]))
     return EXIT_OK if report.ok else EXIT_USER
@@ -194,7 +210,7 @@ def _user_add(args: argparse.Namespace) -> int:
     password = None
     if not app.db.is_sqlite:
         password = (
-            sys.stdin.readline().rstrip("\n")
+            sys.stdin.readline().rstrip("\r\n")
             if args.password_stdin
             else getpass.getpass(f"password for {args.login}: ")
         )
@@ -237,8 +253,8 @@ def _config(args: argparse.Namespace) -> int:
     elif args.action == "set":
         print(config.set(args.key, args.value))
     else:
-        for key in OPTIONS:
-            print(f"{key} = {config.get(key)!r}")
+        values = {key: config.get(key) for key in OPTIONS}
+        _emit(values, args.json, lambda d: "\n".join(f"{k} = {v!r}" for k, v in d.items()))
     return EXIT_OK
 
 

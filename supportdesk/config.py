@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,14 +22,26 @@ ENV_HOME = "SUPPORTDESK_HOME"
 ENV_DB = "SUPPORTDESK_DB"
 
 
+class BadValueError(ValueError):
+    """A parser's refusal; `code` picks the message (ui/messages.py)."""
+
+    def __init__(self, code: str = "bad_value", **params: str) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
 def _text(value: str) -> str:
     return value.strip()
 
 
 def _port(value: str) -> int:
-    port = int(value)
+    try:
+        port = int(value.strip())
+    except ValueError:
+        raise BadValueError("bad_port") from None
     if not 1 <= port <= 65535:
-        raise ValueError(value)
+        raise BadValueError("bad_port")
     return port
 
 
@@ -42,14 +55,33 @@ def _bool(value: str) -> bool:
 
 
 def _language(value: str) -> str:
+    value = value.strip()
     if value not in {"", "zh_CN", "en"}:
-        raise ValueError(value)
+        raise BadValueError("bad_choice", choices="zh_CN, en")
+    return value
+
+
+# SQLite (embedded) and PostgreSQL through psycopg 3, the only drivers SupportDesk ships.
+DB_SCHEMES = frozenset({"sqlite", "sqlite+pysqlite", "postgresql", "postgresql+psycopg"})
+
+
+def check_db_url(value: str) -> str:
+    """A URL SupportDesk can open (from the config, SUPPORTDESK_DB or --db)."""
+    scheme = value.split(":", 1)[0].lower() if ":" in value else value
+    if scheme not in DB_SCHEMES:
+        # Name the scheme only: the rest of the URL may hold a password.
+        raise ValidationError("database.url", "bad_db_url", value=scheme)
     return value
 
 
 def _db_url(value: str) -> str:
-    if value and not value.startswith(("sqlite:", "postgresql")):
-        raise ValueError(value)
+    value = value.strip()
+    if not value:
+        return value
+    try:
+        check_db_url(value)
+    except ValidationError as error:
+        raise BadValueError("bad_db_url", value=str(error.params["value"])) from None
     if urlsplit(value).password:
         # Secrets live in the keyring or a pgpass file, never in this TOML.
         raise ValidationError("database.url", "password_in_url")
@@ -85,6 +117,11 @@ def base_home() -> Path:
     return Path(env) if env else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+_WINDOWS_DEVICES = frozenset(
+    {"CON", "PRN", "AUX", "NUL"} | {f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)}
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Profile:
     """Everything of one profile lives under `root`: config, SQLite file, attachments, logs."""
@@ -96,7 +133,13 @@ class Profile:
         base = base_home()
         if not name or name == "default":
             return cls(base)
-        if not name.replace("-", "").replace("_", "").isalnum():
+        # A folder name on every system: letters (Chinese too), digits, "-" and "_"; no
+        # separators or dots, and none of the names Windows reserves for devices.
+        if (
+            len(name) > 64
+            or not name.replace("-", "").replace("_", "").isalnum()
+            or name.upper().split(".")[0] in _WINDOWS_DEVICES
+        ):
             raise ValidationError("profile", "bad_profile_name", value=name)
         return cls(base / "profiles" / name)
 
@@ -122,8 +165,14 @@ class Config:
         self.profile = profile
         self._values: dict[str, Any] = {}
         if profile.config_file.exists():
-            with profile.config_file.open("rb") as handle:
-                data = tomllib.load(handle)
+            try:
+                with profile.config_file.open("rb") as handle:
+                    data = tomllib.load(handle)
+            except (OSError, tomllib.TOMLDecodeError) as error:
+                # A hand-edited or foreign file: say which one and where, not a traceback.
+                raise ValidationError(
+                    str(profile.config_file), "unreadable", detail=str(error)
+                ) from None
             for section, table in data.items():
                 if isinstance(table, dict):
                     for name, value in table.items():
@@ -137,6 +186,9 @@ class Config:
         option = _option(key)
         try:
             value = option.parse(raw)
+        except BadValueError as bad:
+            params: dict[str, Any] = {"value": raw, **bad.params}
+            raise ValidationError(key, bad.code, **params) from None
         except ValueError:
             raise ValidationError(key, "bad_value", value=raw) from None
         self._values[key] = value
@@ -149,15 +201,26 @@ class Config:
             section, name = key.split(".", 1)
             tree.setdefault(section, {})[name] = value
         self.profile.root.mkdir(parents=True, exist_ok=True)
-        tmp = self.profile.config_file.with_suffix(".tmp")
-        tmp.write_bytes(tomli_w.dumps(tree).encode("utf-8"))
-        tmp.replace(self.profile.config_file)  # atomic: a crash never leaves half a config
+        data = tomli_w.dumps(tree).encode("utf-8")
+        # Atomic: write a unique temporary file next to the config, flush it to disk, then
+        # rename it over the old one. A crash leaves the old or the new file, never half.
+        fd, name = tempfile.mkstemp(prefix=".config-", suffix=".tmp", dir=self.profile.root)
+        tmp = Path(name)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            tmp.replace(self.profile.config_file)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
 
     def database_url(self, override: str | None = None) -> str:
         """--db, then SUPPORTDESK_DB, then the config, then SQLite in the profile."""
         for candidate in (override, os.environ.get(ENV_DB), self.get("database.url")):
-            if candidate:
-                return str(candidate)
+            if candidate and str(candidate).strip():
+                return check_db_url(str(candidate).strip())
         return f"sqlite:///{self.profile.sqlite_file}"
 
 

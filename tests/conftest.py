@@ -7,21 +7,21 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts=false")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from supportdesk.db.engine import Database  # noqa: E402
-from supportdesk.db.migrate import upgrade  # noqa: E402
-from supportdesk.services import users  # noqa: E402
-from tests.servers.postgres import PostgresServer, running_server  # noqa: E402
+from supportdesk.db.engine import Database
+from supportdesk.db.migrate import upgrade
+from supportdesk.services import users
+from tests.servers.postgres import PostgresServer, running_server
 
 TEST_ACTOR = "tester"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No test ever touches the real profile or a developer's SUPPORTDESK_DB."""
     home = tmp_path / "home"
     monkeypatch.setenv("SUPPORTDESK_HOME", str(home))

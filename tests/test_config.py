@@ -1,79 +1,204 @@
-"""Machine config: profile location, validation, atomic TOML, URL precedence."""
+"""Machine config: where the profile lives, validated settings, atomic TOML, URL precedence."""
 
 from __future__ import annotations
 
+import logging
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
+import platformdirs
 import pytest
 
+from supportdesk import config as config_module
 from supportdesk.bootstrap import open_app, setup_logging
 from supportdesk.config import Config, Profile
 from supportdesk.domain.errors import ValidationError
 
 
-def test_supportdesk_home_moves_the_whole_profile(_isolated_home: Path) -> None:
+@pytest.fixture(autouse=True)
+def _no_log_handler_left() -> Iterator[None]:
+    yield
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if getattr(h, "supportdesk", False)]:
+        root.removeHandler(old)
+        old.close()
+    root.setLevel(logging.WARNING)
+
+
+def test_supportdesk_home_moves_the_whole_profile(isolated_home: Path) -> None:
     app = open_app()
-    setup_logging(app.profile)
-    app.close()
-    assert app.profile.root == _isolated_home
-    assert (_isolated_home / "supportdesk.db").exists()
-    assert (_isolated_home / "logs" / "supportdesk.log").exists()
-    assert Profile.named("team").root == _isolated_home / "profiles" / "team"
-    with pytest.raises(ValidationError):
-        Profile.named("../escape")
+    try:
+        setup_logging(app.profile)
+        app.config.set("mail.host", "smtp.example.cn")
+    finally:
+        app.close()
+    profile = app.profile
+    assert profile.root == isolated_home
+    for path in (profile.config_file, profile.sqlite_file, profile.log_dir, profile.backup_dir):
+        assert path.is_relative_to(isolated_home)
+    assert app.db.sqlite_path == isolated_home / "supportdesk.db"
+    assert (isolated_home / "config.toml").exists()
+    assert (isolated_home / "supportdesk.db").exists()
+    assert (isolated_home / "logs" / "supportdesk.log").exists()
+    assert profile.backup_dir == isolated_home / "backups"
+
+
+def test_without_supportdesk_home_the_profile_is_in_the_user_data_folder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("SUPPORTDESK_HOME")
+    expected = Path(platformdirs.user_data_dir("SupportDesk", appauthor=False))
+    assert Profile.named().root == expected
+    assert Profile.named("default").root == expected
+
+
+@pytest.mark.parametrize("name", ["team", "华东-运维", "prod_2"])
+def test_a_named_profile_is_a_sub_folder(isolated_home: Path, name: str) -> None:
+    profile = Profile.named(name)
+    assert profile.root == isolated_home / "profiles" / name
+    Config(profile).set("ui.language", "zh_CN")
+    assert (isolated_home / "profiles" / name / "config.toml").exists()
+    assert not (isolated_home / "config.toml").exists()  # the default profile is untouched
 
 
 @pytest.mark.parametrize(
-    ("key", "value"),
+    "name", ["../escape", "a/b", "a\\b", "a b", ".hidden", "x.y", "CON", "nul", "com1", "-" * 65]
+)
+def test_bad_profile_names_are_refused(isolated_home: Path, name: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Profile.named(name)
+    assert (caught.value.field, caught.value.code) == ("profile", "bad_profile_name")
+    assert not isolated_home.exists()
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "code"),
     [
-        ("mail.port", "70000"),
-        ("mail.starttls", "maybe"),
-        ("ui.language", "fr"),
-        ("database.url", "mysql://x/y"),
-        ("database.url", "postgresql+psycopg://u:pw@h/db"),
+        ("mail.port", "0", "bad_port"),
+        ("mail.port", "70000", "bad_port"),
+        ("mail.port", "smtp", "bad_port"),
+        ("mail.starttls", "maybe", "bad_value"),
+        ("ui.language", "fr", "bad_choice"),
+        ("database.url", "mysql://x/y", "bad_db_url"),
+        ("database.url", "C:\\data\\sd.db", "bad_db_url"),
+        ("database.url", "postgresql+psycopg://u:pw@h/db", "password_in_url"),
     ],
 )
-def test_bad_values_change_nothing(_isolated_home: Path, key: str, value: str) -> None:
+def test_a_refused_value_changes_nothing(
+    isolated_home: Path, key: str, value: str, code: str
+) -> None:
     config = Config(Profile.named())
     config.set("mail.host", "smtp.example.cn")
     before = config.profile.config_file.read_bytes()
     with pytest.raises(ValidationError) as caught:
         config.set(key, value)
-    assert caught.value.field == key
+    assert (caught.value.field, caught.value.code) == (key, code)
     assert config.profile.config_file.read_bytes() == before
+    assert Config(Profile.named()).get(key) == config_module.OPTIONS[key].default
     assert "pw" not in before.decode()
 
 
-def test_values_round_trip_with_a_schema_version(_isolated_home: Path) -> None:
+def test_a_refused_value_on_a_fresh_profile_writes_no_file(isolated_home: Path) -> None:
+    with pytest.raises(ValidationError):
+        Config(Profile.named()).set("mail.port", "0")
+    assert not (isolated_home / "config.toml").exists()
+
+
+def test_an_unknown_key_is_named(isolated_home: Path) -> None:
     config = Config(Profile.named())
-    assert config.set("mail.port", "465") == 465
+    with pytest.raises(ValidationError) as caught:
+        config.get("mail.hostname")
+    assert (caught.value.field, caught.value.code) == ("key", "unknown_key")
+    assert caught.value.params["value"] == "mail.hostname"
+    with pytest.raises(ValidationError) as caught:
+        config.set("no.such", "1")
+    assert (caught.value.field, caught.value.params["value"]) == ("key", "no.such")
+    assert not (isolated_home / "config.toml").exists()
+
+
+def test_values_are_parsed_and_written_as_toml_with_a_schema_version(isolated_home: Path) -> None:
+    config = Config(Profile.named())
+    assert config.set("mail.port", " 465 ") == 465
     assert config.set("mail.starttls", "no") is False
-    data = tomllib.loads(config.profile.config_file.read_text(encoding="utf-8"))
-    assert data["schema_version"] == 1
-    assert data["mail"] == {"port": 465, "starttls": False}
-    assert Config(Profile.named()).get("mail.port") == 465
+    assert config.set("ui.language", "en") == "en"
+    assert config.set("documents.folder", r" \\fileserver\售后\文档 ") == r"\\fileserver\售后\文档"
+    assert config.set("database.url", "postgresql+psycopg://zhangsan@db.hd.cn/supportdesk")
+    data = tomllib.loads((isolated_home / "config.toml").read_text(encoding="utf-8"))
+    assert data == {
+        "schema_version": config_module.SCHEMA_VERSION,
+        "database": {"url": "postgresql+psycopg://zhangsan@db.hd.cn/supportdesk"},
+        "documents": {"folder": r"\\fileserver\售后\文档"},
+        "mail": {"port": 465, "starttls": False},
+        "ui": {"language": "en"},
+    }
+    again = Config(Profile.named())
+    assert (again.get("mail.port"), again.get("mail.starttls")) == (465, False)
+    assert again.get("mail.host") == ""  # a default, not written
 
 
-def test_database_url_precedence(_isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_file_is_replaced_never_rewritten_in_place(isolated_home: Path) -> None:
+    # Write-then-rename: each save is a new file (a new inode) renamed over the old one, so a
+    # crash mid-save leaves the old file or the new one, never half of either.
     config = Config(Profile.named())
-    assert config.database_url() == f"sqlite:///{_isolated_home / 'supportdesk.db'}"
+    config.set("mail.host", "a.example.cn")
+    first = (isolated_home / "config.toml").stat().st_ino
+    config.set("mail.host", "b.example.cn")
+    second = (isolated_home / "config.toml").stat().st_ino
+    assert first != second
+    assert sorted(p.name for p in isolated_home.iterdir()) == ["config.toml"]  # no temp left
+    config.set("mail.user", "ops")  # keeps what was there
+    assert Config(Profile.named()).get("mail.host") == "b.example.cn"
+
+
+def test_database_url_precedence(isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = Config(Profile.named())
+    assert config.database_url() == f"sqlite:///{isolated_home / 'supportdesk.db'}"
     config.set("database.url", "postgresql+psycopg://a@h/config")
-    assert config.database_url().endswith("/config")
-    monkeypatch.setenv("SUPPORTDESK_DB", "postgresql+psycopg://a@h/env")
-    assert config.database_url().endswith("/env")
+    assert config.database_url() == "postgresql+psycopg://a@h/config"
+    monkeypatch.setenv("SUPPORTDESK_DB", "postgresql+psycopg://a:envpw@h/env")
+    assert config.database_url() == "postgresql+psycopg://a:envpw@h/env"  # env may hold one
     assert config.database_url("sqlite:///flag.db") == "sqlite:///flag.db"
+    monkeypatch.setenv("SUPPORTDESK_DB", "")
+    assert config.database_url() == "postgresql+psycopg://a@h/config"
 
 
-def test_log_file_redacts_secrets(_isolated_home: Path) -> None:
-    import logging  # noqa: PLC0415
+@pytest.mark.parametrize("url", ["mysql://u:secret@h/db", "foo", "postgres://h/db"])
+def test_an_unusable_database_url_is_refused_by_name(
+    monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    config = Config(Profile.named())
+    for override, env in ((url, None), (None, url)):
+        if env is not None:
+            monkeypatch.setenv("SUPPORTDESK_DB", env)
+        with pytest.raises(ValidationError) as caught:
+            config.database_url(override)
+        assert (caught.value.field, caught.value.code) == ("database.url", "bad_db_url")
+        assert "secret" not in str(caught.value.params)
 
-    handler = setup_logging(Profile.named())
-    logging.getLogger("supportdesk.test").warning(
-        "connecting to postgresql+psycopg://zhang:S3cret!@db/x with password=hunter2"
+
+def test_the_database_from_env_and_flag_is_the_one_opened(
+    isolated_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    configured, from_env, from_flag = (tmp_path / f"{n}.db" for n in ("config", "env", "flag"))
+    Config(Profile.named()).set("database.url", f"sqlite:///{configured}")
+    monkeypatch.setenv("SUPPORTDESK_DB", f"sqlite:///{from_env}")
+    for flag, expected in ((None, from_env), (f"sqlite:///{from_flag}", from_flag)):
+        app = open_app(db_url=flag)
+        app.close()
+        assert app.db.sqlite_path == expected
+        assert expected.exists()
+    assert not configured.exists()
+    assert not (isolated_home / "supportdesk.db").exists()
+
+
+def test_an_unreadable_config_file_is_named(isolated_home: Path) -> None:
+    isolated_home.mkdir(parents=True)
+    (isolated_home / "config.toml").write_text("[mail\nport = ", encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        Config(Profile.named())
+    assert (caught.value.field, caught.value.code) == (
+        str(isolated_home / "config.toml"),
+        "unreadable",
     )
-    handler.flush()
-    text = Path(handler.baseFilename).read_text(encoding="utf-8")
-    assert "S3cret!" not in text
-    assert "hunter2" not in text
-    assert "zhang:***@db" in text
+    assert "line 1" in caught.value.params["detail"]

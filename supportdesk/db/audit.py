@@ -50,14 +50,16 @@ def append(
     """Add one event in the caller's transaction; if this fails, the whole change rolls back."""
     # The head row is the lock: concurrent PostgreSQL writers queue here, so the chain never
     # forks. On SQLite, BEGIN IMMEDIATE has already serialised writers.
-    head = session.execute(
-        select(AuditHead).where(AuditHead.id == 1).with_for_update()
-    ).scalar_one()
-    seq = head.seq + 1
+    # Columns, not the ORM object: an AuditHead already in the session's identity map would
+    # keep its stale values even though FOR UPDATE returned the newest row.
+    head_seq, head_hash = session.execute(
+        select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update()
+    ).one()
+    seq = head_seq + 1
     at = datetime.now(UTC).isoformat(timespec="microseconds")
     actor = current_actor(session)
     body = canonical_payload(payload or {})
-    digest = event_hash(seq, at, actor, action, target, body, head.hash)
+    digest = event_hash(seq, at, actor, action, target, body, head_hash)
     session.add(
         AuditEvent(
             seq=seq,
@@ -66,13 +68,31 @@ def append(
             action=action,
             target=target,
             payload=body,
-            prev_hash=head.hash,
+            prev_hash=head_hash,
             hash=digest,
         )
     )
-    session.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=seq, hash=digest))
-    session.flush()
+    session.flush()  # the event first: on PostgreSQL the head may only move onto a stored event
+    session.execute(
+        update(AuditHead)
+        .where(AuditHead.id == 1)
+        .values(seq=seq, hash=digest)
+        .execution_options(synchronize_session=False)
+    )
     return seq
+
+
+# Reason codes of a failed verification (ui/messages.py words them), for `first_bad`:
+#   missing        an event was removed: its number is absent from the chain or its tail
+#   unexpected     an event the chain does not account for: out of order, or past the head
+#   hash_mismatch  the event was changed: its content no longer matches its hash
+#   rehashed       the event was changed and its hash recomputed: the next one still links
+#                  to its old hash
+#   prev_mismatch  the event does not link to the event before it
+#   inserted       the event was slipped in: the next event links past it
+#   head_mismatch  the last event is not the one the chain head recorded
+#   head_missing   the chain head row is gone, so a removed tail could not be seen
+MISSING_HEAD = (-1, "")  # verify_rows(head=MISSING_HEAD): the head row is gone
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +100,7 @@ class VerifyResult:
     ok: bool
     events: int
     first_bad: int | None = None
-    reason: str | None = None  # hash_mismatch, prev_mismatch, missing, unexpected, head_mismatch
+    reason: str | None = None  # one of the reason codes above
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -92,19 +112,39 @@ class VerifyResult:
 
 
 def verify_rows(rows: Iterable[tuple[Any, ...]], head: tuple[int, str] | None) -> VerifyResult:
-    """Walk (seq, at, actor, action, target, payload, prev_hash, hash) rows in seq order."""
-    expected, prev, count = 1, GENESIS, 0
+    """Walk (seq, at, actor, action, target, payload, prev_hash, hash) rows in seq order.
+
+    `head` is the (seq, hash) the chain head recorded; None checks the rows alone.
+
+    `first_bad` is the first event that is itself wrong, not merely the first place a check
+    trips over: where an edit or an insertion only shows at the following event, the link
+    that event still carries tells which one before it was touched.
+    """
+    expected, prev, before_prev, count = 1, GENESIS, None, 0
     for seq, at, actor, action, target, payload, prev_hash, stored in rows:
         count += 1
         if seq != expected:
-            reason = "missing" if seq > expected else "unexpected"
-            return VerifyResult(False, count, expected, reason)
+            return VerifyResult(
+                False, count, expected, "missing" if seq > expected else "unexpected"
+            )
+        intact = event_hash(seq, at, actor, action, target, payload, prev_hash) == stored
         if prev_hash != prev:
+            if prev_hash == before_prev:
+                # It links to the event two back: the one in between was slipped in (with a
+                # well-formed hash of its own), whether or not this one was renumbered.
+                return VerifyResult(False, count, seq - 1, "inserted")
+            if intact and seq > 1:
+                # This event is untouched (its hash covers the link it carries), so that link
+                # is the previous event's true hash: the previous event was edited and
+                # re-hashed.
+                return VerifyResult(False, count, seq - 1, "rehashed")
             return VerifyResult(False, count, seq, "prev_mismatch")
-        if event_hash(seq, at, actor, action, target, payload, prev_hash) != stored:
+        if not intact:
             return VerifyResult(False, count, seq, "hash_mismatch")
-        prev, expected = stored, expected + 1
+        before_prev, prev, expected = prev, stored, expected + 1
     last = expected - 1
+    if head == MISSING_HEAD:  # without the head a cut tail could not be seen
+        return VerifyResult(False, count, last + 1, "head_missing")
     if head is not None:
         if head[0] > last:  # the tail was cut off
             return VerifyResult(False, count, last + 1, "missing")
@@ -119,7 +159,7 @@ def verify(conn: Connection | Session) -> VerifyResult:
     t = AuditEvent.__table__.c
     # Read the head first: in the caller's snapshot it cannot move while we walk.
     head_row = conn.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).first()
-    head = (int(head_row[0]), str(head_row[1])) if head_row else None
+    head = (int(head_row[0]), str(head_row[1])) if head_row else MISSING_HEAD
     query = select(t.seq, t.at, t.actor, t.action, t.target, t.payload, t.prev_hash, t.hash)
     with contextlib.closing(
         conn.execute(query.order_by(t.seq).execution_options(yield_per=5000))

@@ -6,6 +6,7 @@ import contextlib
 import ctypes
 import logging
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path, PureWindowsPath
@@ -41,6 +42,8 @@ NETWORK_FS = frozenset(
     }
 )
 _DRIVE_REMOTE = 4  # GetDriveTypeW
+MOUNTINFO = Path("/proc/self/mountinfo")
+_OCTAL_ESCAPE = re.compile(r"\\([0-7]{3})")  # mountinfo writes a space as \040
 
 
 def network_fs_type(path: Path, mountinfo: str | None = None) -> str | None:
@@ -49,6 +52,10 @@ def network_fs_type(path: Path, mountinfo: str | None = None) -> str | None:
     SQLite's locking is unreliable over SMB/NFS, so a database there can corrupt silently.
     """
     raw = str(path)
+    if raw[:4] in {"\\\\?\\", "//?/"}:  # a Win32 long path: \\?\C:\... is local
+        raw = raw[4:]
+        if raw[:4].upper() in {"UNC\\", "UNC/"}:
+            return "unc"
     if raw.startswith(("\\\\", "//")):
         return "unc"
     if os.name == "nt":  # pragma: no cover - exercised on Windows builds only
@@ -57,16 +64,17 @@ def network_fs_type(path: Path, mountinfo: str | None = None) -> str | None:
         return "remote" if windll.kernel32.GetDriveTypeW(root) == _DRIVE_REMOTE else None
     if mountinfo is None:
         try:
-            mountinfo = Path("/proc/self/mountinfo").read_text(encoding="utf-8")
+            mountinfo = MOUNTINFO.read_text(encoding="utf-8")
         except OSError:
             return None
-    target = os.path.abspath(raw)
+    # realpath: a symlink in a local folder may lead onto a share.
+    target = os.path.realpath(raw)
     best, best_fs = "", None
     for line in mountinfo.splitlines():
         parts = line.split()
         if " - " not in line or len(parts) < 5:
             continue
-        mount_point = parts[4].replace("\\040", " ")
+        mount_point = _OCTAL_ESCAPE.sub(lambda m: chr(int(m.group(1), 8)), parts[4])
         fstype = line.split(" - ", 1)[1].split()[0]
         inside = target == mount_point or target.startswith(mount_point.rstrip("/") + "/")
         if inside and len(mount_point) >= len(best):
@@ -84,9 +92,13 @@ def is_disk_full(error: BaseException) -> bool:
 class Database:
     """Owns the engine; hands out short sessions. Services never commit; `write()` does."""
 
-    def __init__(self, url: str | URL, *, actor: str = "", echo: bool = False) -> None:
+    def __init__(
+        self, url: str | URL, *, actor: str = "", echo: bool = False, busy_timeout: float = 30.0
+    ) -> None:
+        """`busy_timeout`: seconds a SQLite writer waits for another's lock before giving up."""
         self.url = make_url(url)
         self.actor = actor  # SQLite only: PostgreSQL uses the login the server authenticated
+        self.busy_timeout = busy_timeout
         # hide_parameters: bound values (a login password, say) never reach errors or logs.
         kwargs: dict[str, Any] = {"echo": echo, "hide_parameters": True}
         if self.is_sqlite:
@@ -96,12 +108,12 @@ class Database:
                 if fs is not None:
                     raise DatabaseError("sqlite_on_network_share", path=str(path), fs=fs)
                 path.parent.mkdir(parents=True, exist_ok=True)
-            kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
+            kwargs["connect_args"] = {"timeout": busy_timeout, "check_same_thread": False}
         else:
             kwargs["pool_pre_ping"] = True
         self.engine: Engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
-            event.listen(self.engine, "connect", _sqlite_connect)
+            event.listen(self.engine, "connect", self._sqlite_connect)
             event.listen(self.engine, "begin", _sqlite_begin)
         self._writer = self.engine.execution_options(sqlite_immediate=True)
         info = {"actor": actor}
@@ -154,16 +166,15 @@ class Database:
     def dispose(self) -> None:
         self.engine.dispose()
 
-
-def _sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-    # Take transaction control away from the driver so BEGIN is ours (IMMEDIATE for writes).
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.close()
+    def _sqlite_connect(self, dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        # Take transaction control away from the driver so BEGIN is ours (IMMEDIATE for writes).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")  # a commit survives power loss, not just a crash
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(self.busy_timeout * 1000)}")
+        cursor.close()
 
 
 def _sqlite_begin(conn: Any) -> None:

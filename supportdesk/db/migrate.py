@@ -52,7 +52,10 @@ def sqlite_backup(source: Path, dest: Path) -> None:
     try:
         dst = sqlite3.connect(tmp)
         try:
-            src.backup(dst, pages=1024)
+            # One step (pages=-1), not several: a step-wise backup starts over whenever
+            # another connection writes between steps, so under steady writes it never ends.
+            # In WAL mode the single step's read snapshot does not hold writers up.
+            src.backup(dst, pages=-1)
         finally:
             dst.close()
     finally:

@@ -6,7 +6,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from supportdesk.domain.errors import DatabaseError
+from supportdesk.domain.errors import DatabaseError, ValidationError
 
 TEAM_ROLE = "supportdesk_team"
 
@@ -20,27 +20,61 @@ def login_exists(session: Session, login: str) -> bool:
     return found.first() is not None
 
 
-def create_login(session: Session, login: str, password: str) -> None:
-    """CREATE ROLE inside the caller's transaction (PostgreSQL DDL is transactional).
+def is_team_login(session: Session, login: str) -> bool:
+    """An existing login that SupportDesk made (a member of the team role, not a superuser)."""
+    found = session.execute(
+        text(
+            "SELECT 1 FROM pg_roles WHERE rolname = :l AND NOT rolsuper "
+            "AND pg_has_role(oid, CAST(:team AS text), 'MEMBER')"
+        ),
+        {"l": login, "team": TEAM_ROLE},
+    )
+    return found.first() is not None
 
-    format() with %I/%L quotes the name and password on the server, so neither can inject SQL.
+
+def create_login(session: Session, login: str, password: str) -> None:
+    """CREATE (or ALTER) ROLE inside the caller's transaction (PostgreSQL DDL is transactional).
+
+    The password never travels as text: like psql's \\password, the client turns it into a
+    SCRAM-SHA-256 verifier first, so neither the statement, an error message, a log line nor
+    the server's own log can show it. format() with %I/%L quotes the name and the verifier on
+    the server, so neither can inject SQL.
     """
-    verb = "ALTER" if login_exists(session, login) else "CREATE"
+    verb = "CREATE"
+    if login_exists(session, login):
+        if not is_team_login(session, login):
+            # Never take over somebody else's login (a superuser, the database owner, another
+            # application's account) by setting its password.
+            raise ValidationError("login", "duplicate", value=login)
+        verb = "ALTER"  # a team login this cluster already knows: set its new password
+    verifier = _scram_verifier(session, login, password)
     try:
         statement = session.execute(
             text(
                 f"SELECT format('{verb} ROLE %I LOGIN PASSWORD %L', "
                 "CAST(:login AS text), CAST(:pw AS text))"
             ),
-            {"login": login, "pw": password},
+            {"login": login, "pw": verifier},
         ).scalar_one()
         with session.begin_nested():
-            session.execute(text(statement))
+            # exec_driver_sql: the verifier holds ':' and '$', which text() would take for
+            # bound parameters.
+            session.connection().exec_driver_sql(statement)
     except DBAPIError as error:
-        # The statement carries the password: never let it reach a message or a log.
         raise DatabaseError("login_failed", login=login, detail=type(error.orig).__name__) from None
     grant = session.execute(
         text("SELECT format('GRANT %I TO %I', CAST(:team AS text), CAST(:login AS text))"),
         {"team": TEAM_ROLE, "login": login},
     ).scalar_one()
-    session.execute(text(grant))
+    session.connection().exec_driver_sql(grant)
+
+
+def _scram_verifier(session: Session, login: str, password: str) -> str:
+    """libpq's PQencryptPasswordConn: salted and iterated on the client, as the server stores it."""
+    driver = session.connection().connection.driver_connection
+    if driver is None:  # pragma: no cover - a checked-out connection always has one
+        raise DatabaseError("login_failed", login=login, detail="no connection")
+    verifier = driver.pgconn.encrypt_password(
+        password.encode("utf-8"), login.encode("utf-8"), b"scram-sha-256"
+    )
+    return bytes(verifier).decode("ascii")

@@ -15,7 +15,12 @@ FIRST_CONTACT_DAYS = 7
 DEFAULT_NOTICE_MONTHS = 3  # R4.1
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{4,30}$")
+# Digits with the usual separators (full-width ones too, as a Chinese keyboard types them);
+# an office extension may follow ("转8001", "ext. 12", "#12").
+_PHONE = re.compile(
+    r"^\+?[(（]?[0-9][0-9 ()（）\-－]{4,30}(?:\s*(?:转|分机|ext\.?|x|#)\s*[0-9]{1,6})?$", re.I
+)
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _HOSTNAME = re.compile(
     r"^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9\-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*$"
 )
@@ -254,18 +259,18 @@ def limited(field_name: str, value: str, max_len: int = 200) -> str:
     return text
 
 
-def valid_email(field_name: str, value: str) -> str:
+def valid_email(field_name: str, value: str, max_len: int = 200) -> str:
     text = value.strip()
     if text and not _EMAIL.match(text):
         raise ValidationError(field_name, "bad_email", value=text)
-    return text
+    return limited(field_name, text, max_len)  # the column's width
 
 
-def valid_phone(field_name: str, value: str) -> str:
+def valid_phone(field_name: str, value: str, max_len: int = 40) -> str:
     text = value.strip()
     if text and not _PHONE.match(text):
         raise ValidationError(field_name, "bad_phone", value=text)
-    return text
+    return limited(field_name, text, max_len)  # the column's width
 
 
 def valid_login(field_name: str, value: str) -> str:
@@ -316,7 +321,9 @@ def parse_date(field_name: str, value: object) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    if isinstance(value, str):
+    # Only the documented YYYY-MM-DD: fromisoformat alone would also take "20260331" and
+    # week dates such as "2026-W13-1", which a user would never mean.
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
@@ -325,9 +332,14 @@ def parse_date(field_name: str, value: object) -> date | None:
 
 
 def clean_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Stripped, non-empty, unique, in order. Tags are stored space-separated and read back
+    with str.split(), so any whitespace inside one (a tab, the full-width space U+3000)
+    would split it in two: refuse it."""
     seen: dict[str, None] = {}
     for tag in tags:
         text = tag.strip()
+        if any(ch.isspace() for ch in text):
+            raise ValidationError("tags", "tag_has_space", value=text)
         if text:
             seen[limited("tags", text, 40)] = None
     return tuple(seen)

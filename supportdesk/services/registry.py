@@ -36,6 +36,7 @@ from supportdesk.domain.roles import Permission
 from supportdesk.services.users import require
 
 M = TypeVar("M", Customer, Contact, Project, System, Host, Contract)
+TAGS_WIDTH = 400  # Host.tags, the space-wrapped list
 
 
 # --- shared mechanics --------------------------------------------------------------
@@ -61,17 +62,20 @@ def _save(
     unique_field: str = "name",
 ) -> M:
     actor = require(session, Permission.REGISTRY_EDIT).login
-    if key is None:
-        obj = model(**values)
-        session.add(obj)
-    else:
-        obj = _load(session, model, entity, key, version)
-        for name, value in values.items():
-            setattr(obj, name, value)
-    obj.updated_by = actor
-    obj.updated_at = datetime.now(UTC)
+    obj = model(**values) if key is None else _load(session, model, entity, key, version)
     try:
+        # The change is made inside the savepoint: begin_nested() flushes whatever is pending
+        # *before* its SAVEPOINT, so a row added earlier would fail outside it and take the
+        # whole transaction down. This way a refused duplicate leaves the caller's
+        # transaction usable.
         with session.begin_nested():
+            if key is None:
+                session.add(obj)
+            else:
+                for name, value in values.items():
+                    setattr(obj, name, value)
+            obj.updated_by = actor
+            obj.updated_at = datetime.now(UTC)
             session.flush()
     except IntegrityError:
         raise ValidationError(
@@ -172,11 +176,16 @@ def get_customer(session: Session, key: int) -> CustomerRow:
 
 def list_customers(session: Session, text: str = "") -> list[CustomerRow]:
     query = _customer_query().order_by(Customer.id)
-    if text.strip():
-        like = f"%{text.strip()}%"
+    needle = text.strip()
+    if needle:
+        # icontains: the same case-insensitive match on SQLite and PostgreSQL, and a "%" or
+        # "_" typed by the user is a character, not a wildcard.
         query = query.where(
             or_(
-                Customer.name.like(like), Customer.short_name.like(like), Customer.region.like(like)
+                *(
+                    column.icontains(needle, autoescape=True)
+                    for column in (Customer.name, Customer.short_name, Customer.region)
+                )
             )
         )
     return [_customer_row(*r) for r in session.execute(query)]
@@ -301,22 +310,37 @@ def list_systems(
 
 
 def _tags_column(tags: Sequence[str]) -> str:
-    cleaned = rules.clean_tags(list(tags))
-    if any(" " in t for t in cleaned):
-        raise ValidationError("tags", "tag_has_space")
-    return f" {' '.join(cleaned)} " if cleaned else ""
+    cleaned = rules.clean_tags(list(tags))  # refuses whitespace inside a tag
+    column = f" {' '.join(cleaned)} " if cleaned else ""
+    if len(column) > TAGS_WIDTH:  # PostgreSQL would refuse the row with a bare DataError
+        raise ValidationError("tags", "too_long", max=TAGS_WIDTH - 2)
+    return column
+
+
+def _check_jump_host(session: Session, form: HostForm) -> None:
+    """The jump host is another host of the same system, and following jump hosts from it
+    never comes back to this host (a loop would never connect)."""
+    if form.jump_host_id is None:
+        return
+    jump = session.get(Host, form.jump_host_id)
+    if jump is None or jump.system_id != form.system_id:
+        raise ValidationError("jump_host", "jump_host_other_system", value=str(form.jump_host_id))
+    if form.id is None:
+        return  # a new host cannot be anybody's jump host yet
+    if jump.id == form.id:
+        raise ValidationError("jump_host", "jump_host_self")
+    seen: set[int] = set()
+    step: int | None = jump.jump_host_id
+    while step is not None and step not in seen:
+        if step == form.id:
+            raise ValidationError("jump_host", "jump_host_cycle", value=jump.name)
+        seen.add(step)
+        step = session.scalar(select(Host.jump_host_id).where(Host.id == step))
 
 
 def save_host(session: Session, form: HostForm) -> HostRow:
     _exists(session, System, "system", form.system_id, "system")
-    if form.jump_host_id is not None:
-        jump = session.get(Host, form.jump_host_id)
-        if jump is None or jump.system_id != form.system_id:
-            raise ValidationError(
-                "jump_host", "jump_host_other_system", value=str(form.jump_host_id)
-            )
-        if form.id is not None and jump.id == form.id:
-            raise ValidationError("jump_host", "jump_host_self")
+    _check_jump_host(session, form)
     values = {
         "system_id": form.system_id,
         "name": rules.required("name", form.name, 100),
@@ -359,15 +383,12 @@ def host_ids(session: Session, text: str = "", system_id: int | None = None) -> 
         query = query.where(Host.system_id == system_id)
     needle = text.strip()
     if needle:
-        like = f"%{needle}%"
+        columns = (Host.name, Host.address, System.name, Customer.name, Customer.short_name)
         query = query.where(
             or_(
-                Host.name.like(like),
-                Host.address.like(like),
-                Host.tags.like(f"% {needle} %"),
-                System.name.like(like),
-                Customer.name.like(like),
-                Customer.short_name.like(like),
+                *(column.icontains(needle, autoescape=True) for column in columns),
+                # a whole tag: the column is " tag1 tag2 "
+                Host.tags.icontains(f" {needle} ", autoescape=True),
             )
         )
     return list(session.scalars(query))

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from supportdesk.db import audit, team
 from supportdesk.db.models import User
-from supportdesk.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
+from supportdesk.domain.errors import PermissionDeniedError, ValidationError
 from supportdesk.domain.registry import UserRow, limited, valid_email, valid_login
 from supportdesk.domain.roles import Permission, Role, allows
 
@@ -89,7 +89,8 @@ def set_role(session: Session, login: str, role: str) -> UserRow:
     checked_role = _role(role)
     user = session.scalars(select(User).where(User.login == login).with_for_update()).first()
     if user is None:
-        raise NotFoundError("user", login)
+        # A login typed on the command line or picked in a form: name the field.
+        raise ValidationError("login", "unknown_user", value=login)
     if user.role == Role.ADMIN and checked_role != Role.ADMIN:
         admins = session.scalar(
             select(func.count()).select_from(User).where(User.role == Role.ADMIN, User.active)

@@ -97,6 +97,14 @@ def _code_text(code: str) -> str:
             "messages", "the jump host must be another host of the same system"
         ),
         "jump_host_self": QT_TRANSLATE_NOOP("messages", "a host cannot be its own jump host"),
+        "jump_host_cycle": QT_TRANSLATE_NOOP(
+            "messages", "jumping through '{value}' would lead back to this host"
+        ),
+        "bad_db_url": QT_TRANSLATE_NOOP(
+            "messages",
+            "'{value}' is not a supported database; use sqlite:///PATH or "
+            "postgresql+psycopg://USER@HOST/DATABASE",
+        ),
         "unknown_jump_host": QT_TRANSLATE_NOOP(
             "messages", "no host named '{value}' in this system"
         ),

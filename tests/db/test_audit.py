@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from supportdesk.db import audit
 from supportdesk.db.engine import Database
 from supportdesk.services.database import verify_audit

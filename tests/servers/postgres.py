@@ -44,7 +44,7 @@ class PostgresServer:
         return f"postgresql+psycopg://{user}:{password}@127.0.0.1:{self.port}/{database}"
 
     def admin(self, sql: str) -> None:
-        import psycopg  # noqa: PLC0415
+        import psycopg
 
         with psycopg.connect(
             host="127.0.0.1",
