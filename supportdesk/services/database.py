@@ -70,6 +70,7 @@ def backup(db: Database, dest: Path) -> Path:
     """A consistent copy while others keep writing (SQLite online backup; pg_dump for teams)."""
     if dest.exists():
         raise DatabaseError("backup_exists", path=str(dest))
+    dest.parent.mkdir(parents=True, exist_ok=True)
     path = db.sqlite_path
     if path is None:
         return _pg_dump(db, dest)
@@ -77,18 +78,35 @@ def backup(db: Database, dest: Path) -> Path:
     return dest
 
 
+def pg_tool(name: str) -> str | None:
+    """A PostgreSQL client program: on PATH, else the newest one under /usr/lib/postgresql."""
+    found = shutil.which(name)
+    if found:
+        return found
+    versions = [
+        b
+        for b in Path("/usr/lib/postgresql").glob(f"*/bin/{name}")
+        if b.parent.parent.name.isdigit()
+    ]
+    versions.sort(key=lambda b: int(b.parent.parent.name))
+    return str(versions[-1]) if versions else None
+
+
 def _pg_dump(db: Database, dest: Path) -> Path:
     # pg_dump works from one snapshot, so the copy is consistent while others write.
-    exe = shutil.which("pg_dump")
+    exe = pg_tool("pg_dump")
     if exe is None:
         raise DatabaseError("pg_dump_missing")
     url = db.url
     env = {**os.environ, "PGPASSWORD": url.password} if url.password else None
+    part = dest.with_name(dest.name + ".part")  # never a half-written dump under the real name
+    part.unlink(missing_ok=True)
     args = [
         exe,
         "--format=custom",
+        "--no-password",  # never wait for a password prompt nobody will answer
         "--file",
-        str(dest),
+        str(part),
         "--host",
         url.host or "localhost",
         "--port",
@@ -100,5 +118,7 @@ def _pg_dump(db: Database, dest: Path) -> Path:
         args += ["--username", url.username]
     done = subprocess.run(args, env=env, capture_output=True, check=False)
     if done.returncode != 0:
+        part.unlink(missing_ok=True)
         raise DatabaseError("backup_failed", detail=done.stderr.decode(errors="replace")[-500:])
+    part.replace(dest)
     return dest
