@@ -15,10 +15,17 @@ def registry_pages(ctx: UiContext) -> list[tuple[str, str, QWidget]]:
     from supportdesk.ui.pages.hosts_page import HostsPage  # noqa: PLC0415
     from supportdesk.ui.pages.projects_page import ProjectsPage  # noqa: PLC0415
 
-    tr = QCoreApplication.translate
     return [
-        ("customers", tr("MainWindow", "Customers"), CustomersPage(ctx)),
-        ("projects", tr("MainWindow", "Projects and systems"), ProjectsPage(ctx)),
-        ("hosts", tr("MainWindow", "Hosts"), HostsPage(ctx)),
-        ("contracts", tr("MainWindow", "Maintenance contracts"), ContractsPage(ctx)),
+        ("customers", QCoreApplication.translate("MainWindow", "Customers"), CustomersPage(ctx)),
+        (
+            "projects",
+            QCoreApplication.translate("MainWindow", "Projects and systems"),
+            ProjectsPage(ctx),
+        ),
+        ("hosts", QCoreApplication.translate("MainWindow", "Hosts"), HostsPage(ctx)),
+        (
+            "contracts",
+            QCoreApplication.translate("MainWindow", "Maintenance contracts"),
+            ContractsPage(ctx),
+        ),
     ]

@@ -24,7 +24,6 @@ class ContractsPage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        tr = QCoreApplication.translate
 
         def due(c: ContractRow) -> bool:
             return expiring_within(c.end, c.notice_months, ctx.today())
@@ -32,15 +31,32 @@ class ContractsPage(QWidget):
         self.contracts = EntityPanel(
             self.tr("Maintenance contracts"),
             [
-                Column(tr("ContractsPage", "Customer"), lambda c: c.customer),
-                Column(tr("ContractsPage", "System"), lambda c: c.system),
-                Column(tr("ContractsPage", "Start"), lambda c: c.start),
-                Column(tr("ContractsPage", "End"), lambda c: c.end, highlight=due),
-                Column(tr("ContractsPage", "Maintenance"), lambda c: kind_label(c.kind)),
-                Column(tr("ContractsPage", "Salesperson"), lambda c: c.salesperson),
-                Column(tr("ContractsPage", "Notice (months)"), lambda c: c.notice_months),
                 Column(
-                    tr("ContractsPage", "Warn sales on"), lambda c: c.notice_on(), highlight=due
+                    QCoreApplication.translate("ContractsPage", "Customer"), lambda c: c.customer
+                ),
+                Column(QCoreApplication.translate("ContractsPage", "System"), lambda c: c.system),
+                Column(QCoreApplication.translate("ContractsPage", "Start"), lambda c: c.start),
+                Column(
+                    QCoreApplication.translate("ContractsPage", "End"),
+                    lambda c: c.end,
+                    highlight=due,
+                ),
+                Column(
+                    QCoreApplication.translate("ContractsPage", "Maintenance"),
+                    lambda c: kind_label(c.kind),
+                ),
+                Column(
+                    QCoreApplication.translate("ContractsPage", "Salesperson"),
+                    lambda c: c.salesperson,
+                ),
+                Column(
+                    QCoreApplication.translate("ContractsPage", "Notice (months)"),
+                    lambda c: c.notice_months,
+                ),
+                Column(
+                    QCoreApplication.translate("ContractsPage", "Warn sales on"),
+                    lambda c: c.notice_on(),
+                    highlight=due,
                 ),
             ],
             self,

@@ -25,40 +25,54 @@ class CustomersPage(QWidget):
         def overdue(c: CustomerRow) -> bool:
             return first_contact_overdue(c.created_on, c.first_contact_on, today())
 
-        tr = QCoreApplication.translate
         self.customers = EntityPanel(
             self.tr("Customers"),
             [
-                Column(tr("CustomersPage", "Name"), lambda c: c.name),
-                Column(tr("CustomersPage", "Short name"), lambda c: c.short_name),
-                Column(tr("CustomersPage", "Region"), lambda c: c.region),
-                Column(tr("CustomersPage", "Engineer"), lambda c: c.engineer),
-                Column(tr("CustomersPage", "Added"), lambda c: c.created_on),
+                Column(QCoreApplication.translate("CustomersPage", "Name"), lambda c: c.name),
                 Column(
-                    tr("CustomersPage", "First contact"),
+                    QCoreApplication.translate("CustomersPage", "Short name"),
+                    lambda c: c.short_name,
+                ),
+                Column(QCoreApplication.translate("CustomersPage", "Region"), lambda c: c.region),
+                Column(
+                    QCoreApplication.translate("CustomersPage", "Engineer"), lambda c: c.engineer
+                ),
+                Column(
+                    QCoreApplication.translate("CustomersPage", "Added"), lambda c: c.created_on
+                ),
+                Column(
+                    QCoreApplication.translate("CustomersPage", "First contact"),
                     lambda c: (
                         c.first_contact_on
                         or (
-                            tr("CustomersPage", "overdue: not contacted within a week")
+                            QCoreApplication.translate(
+                                "CustomersPage", "overdue: not contacted within a week"
+                            )
                             if overdue(c)
                             else None
                         )
                     ),
                     highlight=overdue,
                 ),
-                Column(tr("CustomersPage", "Contacts"), lambda c: c.contacts),
-                Column(tr("CustomersPage", "Projects"), lambda c: c.projects),
+                Column(
+                    QCoreApplication.translate("CustomersPage", "Contacts"), lambda c: c.contacts
+                ),
+                Column(
+                    QCoreApplication.translate("CustomersPage", "Projects"), lambda c: c.projects
+                ),
             ],
             self,
         )
         self.contacts = EntityPanel(
             self.tr("Contacts of the selected customer"),
             [
-                Column(tr("CustomersPage", "Name"), lambda c: c.name),
-                Column(tr("CustomersPage", "Role"), lambda c: c.role),
-                Column(tr("CustomersPage", "Phone"), lambda c: c.phone),
-                Column(tr("CustomersPage", "E-mail"), lambda c: c.email),
-                Column(tr("CustomersPage", "Emergency"), lambda c: c.emergency),
+                Column(QCoreApplication.translate("CustomersPage", "Name"), lambda c: c.name),
+                Column(QCoreApplication.translate("CustomersPage", "Role"), lambda c: c.role),
+                Column(QCoreApplication.translate("CustomersPage", "Phone"), lambda c: c.phone),
+                Column(QCoreApplication.translate("CustomersPage", "E-mail"), lambda c: c.email),
+                Column(
+                    QCoreApplication.translate("CustomersPage", "Emergency"), lambda c: c.emergency
+                ),
             ],
             self,
             searchable=False,

@@ -18,13 +18,14 @@ Source = Callable[[Any, date], list[AttentionItem]]
 
 
 def describe_item(item: AttentionItem) -> str:
-    tr = QCoreApplication.translate
     if item.kind == "customer.first_contact_overdue":
-        return tr("HomePage", "Customer not contacted within a week of being added")
-    if item.kind == "contract.expiring":
-        return tr("HomePage", "Maintenance ends on {date}: warn sales").format(
-            date=item.due.isoformat() if item.due else ""
+        return QCoreApplication.translate(
+            "HomePage", "Customer not contacted within a week of being added"
         )
+    if item.kind == "contract.expiring":
+        return QCoreApplication.translate(
+            "HomePage", "Maintenance ends on {date}: warn sales"
+        ).format(date=item.due.isoformat() if item.due else "")
     return item.kind
 
 
@@ -40,18 +41,17 @@ class HomePage(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self.sources: list[Source] = [registry.attention]
-        tr = QCoreApplication.translate
         self.model: RowModel[AttentionItem] = RowModel(
             [
-                Column(tr("HomePage", "What"), describe_item),
-                Column(tr("HomePage", "Concerning"), lambda i: i.title),
+                Column(QCoreApplication.translate("HomePage", "What"), describe_item),
+                Column(QCoreApplication.translate("HomePage", "Concerning"), lambda i: i.title),
                 Column(
-                    tr("HomePage", "Due"),
+                    QCoreApplication.translate("HomePage", "Due"),
                     lambda i: i.due,
                     highlight=lambda i: bool(i.due and i.due <= ctx.today()),
                 ),
                 Column(
-                    tr("HomePage", "Who"),
+                    QCoreApplication.translate("HomePage", "Who"),
                     lambda i: i.params.get("engineer") or i.params.get("salesperson"),
                 ),
             ],

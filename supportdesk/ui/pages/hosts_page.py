@@ -39,17 +39,16 @@ class HostsPage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        tr = QCoreApplication.translate
         columns: list[Column[HostRow]] = [
-            Column(tr("HostsPage", "Customer"), lambda h: h.customer),
-            Column(tr("HostsPage", "System"), lambda h: h.system),
-            Column(tr("HostsPage", "Host"), lambda h: h.name),
-            Column(tr("HostsPage", "Address"), lambda h: h.address),
-            Column(tr("HostsPage", "Port"), lambda h: h.port),
-            Column(tr("HostsPage", "User"), lambda h: h.user),
-            Column(tr("HostsPage", "Jump host"), lambda h: h.jump_host),
-            Column(tr("HostsPage", "Credential"), lambda h: h.credential),
-            Column(tr("HostsPage", "Tags"), lambda h: h.tags),
+            Column(QCoreApplication.translate("HostsPage", "Customer"), lambda h: h.customer),
+            Column(QCoreApplication.translate("HostsPage", "System"), lambda h: h.system),
+            Column(QCoreApplication.translate("HostsPage", "Host"), lambda h: h.name),
+            Column(QCoreApplication.translate("HostsPage", "Address"), lambda h: h.address),
+            Column(QCoreApplication.translate("HostsPage", "Port"), lambda h: h.port),
+            Column(QCoreApplication.translate("HostsPage", "User"), lambda h: h.user),
+            Column(QCoreApplication.translate("HostsPage", "Jump host"), lambda h: h.jump_host),
+            Column(QCoreApplication.translate("HostsPage", "Credential"), lambda h: h.credential),
+            Column(QCoreApplication.translate("HostsPage", "Tags"), lambda h: h.tags),
         ]
         self.model = HostModel(columns, self._fetch, self)
         self.view = QTableView(self)

@@ -24,26 +24,40 @@ class ProjectsPage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        tr = QCoreApplication.translate
         self.projects = EntityPanel(
             self.tr("Projects"),
             [
-                Column(tr("ProjectsPage", "Customer"), lambda p: p.customer),
-                Column(tr("ProjectsPage", "Project"), lambda p: p.name),
-                Column(tr("ProjectsPage", "Contract number"), lambda p: p.contract_no),
-                Column(tr("ProjectsPage", "Planned acceptance"), lambda p: p.planned_acceptance),
-                Column(tr("ProjectsPage", "Final acceptance"), lambda p: p.acceptance_date),
+                Column(
+                    QCoreApplication.translate("ProjectsPage", "Customer"), lambda p: p.customer
+                ),
+                Column(QCoreApplication.translate("ProjectsPage", "Project"), lambda p: p.name),
+                Column(
+                    QCoreApplication.translate("ProjectsPage", "Contract number"),
+                    lambda p: p.contract_no,
+                ),
+                Column(
+                    QCoreApplication.translate("ProjectsPage", "Planned acceptance"),
+                    lambda p: p.planned_acceptance,
+                ),
+                Column(
+                    QCoreApplication.translate("ProjectsPage", "Final acceptance"),
+                    lambda p: p.acceptance_date,
+                ),
             ],
             self,
         )
         self.systems = EntityPanel(
             self.tr("Systems of the selected project"),
             [
-                Column(tr("ProjectsPage", "System"), lambda s: s.name),
+                Column(QCoreApplication.translate("ProjectsPage", "System"), lambda s: s.name),
                 Column(
-                    tr("ProjectsPage", "Environment"), lambda s: environment_label(s.environment)
+                    QCoreApplication.translate("ProjectsPage", "Environment"),
+                    lambda s: environment_label(s.environment),
                 ),
-                Column(tr("ProjectsPage", "Under maintenance"), lambda s: s.under_maintenance),
+                Column(
+                    QCoreApplication.translate("ProjectsPage", "Under maintenance"),
+                    lambda s: s.under_maintenance,
+                ),
             ],
             self,
             searchable=False,
