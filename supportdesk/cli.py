@@ -8,7 +8,7 @@ import getpass
 import json
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, is_dataclass
 from datetime import date
 from pathlib import Path
@@ -103,19 +103,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return handler(args)
         except Exception as error:  # noqa: BLE001 - every failure becomes a message and exit code
-            return _report(error)
+            return _report(error, args)
 
 
-def _report(error: BaseException) -> int:
+def _report(error: BaseException, args: argparse.Namespace) -> int:
     from supportdesk.domain.errors import SupportDeskError  # noqa: PLC0415
     from supportdesk.ui.messages import describe  # noqa: PLC0415
 
-    if isinstance(error, SupportDeskError):
-        print(f"supportdesk: {describe(error)}", file=sys.stderr)
+    with _speaking(args):
+        if isinstance(error, SupportDeskError):
+            print(f"supportdesk: {describe(error)}", file=sys.stderr)
+            return EXIT_USER
+        log.error("unexpected error", exc_info=error)
+        print(f"supportdesk: {describe(error)} ({type(error).__name__})", file=sys.stderr)
         return EXIT_USER
-    log.error("unexpected error", exc_info=error)
-    print(f"supportdesk: {describe(error)} ({type(error).__name__})", file=sys.stderr)
-    return EXIT_USER
+
+
+@contextlib.contextmanager
+def _speaking(args: argparse.Namespace) -> Iterator[None]:
+    """Messages in the user's language, as in the GUI: --lang, the profile's, the system's.
+
+    Only on the error path (Qt's catalogue needs a QCoreApplication, which costs start-up
+    time), and undone afterwards, as main() may run many times in one process.
+    """
+    from PySide6.QtCore import QCoreApplication, QLocale  # noqa: PLC0415
+
+    from supportdesk.config import Config, Profile  # noqa: PLC0415
+    from supportdesk.ui.i18n import install_translators, pick_language  # noqa: PLC0415
+
+    try:
+        configured = Config(Profile.named(args.profile)).get("ui.language")
+    except Exception:  # noqa: BLE001 - a broken config must not hide the error being reported
+        configured = None
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    locale = QLocale()
+    translators = install_translators(app, pick_language(args.lang, configured))
+    try:
+        yield
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+        QLocale.setDefault(locale)
 
 
 def _open(args: argparse.Namespace, *, migrate: bool = True) -> Any:

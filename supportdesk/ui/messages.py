@@ -163,9 +163,11 @@ def describe(error: BaseException) -> str:
             where = QCoreApplication.translate("messages", "row {row}, {field}").format(
                 row=error.row, field=where
             )
+        # Chinese puts a full-width colon here, so the joint is translated too.
+        joint = QCoreApplication.translate("messages", "{where}: {problem}")
         if error.where:
-            where = f"{error.where}: {where}"
-        return f"{where}: {text.format(**params)}"
+            where = joint.format(where=error.where, problem=where)
+        return joint.format(where=where, problem=text.format(**params))
     if isinstance(error, BatchValidationError):
         return "\n".join(describe(e) for e in error.errors)
     if isinstance(error, ConflictError):

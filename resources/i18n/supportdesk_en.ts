@@ -1,0 +1,1024 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ContractsPage</name>
+    <message>
+        <source>Maintenance contracts</source>
+        <translation>Maintenance contracts</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>Salesperson</translation>
+    </message>
+    <message>
+        <source>Notice (months)</source>
+        <translation>Notice (months)</translation>
+    </message>
+    <message>
+        <source>Warn sales on</source>
+        <translation>Warn sales on</translation>
+    </message>
+    <message>
+        <source>Delete the maintenance contract of {system} ending {end}?</source>
+        <translation>Delete the maintenance contract of {system} ending {end}?</translation>
+    </message>
+    <message>
+        <source>Delete maintenance contract</source>
+        <translation>Delete maintenance contract</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPage</name>
+    <message>
+        <source>Customers</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation>Engineer</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>First contact</source>
+        <translation>First contact</translation>
+    </message>
+    <message>
+        <source>overdue: not contacted within a week</source>
+        <translation>overdue: not contacted within a week</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>Contacts of the selected customer</source>
+        <translation>Contacts of the selected customer</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Emergency</translation>
+    </message>
+    <message>
+        <source>Delete customer {name} with its {contacts} contacts and {projects} projects, including their systems, hosts and contracts?</source>
+        <translation>Delete customer {name} with its {contacts} contacts and {projects} projects, including their systems, hosts and contracts?</translation>
+    </message>
+    <message>
+        <source>Delete customer</source>
+        <translation>Delete customer</translation>
+    </message>
+    <message>
+        <source>Delete contact {name}?</source>
+        <translation>Delete contact {name}?</translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation>Delete contact</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>&lt;h3&gt;SupportDesk {version}&lt;/h3&gt;&lt;p&gt;The after-sales group&apos;s service desk.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;Profile: {profile}&lt;br&gt;Database: {database}&lt;br&gt;Log file: {log}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SupportDesk {version}&lt;/h3&gt;&lt;p&gt;The after-sales group&apos;s service desk.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;Profile: {profile}&lt;br&gt;Database: {database}&lt;br&gt;Log file: {log}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About SupportDesk</source>
+        <translation>About SupportDesk</translation>
+    </message>
+    <message>
+        <source>SupportDesk</source>
+        <translation>SupportDesk</translation>
+    </message>
+    <message>
+        <source>The details were written to {path}.</source>
+        <translation>The details were written to {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>EntityPanel</name>
+    <message>
+        <source>Search…</source>
+        <translation>Search…</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>space-separated, e.g. app db</source>
+        <translation>space-separated, e.g. app db</translation>
+    </message>
+    <message>
+        <source>Close this dialog and open the record again to reload it.</source>
+        <translation>Close this dialog and open the record again to reload it.</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Customer not contacted within a week of being added</source>
+        <translation>Customer not contacted within a week of being added</translation>
+    </message>
+    <message>
+        <source>Maintenance ends on {date}: warn sales</source>
+        <translation>Maintenance ends on {date}: warn sales</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Concerning</source>
+        <translation>Concerning</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Needs attention today ({today}): {count}</source>
+        <translation>Needs attention today ({today}): {count}</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention today ({today}).</source>
+        <translation>Nothing needs attention today ({today}).</translation>
+    </message>
+</context>
+<context>
+    <name>HostsPage</name>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Jump host</source>
+        <translation>Jump host</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Credential</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Filter by customer, system, host, address or tag…</source>
+        <translation>Filter by customer, system, host, address or tag…</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>{count} hosts</source>
+        <translation>{count} hosts</translation>
+    </message>
+    <message>
+        <source>Delete host {name} ({address}) of {system}?</source>
+        <translation>Delete host {name} ({address}) of {system}?</translation>
+    </message>
+    <message>
+        <source>Delete host</source>
+        <translation>Delete host</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>SupportDesk</source>
+        <translation>SupportDesk</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About SupportDesk…</source>
+        <translation>&amp;About SupportDesk…</translation>
+    </message>
+    <message>
+        <source>Database: {db}</source>
+        <translation>Database: {db}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Signed in: {name} ({role})</source>
+        <translation>Signed in: {name} ({role})</translation>
+    </message>
+    <message>
+        <source>Signed in: unknown user (read only)</source>
+        <translation>Signed in: unknown user (read only)</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>Projects and systems</source>
+        <translation>Projects and systems</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>Maintenance contracts</source>
+        <translation>Maintenance contracts</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsPage</name>
+    <message>
+        <source>Projects</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Contract number</source>
+        <translation>Contract number</translation>
+    </message>
+    <message>
+        <source>Planned acceptance</source>
+        <translation>Planned acceptance</translation>
+    </message>
+    <message>
+        <source>Final acceptance</source>
+        <translation>Final acceptance</translation>
+    </message>
+    <message>
+        <source>Systems of the selected project</source>
+        <translation>Systems of the selected project</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environment</translation>
+    </message>
+    <message>
+        <source>Under maintenance</source>
+        <translation>Under maintenance</translation>
+    </message>
+    <message>
+        <source>Delete project {name} of {customer} with all its systems, hosts and contracts?</source>
+        <translation>Delete project {name} of {customer} with all its systems, hosts and contracts?</translation>
+    </message>
+    <message>
+        <source>Delete project</source>
+        <translation>Delete project</translation>
+    </message>
+    <message>
+        <source>Delete system {name} with its hosts and contracts?</source>
+        <translation>Delete system {name} with its hosts and contracts?</translation>
+    </message>
+    <message>
+        <source>Delete system</source>
+        <translation>Delete system</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryDialog</name>
+    <message>
+        <source>(nobody)</source>
+        <translation>(nobody)</translation>
+    </message>
+    <message>
+        <source>production</source>
+        <translation>production</translation>
+    </message>
+    <message>
+        <source>staging</source>
+        <translation>staging</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <source>development</source>
+        <translation>development</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>free</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>paid</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Responsible engineer</source>
+        <translation>Responsible engineer</translation>
+    </message>
+    <message>
+        <source>First contacted on</source>
+        <translation>First contacted on</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <source>Edit customer</source>
+        <translation>Edit customer</translation>
+    </message>
+    <message>
+        <source>Role / department</source>
+        <translation>Role / department</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>Emergency contact</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <source>Edit contact</source>
+        <translation>Edit contact</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Contract number</source>
+        <translation>Contract number</translation>
+    </message>
+    <message>
+        <source>Planned final acceptance</source>
+        <translation>Planned final acceptance</translation>
+    </message>
+    <message>
+        <source>Actual final acceptance</source>
+        <translation>Actual final acceptance</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <source>Edit project</source>
+        <translation>Edit project</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environment</translation>
+    </message>
+    <message>
+        <source>Under maintenance</source>
+        <translation>Under maintenance</translation>
+    </message>
+    <message>
+        <source>New system</source>
+        <translation>New system</translation>
+    </message>
+    <message>
+        <source>Edit system</source>
+        <translation>Edit system</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>SSH port</source>
+        <translation>SSH port</translation>
+    </message>
+    <message>
+        <source>Login user</source>
+        <translation>Login user</translation>
+    </message>
+    <message>
+        <source>Jump host</source>
+        <translation>Jump host</translation>
+    </message>
+    <message>
+        <source>Vault credential</source>
+        <translation>Vault credential</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>New host</source>
+        <translation>New host</translation>
+    </message>
+    <message>
+        <source>Edit host</source>
+        <translation>Edit host</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>Salesperson</translation>
+    </message>
+    <message>
+        <source>Notice period (months)</source>
+        <translation>Notice period (months)</translation>
+    </message>
+    <message>
+        <source>New maintenance contract</source>
+        <translation>New maintenance contract</translation>
+    </message>
+    <message>
+        <source>Edit maintenance contract</source>
+        <translation>Edit maintenance contract</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>empty: SQLite in the profile; or postgresql+psycopg://user@host:5432/supportdesk</source>
+        <translation>empty: SQLite in the profile; or postgresql+psycopg://user@host:5432/supportdesk</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Use STARTTLS</source>
+        <translation>Use STARTTLS</translation>
+    </message>
+    <message>
+        <source>Interface and database</source>
+        <translation>Interface and database</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Database URL</source>
+        <translation>Database URL</translation>
+    </message>
+    <message>
+        <source>A team database password is never stored here: use a pgpass file. Language and database changes apply after a restart.</source>
+        <translation>A team database password is never stored here: use a pgpass file. Language and database changes apply after a restart.</translation>
+    </message>
+    <message>
+        <source>Document management</source>
+        <translation>Document management</translation>
+    </message>
+    <message>
+        <source>Document folder</source>
+        <translation>Document folder</translation>
+    </message>
+    <message>
+        <source>WebDAV URL</source>
+        <translation>WebDAV URL</translation>
+    </message>
+    <message>
+        <source>Mail server</source>
+        <translation>Mail server</translation>
+    </message>
+    <message>
+        <source>SMTP host</source>
+        <translation>SMTP host</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>short name</source>
+        <translation>short name</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>region</translation>
+    </message>
+    <message>
+        <source>responsible engineer</source>
+        <translation>responsible engineer</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>customer</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>role</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>project</translation>
+    </message>
+    <message>
+        <source>contract number</source>
+        <translation>contract number</translation>
+    </message>
+    <message>
+        <source>acceptance date</source>
+        <translation>acceptance date</translation>
+    </message>
+    <message>
+        <source>planned acceptance</source>
+        <translation>planned acceptance</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>system</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>environment</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>host</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>port</translation>
+    </message>
+    <message>
+        <source>login user</source>
+        <translation>login user</translation>
+    </message>
+    <message>
+        <source>jump host</source>
+        <translation>jump host</translation>
+    </message>
+    <message>
+        <source>credential</source>
+        <translation>credential</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>tags</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>start date</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>end date</translation>
+    </message>
+    <message>
+        <source>contract kind</source>
+        <translation>contract kind</translation>
+    </message>
+    <message>
+        <source>salesperson</source>
+        <translation>salesperson</translation>
+    </message>
+    <message>
+        <source>notice period (months)</source>
+        <translation>notice period (months)</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>login</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>password</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>setting</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>profile</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>format</translation>
+    </message>
+    <message>
+        <source>database URL</source>
+        <translation>database URL</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>language</translation>
+    </message>
+    <message>
+        <source>document folder</source>
+        <translation>document folder</translation>
+    </message>
+    <message>
+        <source>WebDAV URL</source>
+        <translation>WebDAV URL</translation>
+    </message>
+    <message>
+        <source>SMTP host</source>
+        <translation>SMTP host</translation>
+    </message>
+    <message>
+        <source>SMTP port</source>
+        <translation>SMTP port</translation>
+    </message>
+    <message>
+        <source>sender</source>
+        <translation>sender</translation>
+    </message>
+    <message>
+        <source>SMTP login</source>
+        <translation>SMTP login</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>is required</translation>
+    </message>
+    <message>
+        <source>is longer than {max} characters</source>
+        <translation>is longer than {max} characters</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an e-mail address</source>
+        <translation>&apos;{value}&apos; is not an e-mail address</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a phone number</source>
+        <translation>&apos;{value}&apos; is not a phone number</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a valid login (lower-case letters, digits, _ . -)</source>
+        <translation>&apos;{value}&apos; is not a valid login (lower-case letters, digits, _ . -)</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an IP address or host name</source>
+        <translation>&apos;{value}&apos; is not an IP address or host name</translation>
+    </message>
+    <message>
+        <source>{value} is not a port between 1 and 65535</source>
+        <translation>{value} is not a port between 1 and 65535</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not one of: {choices}</source>
+        <translation>&apos;{value}&apos; is not one of: {choices}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a date (YYYY-MM-DD)</source>
+        <translation>&apos;{value}&apos; is not a date (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a valid value</source>
+        <translation>&apos;{value}&apos; is not a valid value</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a whole number</source>
+        <translation>&apos;{value}&apos; is not a whole number</translation>
+    </message>
+    <message>
+        <source>ends before it starts</source>
+        <translation>ends before it starts</translation>
+    </message>
+    <message>
+        <source>{value} is not between 0 and 24 months</source>
+        <translation>{value} is not between 0 and 24 months</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; already exists</source>
+        <translation>&apos;{value}&apos; already exists</translation>
+    </message>
+    <message>
+        <source>no user with login &apos;{value}&apos;</source>
+        <translation>no user with login &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>there is no setting &apos;{value}&apos;</source>
+        <translation>there is no setting &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>{entity} &apos;{value}&apos; does not exist</source>
+        <translation>{entity} &apos;{value}&apos; does not exist</translation>
+    </message>
+    <message>
+        <source>the jump host must be another host of the same system</source>
+        <translation>the jump host must be another host of the same system</translation>
+    </message>
+    <message>
+        <source>a host cannot be its own jump host</source>
+        <translation>a host cannot be its own jump host</translation>
+    </message>
+    <message>
+        <source>jumping through &apos;{value}&apos; would lead back to this host</source>
+        <translation>jumping through &apos;{value}&apos; would lead back to this host</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a supported database; use sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE</source>
+        <translation>&apos;{value}&apos; is not a supported database; use sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE</translation>
+    </message>
+    <message>
+        <source>no host named &apos;{value}&apos; in this system</source>
+        <translation>no host named &apos;{value}&apos; in this system</translation>
+    </message>
+    <message>
+        <source>tags cannot contain spaces</source>
+        <translation>tags cannot contain spaces</translation>
+    </message>
+    <message>
+        <source>the last administrator cannot lose the role</source>
+        <translation>the last administrator cannot lose the role</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a valid profile name</source>
+        <translation>&apos;{value}&apos; is not a valid profile name</translation>
+    </message>
+    <message>
+        <source>must not contain a password; use the keyring or a pgpass file</source>
+        <translation>must not contain a password; use the keyring or a pgpass file</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a JSON, CSV or XLSX file</source>
+        <translation>&apos;{value}&apos; is not a JSON, CSV or XLSX file</translation>
+    </message>
+    <message>
+        <source>cannot be read: {detail}</source>
+        <translation>cannot be read: {detail}</translation>
+    </message>
+    <message>
+        <source>is not in the SupportDesk format: {detail}</source>
+        <translation>is not in the SupportDesk format: {detail}</translation>
+    </message>
+    <message>
+        <source>the profile already holds data</source>
+        <translation>the profile already holds data</translation>
+    </message>
+    <message>
+        <source>The database file {path} is on a network share ({fs}). SQLite can corrupt data there. Use a team PostgreSQL database instead (Settings → Database, or SUPPORTDESK_DB=postgresql+psycopg://…).</source>
+        <translation>The database file {path} is on a network share ({fs}). SQLite can corrupt data there. Use a team PostgreSQL database instead (Settings → Database, or SUPPORTDESK_DB=postgresql+psycopg://…).</translation>
+    </message>
+    <message>
+        <source>The disk is full. Nothing was saved; free some space and try again.</source>
+        <translation>The disk is full. Nothing was saved; free some space and try again.</translation>
+    </message>
+    <message>
+        <source>The database is busy; try again in a moment.</source>
+        <translation>The database is busy; try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Upgrading the database from revision {revision} failed; the old database was left in place. Details: {detail}</source>
+        <translation>Upgrading the database from revision {revision} failed; the old database was left in place. Details: {detail}</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose another file</source>
+        <translation>{path} already exists; choose another file</translation>
+    </message>
+    <message>
+        <source>The backup failed: {detail}</source>
+        <translation>The backup failed: {detail}</translation>
+    </message>
+    <message>
+        <source>The database login {login} could not be created ({detail}).</source>
+        <translation>The database login {login} could not be created ({detail}).</translation>
+    </message>
+    <message>
+        <source>pg_dump is needed to back up a PostgreSQL database</source>
+        <translation>pg_dump is needed to back up a PostgreSQL database</translation>
+    </message>
+    <message>
+        <source>row {row}, {field}</source>
+        <translation>row {row}, {field}</translation>
+    </message>
+    <message>
+        <source>{where}: {problem}</source>
+        <translation>{where}: {problem}</translation>
+    </message>
+    <message>
+        <source>This {entity} was changed by {user} after you opened it. Reload it and make your change again.</source>
+        <translation>This {entity} was changed by {user} after you opened it. Reload it and make your change again.</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>someone else</translation>
+    </message>
+    <message>
+        <source>This {entity} no longer exists (it may have been deleted).</source>
+        <translation>This {entity} no longer exists (it may have been deleted).</translation>
+    </message>
+    <message>
+        <source>{actor} may not do this ({permission}).</source>
+        <translation>{actor} may not do this ({permission}).</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred. It was written to the log file.</source>
+        <translation>An unexpected error occurred. It was written to the log file.</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>contact</translation>
+    </message>
+    <message>
+        <source>maintenance contract</source>
+        <translation>maintenance contract</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>user</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1024 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ContractsPage</name>
+    <message>
+        <source>Maintenance contracts</source>
+        <translation>维保合同</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>维保类型</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Notice (months)</source>
+        <translation>提前通知（月）</translation>
+    </message>
+    <message>
+        <source>Warn sales on</source>
+        <translation>提醒销售日期</translation>
+    </message>
+    <message>
+        <source>Delete the maintenance contract of {system} ending {end}?</source>
+        <translation>删除 {system} 于 {end} 到期的维保合同？</translation>
+    </message>
+    <message>
+        <source>Delete maintenance contract</source>
+        <translation>删除维保合同</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPage</name>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation>负责工程师</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>录入日期</translation>
+    </message>
+    <message>
+        <source>First contact</source>
+        <translation>首次联系</translation>
+    </message>
+    <message>
+        <source>overdue: not contacted within a week</source>
+        <translation>逾期：一周内未联系</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Contacts of the selected customer</source>
+        <translation>所选客户的联系人</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <source>Delete customer {name} with its {contacts} contacts and {projects} projects, including their systems, hosts and contracts?</source>
+        <translation>删除客户 {name} 及其 {contacts} 个联系人和 {projects} 个项目（包括其系统、主机和合同）？</translation>
+    </message>
+    <message>
+        <source>Delete customer</source>
+        <translation>删除客户</translation>
+    </message>
+    <message>
+        <source>Delete contact {name}?</source>
+        <translation>删除联系人 {name}？</translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation>删除联系人</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>&lt;h3&gt;SupportDesk {version}&lt;/h3&gt;&lt;p&gt;The after-sales group&apos;s service desk.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;Profile: {profile}&lt;br&gt;Database: {database}&lt;br&gt;Log file: {log}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SupportDesk {version}&lt;/h3&gt;&lt;p&gt;售后服务组的运维服务台。&lt;/p&gt;&lt;p&gt;Qt {qt}，PySide6 {pyside}&lt;/p&gt;&lt;p&gt;配置档：{profile}&lt;br&gt;数据库：{database}&lt;br&gt;日志文件：{log}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About SupportDesk</source>
+        <translation>关于 SupportDesk</translation>
+    </message>
+    <message>
+        <source>SupportDesk</source>
+        <translation>SupportDesk</translation>
+    </message>
+    <message>
+        <source>The details were written to {path}.</source>
+        <translation>详细信息已写入 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>EntityPanel</name>
+    <message>
+        <source>Search…</source>
+        <translation>搜索…</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>space-separated, e.g. app db</source>
+        <translation>以空格分隔，例如 app db</translation>
+    </message>
+    <message>
+        <source>Close this dialog and open the record again to reload it.</source>
+        <translation>请关闭此对话框并重新打开该记录以重新加载。</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Customer not contacted within a week of being added</source>
+        <translation>客户录入后一周内未联系</translation>
+    </message>
+    <message>
+        <source>Maintenance ends on {date}: warn sales</source>
+        <translation>维保将于 {date} 到期：提醒销售</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Concerning</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Needs attention today ({today}): {count}</source>
+        <translation>今日（{today}）待处理：{count} 项</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention today ({today}).</source>
+        <translation>今日（{today}）没有待处理事项。</translation>
+    </message>
+</context>
+<context>
+    <name>HostsPage</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>登录用户</translation>
+    </message>
+    <message>
+        <source>Jump host</source>
+        <translation>跳板机</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>凭据</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Filter by customer, system, host, address or tag…</source>
+        <translation>按客户、系统、主机、地址或标签筛选…</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>{count} hosts</source>
+        <translation>共 {count} 台主机</translation>
+    </message>
+    <message>
+        <source>Delete host {name} ({address}) of {system}?</source>
+        <translation>删除 {system} 的主机 {name}（{address}）？</translation>
+    </message>
+    <message>
+        <source>Delete host</source>
+        <translation>删除主机</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>SupportDesk</source>
+        <translation>SupportDesk</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日待办</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About SupportDesk…</source>
+        <translation>关于 SupportDesk(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Database: {db}</source>
+        <translation>数据库：{db}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Signed in: {name} ({role})</source>
+        <translation>当前用户：{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>Signed in: unknown user (read only)</source>
+        <translation>当前用户：未知用户（只读）</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Projects and systems</source>
+        <translation>项目与系统</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Maintenance contracts</source>
+        <translation>维保合同</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsPage</name>
+    <message>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Contract number</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Planned acceptance</source>
+        <translation>计划终验</translation>
+    </message>
+    <message>
+        <source>Final acceptance</source>
+        <translation>实际终验</translation>
+    </message>
+    <message>
+        <source>Systems of the selected project</source>
+        <translation>所选项目的系统</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Under maintenance</source>
+        <translation>在保</translation>
+    </message>
+    <message>
+        <source>Delete project {name} of {customer} with all its systems, hosts and contracts?</source>
+        <translation>删除 {customer} 的项目 {name} 及其全部系统、主机和合同？</translation>
+    </message>
+    <message>
+        <source>Delete project</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <source>Delete system {name} with its hosts and contracts?</source>
+        <translation>删除系统 {name} 及其主机和合同？</translation>
+    </message>
+    <message>
+        <source>Delete system</source>
+        <translation>删除系统</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryDialog</name>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>production</source>
+        <translation>生产</translation>
+    </message>
+    <message>
+        <source>staging</source>
+        <translation>预发布</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>development</source>
+        <translation>开发</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>免费</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>付费</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Responsible engineer</source>
+        <translation>负责工程师</translation>
+    </message>
+    <message>
+        <source>First contacted on</source>
+        <translation>首次联系日期</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <source>Edit customer</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
+        <source>Role / department</source>
+        <translation>职务 / 部门</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>新增联系人</translation>
+    </message>
+    <message>
+        <source>Edit contact</source>
+        <translation>编辑联系人</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contract number</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Planned final acceptance</source>
+        <translation>计划终验日期</translation>
+    </message>
+    <message>
+        <source>Actual final acceptance</source>
+        <translation>实际终验日期</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新增项目</translation>
+    </message>
+    <message>
+        <source>Edit project</source>
+        <translation>编辑项目</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Under maintenance</source>
+        <translation>在保</translation>
+    </message>
+    <message>
+        <source>New system</source>
+        <translation>新增系统</translation>
+    </message>
+    <message>
+        <source>Edit system</source>
+        <translation>编辑系统</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>SSH port</source>
+        <translation>SSH 端口</translation>
+    </message>
+    <message>
+        <source>Login user</source>
+        <translation>登录用户</translation>
+    </message>
+    <message>
+        <source>Jump host</source>
+        <translation>跳板机</translation>
+    </message>
+    <message>
+        <source>Vault credential</source>
+        <translation>密码库凭据</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>New host</source>
+        <translation>新增主机</translation>
+    </message>
+    <message>
+        <source>Edit host</source>
+        <translation>编辑主机</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>维保类型</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Notice period (months)</source>
+        <translation>提前通知期（月）</translation>
+    </message>
+    <message>
+        <source>New maintenance contract</source>
+        <translation>新增维保合同</translation>
+    </message>
+    <message>
+        <source>Edit maintenance contract</source>
+        <translation>编辑维保合同</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>empty: SQLite in the profile; or postgresql+psycopg://user@host:5432/supportdesk</source>
+        <translation>留空：使用配置档中的 SQLite；或 postgresql+psycopg://user@host:5432/supportdesk</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Use STARTTLS</source>
+        <translation>使用 STARTTLS</translation>
+    </message>
+    <message>
+        <source>Interface and database</source>
+        <translation>界面与数据库</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Database URL</source>
+        <translation>数据库地址</translation>
+    </message>
+    <message>
+        <source>A team database password is never stored here: use a pgpass file. Language and database changes apply after a restart.</source>
+        <translation>团队数据库的密码不会保存在这里，请使用 pgpass 文件。语言和数据库的更改在重新启动后生效。</translation>
+    </message>
+    <message>
+        <source>Document management</source>
+        <translation>文档管理</translation>
+    </message>
+    <message>
+        <source>Document folder</source>
+        <translation>文档目录</translation>
+    </message>
+    <message>
+        <source>WebDAV URL</source>
+        <translation>WebDAV 地址</translation>
+    </message>
+    <message>
+        <source>Mail server</source>
+        <translation>邮件服务器</translation>
+    </message>
+    <message>
+        <source>SMTP host</source>
+        <translation>SMTP 服务器</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>responsible engineer</source>
+        <translation>负责工程师</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>contract number</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>acceptance date</source>
+        <translation>终验日期</translation>
+    </message>
+    <message>
+        <source>planned acceptance</source>
+        <translation>计划终验日期</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>login user</source>
+        <translation>登录用户</translation>
+    </message>
+    <message>
+        <source>jump host</source>
+        <translation>跳板机</translation>
+    </message>
+    <message>
+        <source>credential</source>
+        <translation>凭据</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>contract kind</source>
+        <translation>合同类型</translation>
+    </message>
+    <message>
+        <source>salesperson</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>notice period (months)</source>
+        <translation>提前通知期（月）</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>配置档</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>database URL</source>
+        <translation>数据库地址</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>document folder</source>
+        <translation>文档目录</translation>
+    </message>
+    <message>
+        <source>WebDAV URL</source>
+        <translation>WebDAV 地址</translation>
+    </message>
+    <message>
+        <source>SMTP host</source>
+        <translation>SMTP 服务器</translation>
+    </message>
+    <message>
+        <source>SMTP port</source>
+        <translation>SMTP 端口</translation>
+    </message>
+    <message>
+        <source>sender</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <source>SMTP login</source>
+        <translation>SMTP 登录名</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>为必填项</translation>
+    </message>
+    <message>
+        <source>is longer than {max} characters</source>
+        <translation>超过 {max} 个字符</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an e-mail address</source>
+        <translation>“{value}”不是有效的电子邮件地址</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a phone number</source>
+        <translation>“{value}”不是有效的电话号码</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a valid login (lower-case letters, digits, _ . -)</source>
+        <translation>“{value}”不是有效的登录名（只能使用小写字母、数字、_ . -）</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an IP address or host name</source>
+        <translation>“{value}”不是 IP 地址或主机名</translation>
+    </message>
+    <message>
+        <source>{value} is not a port between 1 and 65535</source>
+        <translation>{value} 不是 1 到 65535 之间的端口</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not one of: {choices}</source>
+        <translation>“{value}”不在可选值中：{choices}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a date (YYYY-MM-DD)</source>
+        <translation>“{value}”不是日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a valid value</source>
+        <translation>“{value}”不是有效的值</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a whole number</source>
+        <translation>“{value}”不是整数</translation>
+    </message>
+    <message>
+        <source>ends before it starts</source>
+        <translation>结束日期早于开始日期</translation>
+    </message>
+    <message>
+        <source>{value} is not between 0 and 24 months</source>
+        <translation>{value} 不在 0 到 24 个月之间</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; already exists</source>
+        <translation>“{value}”已存在</translation>
+    </message>
+    <message>
+        <source>no user with login &apos;{value}&apos;</source>
+        <translation>没有登录名为“{value}”的用户</translation>
+    </message>
+    <message>
+        <source>there is no setting &apos;{value}&apos;</source>
+        <translation>没有名为“{value}”的设置项</translation>
+    </message>
+    <message>
+        <source>{entity} &apos;{value}&apos; does not exist</source>
+        <translation>{entity}“{value}”不存在</translation>
+    </message>
+    <message>
+        <source>the jump host must be another host of the same system</source>
+        <translation>跳板机必须是同一系统中的另一台主机</translation>
+    </message>
+    <message>
+        <source>a host cannot be its own jump host</source>
+        <translation>主机不能作为自己的跳板机</translation>
+    </message>
+    <message>
+        <source>jumping through &apos;{value}&apos; would lead back to this host</source>
+        <translation>经由“{value}”跳转会回到本主机</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a supported database; use sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE</source>
+        <translation>“{value}”不是支持的数据库；请使用 sqlite:///路径 或 postgresql+psycopg://用户@主机/数据库</translation>
+    </message>
+    <message>
+        <source>no host named &apos;{value}&apos; in this system</source>
+        <translation>本系统中没有名为“{value}”的主机</translation>
+    </message>
+    <message>
+        <source>tags cannot contain spaces</source>
+        <translation>标签不能包含空格</translation>
+    </message>
+    <message>
+        <source>the last administrator cannot lose the role</source>
+        <translation>不能撤销最后一位管理员的角色</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a valid profile name</source>
+        <translation>“{value}”不是有效的配置档名称</translation>
+    </message>
+    <message>
+        <source>must not contain a password; use the keyring or a pgpass file</source>
+        <translation>不能包含密码；请使用系统密钥环或 pgpass 文件</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a JSON, CSV or XLSX file</source>
+        <translation>“{value}”不是 JSON、CSV 或 XLSX 文件</translation>
+    </message>
+    <message>
+        <source>cannot be read: {detail}</source>
+        <translation>无法读取：{detail}</translation>
+    </message>
+    <message>
+        <source>is not in the SupportDesk format: {detail}</source>
+        <translation>不是 SupportDesk 格式：{detail}</translation>
+    </message>
+    <message>
+        <source>the profile already holds data</source>
+        <translation>该配置档中已有数据</translation>
+    </message>
+    <message>
+        <source>The database file {path} is on a network share ({fs}). SQLite can corrupt data there. Use a team PostgreSQL database instead (Settings → Database, or SUPPORTDESK_DB=postgresql+psycopg://…).</source>
+        <translation>数据库文件 {path} 位于网络共享上（{fs}），SQLite 在网络共享上可能损坏数据。请改用团队 PostgreSQL 数据库（设置 → 数据库，或 SUPPORTDESK_DB=postgresql+psycopg://…）。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Nothing was saved; free some space and try again.</source>
+        <translation>磁盘已满，未保存任何内容；请释放空间后重试。</translation>
+    </message>
+    <message>
+        <source>The database is busy; try again in a moment.</source>
+        <translation>数据库正忙，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>Upgrading the database from revision {revision} failed; the old database was left in place. Details: {detail}</source>
+        <translation>从版本 {revision} 升级数据库失败，原数据库保持不变。详细信息：{detail}</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose another file</source>
+        <translation>{path} 已存在，请选择其他文件</translation>
+    </message>
+    <message>
+        <source>The backup failed: {detail}</source>
+        <translation>备份失败：{detail}</translation>
+    </message>
+    <message>
+        <source>The database login {login} could not be created ({detail}).</source>
+        <translation>无法创建数据库登录名 {login}（{detail}）。</translation>
+    </message>
+    <message>
+        <source>pg_dump is needed to back up a PostgreSQL database</source>
+        <translation>备份 PostgreSQL 数据库需要 pg_dump</translation>
+    </message>
+    <message>
+        <source>row {row}, {field}</source>
+        <translation>第 {row} 行，{field}</translation>
+    </message>
+    <message>
+        <source>{where}: {problem}</source>
+        <translation>{where}：{problem}</translation>
+    </message>
+    <message>
+        <source>This {entity} was changed by {user} after you opened it. Reload it and make your change again.</source>
+        <translation>在您打开此{entity}之后，{user} 修改了它。请重新加载后再修改。</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>其他人</translation>
+    </message>
+    <message>
+        <source>This {entity} no longer exists (it may have been deleted).</source>
+        <translation>此{entity}已不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <source>{actor} may not do this ({permission}).</source>
+        <translation>{actor} 无权执行此操作（{permission}）。</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred. It was written to the log file.</source>
+        <translation>发生意外错误，详细信息已写入日志文件。</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>maintenance contract</source>
+        <translation>维保合同</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+</context>
+</TS>
