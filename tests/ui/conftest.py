@@ -7,11 +7,9 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from supportdesk import bootstrap
@@ -21,8 +19,6 @@ from supportdesk.services import demo
 from supportdesk.ui.context import UiContext
 from supportdesk.ui.tasks import TaskRunner
 
-W = TypeVar("W", bound=QWidget)
-D = TypeVar("D", bound=QDialog)
 TODAY = date.today()  # demo data and the pages' "today" must agree
 
 
@@ -103,27 +99,3 @@ def other_session(opened: bootstrap.App) -> Iterator[Callable[[str], Database]]:
     yield connect
     for db in made:
         db.dispose()
-
-
-def wait_idle(qtbot: QtBot, ctx: UiContext) -> None:
-    """Until every background task has delivered its result."""
-    qtbot.waitUntil(lambda: ctx.tasks.running == 0, timeout=10_000)
-
-
-def keep(qtbot: QtBot, ctx: UiContext, widget: W) -> W:
-    """Register `widget` for clean-up; it is closed only after its tasks have finished, so no
-    late result reaches a deleted widget."""
-    qtbot.addWidget(widget, before_close_func=lambda _w: wait_idle(qtbot, ctx))
-    return widget
-
-
-def open_dialog(qtbot: QtBot, parent: QWidget, kind: type[D]) -> D:
-    """The dialog of `kind` that `parent` has just opened (window-modal, never blocking)."""
-    found: list[D] = []
-
-    def visible() -> bool:
-        found[:] = [d for d in parent.findChildren(kind) if d.isVisible()]
-        return len(found) == 1
-
-    qtbot.waitUntil(visible, timeout=10_000)
-    return found[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -17,7 +18,7 @@ from supportdesk.ui.pages.home_page import HomePage
 from supportdesk.ui.pages.hosts_page import HostsPage
 from supportdesk.ui.pages.projects_page import ProjectsPage
 from supportdesk.ui.tasks import Task, TaskContext
-from tests.ui.conftest import keep, wait_idle
+from tests.ui.helpers import keep, wait_idle
 
 
 def make_window(qtbot: QtBot, ctx: UiContext, opened: bootstrap.App) -> MainWindow:
@@ -32,7 +33,7 @@ def make_window(qtbot: QtBot, ctx: UiContext, opened: bootstrap.App) -> MainWind
 def click_navigation(qtbot: QtBot, window: MainWindow, row: int) -> None:
     index = window.navigation.model().index(row, 0)
     rect = window.navigation.visualRect(index)
-    qtbot.mouseClick(window.navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseClick(window.navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
 def test_navigation_switches_to_every_page(
@@ -52,8 +53,9 @@ def test_navigation_switches_to_every_page(
     # Backwards, so every click is a real change of page.
     for row in reversed(range(model.rowCount())):
         click_navigation(qtbot, window, row)
-        assert isinstance(window.stack.currentWidget(), expected[row])
-        assert window.stack.currentWidget().isVisible()
+        current = window.stack.currentWidget()
+        assert isinstance(current, expected[row])
+        assert current.isVisible()
     window.show_page("hosts")
     assert window.stack.currentWidget() is window.page("hosts")
     assert window.navigation.currentIndex().row() == 3
@@ -153,6 +155,6 @@ def test_progress_and_cancel_in_the_status_bar(
     assert window.progress.maximum() == 10
     assert "checking" in window.progress.format()
     with qtbot.waitSignal(task.signals.cancelled, timeout=5000):
-        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.progress.isVisible())
     assert not window.cancel_button.isVisible()

@@ -87,12 +87,15 @@ class RowModel(QAbstractTableModel, Generic[T]):
 
 
 class ChineseSortProxy(QSortFilterProxyModel):
-    """Sorts text in the interface language's order (pinyin for Chinese) and filters by a
+    """Sorts Chinese text by pinyin, whatever the interface language, and filters by a
     case-insensitive substring over every column."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._collator = QCollator(QLocale())
+        # The names are Chinese even in the English interface, whose collation (like the C
+        # locale's) would order them by code point. The zh_CN collation orders Han characters
+        # by pinyin and leaves Latin text in its usual alphabetical order.
+        self._collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         self._collator.setNumericMode(True)
         self.setSortRole(SORT_ROLE)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
