@@ -266,6 +266,10 @@
         <translation>Delete…</translation>
     </message>
     <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
         <source>{count} hosts</source>
         <translation>{count} hosts</translation>
     </message>
@@ -1007,6 +1011,26 @@
     <message>
         <source>An unexpected error occurred. It was written to the log file.</source>
         <translation>An unexpected error occurred. It was written to the log file.</translation>
+    </message>
+    <message>
+        <source>after-sales engineer</source>
+        <translation>after-sales engineer</translation>
+    </message>
+    <message>
+        <source>group leader</source>
+        <translation>group leader</translation>
+    </message>
+    <message>
+        <source>sales director</source>
+        <translation>sales director</translation>
+    </message>
+    <message>
+        <source>management committee</source>
+        <translation>management committee</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
     </message>
     <message>
         <source>contact</source>

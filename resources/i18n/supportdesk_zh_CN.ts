@@ -266,6 +266,10 @@
         <translation>删除…</translation>
     </message>
     <message>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
         <source>{count} hosts</source>
         <translation>共 {count} 台主机</translation>
     </message>
@@ -1007,6 +1011,26 @@
     <message>
         <source>An unexpected error occurred. It was written to the log file.</source>
         <translation>发生意外错误，详细信息已写入日志文件。</translation>
+    </message>
+    <message>
+        <source>after-sales engineer</source>
+        <translation>售后工程师</translation>
+    </message>
+    <message>
+        <source>group leader</source>
+        <translation>售后服务组长</translation>
+    </message>
+    <message>
+        <source>sales director</source>
+        <translation>销售总监</translation>
+    </message>
+    <message>
+        <source>management committee</source>
+        <translation>管理委员会</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>管理员</translation>
     </message>
     <message>
         <source>contact</source>

@@ -24,6 +24,7 @@ from supportdesk.ui.context import UiContext
 from supportdesk.ui.dialogs.about_dialog import show_about
 from supportdesk.ui.dialogs.error_dialog import error_box
 from supportdesk.ui.dialogs.settings_dialog import SettingsDialog
+from supportdesk.ui.messages import role_label
 from supportdesk.ui.pages import registry_pages
 from supportdesk.ui.pages.home_page import HomePage
 
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
 
     def _on_user_loaded(self, user: UserRow | None) -> None:
         self.user_label.setText(
-            self.tr("Signed in: {name} ({role})").format(name=user.name, role=user.role)
+            self.tr("Signed in: {name} ({role})").format(name=user.name, role=role_label(user.role))
             if user
             else self.tr("Signed in: unknown user (read only)")
         )

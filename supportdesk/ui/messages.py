@@ -122,6 +122,15 @@ def _code_text(code: str) -> str:
             "messages", "is not in the SupportDesk format: {detail}"
         ),
         "not_empty": QT_TRANSLATE_NOOP("messages", "the profile already holds data"),
+        "not_text": QT_TRANSLATE_NOOP("messages", "{value} is not text"),
+        "not_bool": QT_TRANSLATE_NOOP("messages", "{value} is not true or false"),
+        "not_list": QT_TRANSLATE_NOOP("messages", "{value} is not a list"),
+        "not_allowed": QT_TRANSLATE_NOOP(
+            "messages", "only an administrator may add the user '{value}'"
+        ),
+        "connection_failed": QT_TRANSLATE_NOOP(
+            "messages", "Cannot connect to the database {url}: {detail}"
+        ),
         "sqlite_on_network_share": QT_TRANSLATE_NOOP(
             "messages",
             "The database file {path} is on a network share ({fs}). SQLite can corrupt "
@@ -193,6 +202,18 @@ def describe(error: BaseException) -> str:
     return QCoreApplication.translate(
         "messages", "An unexpected error occurred. It was written to the log file."
     )
+
+
+def role_label(role: str) -> str:
+    names = {
+        "engineer": QT_TRANSLATE_NOOP("messages", "after-sales engineer"),
+        "group_leader": QT_TRANSLATE_NOOP("messages", "group leader"),
+        "sales_director": QT_TRANSLATE_NOOP("messages", "sales director"),
+        "salesperson": QT_TRANSLATE_NOOP("messages", "salesperson"),
+        "committee": QT_TRANSLATE_NOOP("messages", "management committee"),
+        "admin": QT_TRANSLATE_NOOP("messages", "administrator"),
+    }
+    return _t(str(names[role])) if role in names else role
 
 
 def _entity(name: str) -> str:
