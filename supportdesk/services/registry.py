@@ -372,17 +372,16 @@ def _host_query() -> Select[Host, str, str, str]:
 
 def host_ids(session: Session, text: str = "", system_id: int | None = None) -> list[int]:
     """Ids only, for a lazy table: rows are fetched a page at a time with hosts_by_ids."""
-    query = (
-        select(Host.id)
-        .join(System, Host.system_id == System.id)
-        .join(Project, System.project_id == Project.id)
-        .join(Customer, Project.customer_id == Customer.id)
-        .order_by(Host.id)
-    )
+    query = select(Host.id).order_by(Host.id)
     if system_id is not None:
         query = query.where(Host.system_id == system_id)
     needle = text.strip()
-    if needle:
+    if needle:  # without a needle no join is needed: every host has a system, project, customer
+        query = (
+            query.join(System, Host.system_id == System.id)
+            .join(Project, System.project_id == Project.id)
+            .join(Customer, Project.customer_id == Customer.id)
+        )
         columns = (Host.name, Host.address, System.name, Customer.name, Customer.short_name)
         query = query.where(
             or_(
@@ -508,20 +507,22 @@ def attention(session: Session, today: date) -> list[AttentionItem]:
 
 def host_search_index(session: Session) -> list[tuple[int, str]]:
     """(id, lower-case text) for every host: the hosts page filters 100,000 of these in memory
-    faster than a LIKE over four joined tables."""
-    query = (
-        select(
-            Host.id,
-            Host.name,
-            Host.address,
-            Host.tags,
-            System.name,
-            Customer.name,
-            Customer.short_name,
+    faster than a LIKE over four joined tables.
+
+    The few systems are read once with their customer; the hosts are read alone, their own
+    fields joined by the database, which is how 100,000 rows take a fraction of a second."""
+    sep = "\x1f"  # no field holds it, so a needle never matches across two fields
+    systems = {
+        key: f"{sep}{system}{sep}{customer}{sep}{short}"
+        for key, system, customer, short in session.execute(
+            select(System.id, System.name, Customer.name, Customer.short_name)
+            .join(Project, System.project_id == Project.id)
+            .join(Customer, Project.customer_id == Customer.id)
         )
-        .join(System, Host.system_id == System.id)
-        .join(Project, System.project_id == Project.id)
-        .join(Customer, Project.customer_id == Customer.id)
-        .order_by(Host.id)
-    )
-    return [(row[0], "\x1f".join(row[1:]).lower()) for row in session.execute(query)]
+    }
+    hosts = select(Host.id, Host.system_id, Host.name + sep + Host.address + sep + Host.tags)
+    return [
+        (key, (own + systems[system]).lower())
+        for key, system, own in session.execute(hosts.order_by(Host.id))
+        if system in systems
+    ]

@@ -23,22 +23,53 @@ class HostModel(QAbstractTableModel):
         super().__init__(parent)
         self._columns = list(columns)
         self._fetch = fetch
-        self._ids: list[int] = []
+        self._ids: list[int] = []  # the rows shown, filtered
+        self._all: list[int] = []  # every host, in order
         self._cache: dict[int, HostRow] = {}
-        self._index: list[tuple[int, str]] = []
+        self._index: list[tuple[int, str]] | None = None
+        self._needle = ""
+        # The hosts that matched the last needle: typing on narrows these, not all 100,000.
+        self._hits: tuple[str, list[tuple[int, str]]] = ("", [])
+
+    def set_ids(self, ids: list[int]) -> None:
+        """Every host id, before the search index: the table pages rows in at once, and a
+        filter typed meanwhile applies when set_index brings the index."""
+        self._all = ids
+        self._index = None
+        self._hits = ("", [])
+        self._cache.clear()
+        self._show(ids if not self._needle else self._ids)
 
     def set_index(self, index: list[tuple[int, str]]) -> None:
         """A fresh search index after a change: drop cached rows, they may be stale."""
+        all_ids = [i for i, _ in index]
+        if all_ids != self._all:  # the index of the ids already shown keeps their rows
+            self._cache.clear()
+            self._all = all_ids
         self._index = index
-        self._cache.clear()
+        self._hits = ("", [])
+        self._apply(force=all_ids != self._ids)
 
     def filter(self, text: str) -> None:
-        needle = text.strip().lower()
-        ids = (
-            [i for i, hay in self._index if needle in hay]
-            if needle
-            else [i for i, _ in self._index]
-        )
+        self._needle = text.strip().lower()
+        self._apply(force=True)
+
+    def _apply(self, force: bool) -> None:
+        needle = self._needle
+        if not needle:
+            self._hits = ("", [])
+            if force:
+                self._show(self._all)
+            return
+        if self._index is None:
+            return  # set_index filters when the index arrives
+        previous, hits = self._hits
+        pool = hits if previous and previous in needle else self._index
+        found = [entry for entry in pool if needle in entry[1]]
+        self._hits = (needle, found)
+        self._show([i for i, _ in found])
+
+    def _show(self, ids: list[int]) -> None:
         self.beginResetModel()
         self._ids = ids
         self.endResetModel()
