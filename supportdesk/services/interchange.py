@@ -23,7 +23,8 @@ from supportdesk.db.models import Contact, Contract, Customer, Host, Project, Sy
 from supportdesk.domain import registry as rules
 from supportdesk.domain.errors import BatchValidationError, SupportDeskError, ValidationError
 from supportdesk.domain.registry import ContractKind, Environment
-from supportdesk.domain.roles import Permission, Role
+from supportdesk.domain.roles import Permission, Role, allows
+from supportdesk.services import users
 from supportdesk.services.users import require
 
 Doc = dict[str, Any]
@@ -262,36 +263,106 @@ class _Collector:
             self.errors.append(error)
             return None
 
+    def children(self, where: str, node: Doc, key: str) -> list[Doc]:
+        """The list of child objects under `key`; a wrong structure is one listed error."""
+        found: list[Doc] | None = self.check(where, node.get("_row"), _list, node, key)
+        return found or []
 
-def _text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
+
+class _Node:
+    """Reads one JSON object or spreadsheet row: each field is type-checked, then validated.
+
+    JSON is strict about types (a number is not text); spreadsheet cells are typed by the
+    spreadsheet program, so a phone or contract number typed as a number is read as text.
+    """
+
+    def __init__(self, c: _Collector, where: str, node: Doc) -> None:
+        self.c, self.node = c, node
+        self.where = str(node.get("_sheet") or where)
+        self.row: int | None = node.get("_row")
+        self.loose = "_row" in node
+
+    def run(self, fn: Any, *args: Any) -> Any:
+        return self.c.check(self.where, self.row, fn, *args)
+
+    def text(self, key: str, fn: Any = None, *args: Any, default: str = "") -> Any:
+        def read() -> Any:
+            value = _str(key, self.node.get(key), self.loose) or default
+            return fn(key, value, *args) if fn else value
+
+        return self.run(read)
+
+    def optional(self, key: str) -> str | None:
+        return self.text(key) or None
+
+    def flag(self, key: str, default: bool) -> Any:
+        return self.run(_bool, key, self.node.get(key, default))
+
+    def number(self, key: str, default: int) -> Any:
+        return self.run(_int, key, self.node.get(key), default)
+
+    def day(self, key: str, *, required: bool = False) -> Any:
+        return self.run(_required_date if required else rules.parse_date, key, self.node.get(key))
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _str(name: str, value: Any, loose: bool) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if loose and isinstance(value, int | float) and not isinstance(value, bool):
+        return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    raise ValidationError(name, "not_text", value=_show(value))
 
 
 def _bool(name: str, value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    text = _text(value).lower()
+    if isinstance(value, int) and value in {0, 1}:
+        return bool(value)
+    text = value.strip().lower() if isinstance(value, str) else None
     if text in {"1", "true", "yes", "y", "是", "x", "✔"}:
         return True
-    if text in {"", "0", "false", "no", "n", "否"}:
+    if value is None or text in {"", "0", "false", "no", "n", "否"}:
         return False
-    raise ValidationError(name, "bad_value", value=text)
+    raise ValidationError(name, "not_bool", value=_show(value))
 
 
 def _int(name: str, value: Any, default: int) -> int:
     if value is None or value == "":
         return default
-    try:
-        return int(str(value).strip())
-    except ValueError:
-        raise ValidationError(name, "bad_number", value=str(value)) from None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        try:
+            return int(value.strip())
+        except ValueError:
+            pass
+    raise ValidationError(name, "bad_number", value=_show(value).strip('"'))
 
 
-def _user(name: str, value: Any, logins: set[str]) -> str | None:
-    login = _text(value) or None
-    if login is not None and login not in logins:
+def _tags(name: str, value: Any, loose: bool) -> tuple[str, ...]:
+    """A list of text (JSON) or space-separated text (spreadsheets, CSV)."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return rules.clean_tags(value.split())
+    if not isinstance(value, list):
+        raise ValidationError(name, "not_list", value=_show(value))
+    return rules.clean_tags([_str(name, tag, loose) for tag in value])
+
+
+def _user(name: str, login: str, logins: set[str]) -> str | None:
+    if login and login not in logins:
         raise ValidationError(name, "unknown_user", value=login)
-    return login
+    return login or None
 
 
 def _check_unique(name: str, seen: set[str], value: str) -> str:
@@ -301,205 +372,135 @@ def _check_unique(name: str, seen: set[str], value: str) -> str:
     return value
 
 
+def _unique(seen: set[str], max_len: int = 200) -> Any:
+    return lambda name, value: _check_unique(name, seen, rules.required(name, value, max_len))
+
+
 def import_document(session: Session, doc: Doc) -> ImportSummary:
     """Validate everything, then write everything (merging by name) in the caller's
     transaction; one audit event per created or updated row, plus a summary event."""
-    require(session, Permission.REGISTRY_IMPORT)
+    importer = require(session, Permission.REGISTRY_IMPORT)
+    # Naming people is registry work; adding them (with a role) is the administrator's.
+    may_add_users = allows(Role(importer.role), Permission.USER_ADMIN)
     logins = set(session.scalars(select(User.login)))
     c = _Collector()
     new_users: list[Doc] = []
-    for ui_, user in enumerate(_list(doc, "users")):
-        where = f"users[{ui_}]"
-        login = c.check(where, None, rules.valid_login, "login", _text(user.get("login")))
-        role = c.check(where, None, rules.valid_choice, "role", _text(user.get("role")), Role)
+    for ui_, user in enumerate(c.children("file", doc, "users")):
+        n = _Node(c, f"users[{ui_}]", user)
+        login = n.text("login", rules.valid_login)
+        role = n.text("role", rules.valid_choice, Role)
         if login and role and login not in logins:
+            if not may_add_users:
+                n.run(_raise, "login", "not_allowed", login)
+                continue
             logins.add(login)
             new_users.append(
                 {
                     "login": login,
                     "role": role,
-                    "name": _text(user.get("name")) or login,
-                    "email": _text(user.get("email")),
+                    "name": n.text("name") or login,
+                    "email": n.text("email", rules.valid_email) or "",
                 }
             )
     plan: list[Doc] = []
     names: set[str] = set()
-    for ci, cust in enumerate(_list(doc, "customers")):
-        where, row = _where(cust, f"customers[{ci}]"), cust.get("_row")
-        item = {
-            "name": c.check(
-                where,
-                row,
-                lambda v: _check_unique("name", names, rules.required("name", v)),
-                _text(cust.get("name")),
-            ),
-            "short_name": c.check(
-                where, row, rules.limited, "short_name", _text(cust.get("short_name")), 100
-            ),
-            "region": c.check(where, row, rules.limited, "region", _text(cust.get("region")), 100),
-            "engineer": c.check(where, row, _user, "engineer", cust.get("engineer"), logins),
-            "first_contact_on": c.check(
-                where, row, rules.parse_date, "first_contact_on", cust.get("first_contact_on")
-            ),
+    for ci, cust in enumerate(c.children("file", doc, "customers")):
+        where = f"customers[{ci}]"
+        n = _Node(c, where, cust)
+        item: Doc = {
+            "name": n.text("name", _unique(names)),
+            "short_name": n.text("short_name", rules.limited, 100),
+            "region": n.text("region", rules.limited, 100),
+            "engineer": n.text("engineer", _user, logins),
+            "first_contact_on": n.day("first_contact_on"),
             "contacts": [],
             "projects": [],
         }
-        for ki, contact in enumerate(_list(cust, "contacts")):
-            w, r = _where(contact, f"{where}.contacts[{ki}]"), contact.get("_row")
+        for ki, contact in enumerate(c.children(n.where, cust, "contacts")):
+            k = _Node(c, f"{where}.contacts[{ki}]", contact)
             item["contacts"].append(
                 {
-                    "name": c.check(w, r, rules.required, "name", _text(contact.get("name")), 100),
-                    "role": c.check(w, r, rules.limited, "role", _text(contact.get("role")), 100),
-                    "phone": c.check(w, r, rules.valid_phone, "phone", _text(contact.get("phone"))),
-                    "email": c.check(w, r, rules.valid_email, "email", _text(contact.get("email"))),
-                    "emergency": c.check(w, r, _bool, "emergency", contact.get("emergency")),
+                    "name": k.text("name", rules.required, 100),
+                    "role": k.text("role", rules.limited, 100),
+                    "phone": k.text("phone", rules.valid_phone),
+                    "email": k.text("email", rules.valid_email),
+                    "emergency": k.flag("emergency", False),
                 }
             )
         projects: set[str] = set()
-        for pi, proj in enumerate(_list(cust, "projects")):
-            w, r = _where(proj, f"{where}.projects[{pi}]"), proj.get("_row")
-            p_item = {
-                "name": c.check(
-                    w,
-                    r,
-                    lambda v, s=projects: _check_unique("name", s, rules.required("name", v)),
-                    _text(proj.get("name")),
-                ),
-                "contract_no": c.check(
-                    w, r, rules.limited, "contract_no", _text(proj.get("contract_no")), 100
-                ),
-                "planned_acceptance": c.check(
-                    w,
-                    r,
-                    rules.parse_date,
-                    "planned_acceptance_date",
-                    proj.get("planned_acceptance_date"),
-                ),
-                "acceptance_date": c.check(
-                    w, r, rules.parse_date, "acceptance_date", proj.get("acceptance_date")
-                ),
+        for pi, proj in enumerate(c.children(n.where, cust, "projects")):
+            p = _Node(c, f"{where}.projects[{pi}]", proj)
+            p_item: Doc = {
+                "name": p.text("name", _unique(projects)),
+                "contract_no": p.text("contract_no", rules.limited, 100),
+                "planned_acceptance": p.day("planned_acceptance_date"),
+                "acceptance_date": p.day("acceptance_date"),
                 "systems": [],
             }
             systems: set[str] = set()
-            for si, system in enumerate(_list(proj, "systems")):
-                path = _where(system, f"{w}.systems[{si}]")
-                p_item["systems"].append(_system_plan(c, path, system, systems, logins))
+            for si, system in enumerate(c.children(p.where, proj, "systems")):
+                s = _Node(c, f"{p.where}.systems[{si}]", system)
+                p_item["systems"].append(_system_plan(c, s, systems, logins))
             item["projects"].append(p_item)
         plan.append(item)
     if c.errors:
         raise BatchValidationError(c.errors)
     for user in new_users:  # people the registry names: sign-in logins are added separately
-        session.add(User(active=True, **user))
+        users.insert_user(session, user["login"], user["role"], user["name"], user["email"])
         audit.append(session, "user.import", f"user:{user['login']}", {"role": user["role"]})
     return _write(session, plan)
 
 
-def _system_plan(c: _Collector, w: str, system: Doc, seen: set[str], logins: set[str]) -> Doc:
-    r = system.get("_row")
+def _system_plan(c: _Collector, s: _Node, seen: set[str], logins: set[str]) -> Doc:
+    system = s.node
     item: Doc = {
-        "name": c.check(
-            w,
-            r,
-            lambda v: _check_unique("name", seen, rules.required("name", v)),
-            _text(system.get("name")),
-        ),
-        "environment": c.check(
-            w,
-            r,
-            rules.valid_choice,
-            "environment",
-            _text(system.get("environment")) or "production",
-            Environment,
-        ),
-        "under_maintenance": c.check(
-            w, r, _bool, "under_maintenance", system.get("under_maintenance", True)
-        ),
+        "name": s.text("name", _unique(seen)),
+        "environment": s.text("environment", rules.valid_choice, Environment, default="production"),
+        "under_maintenance": s.flag("under_maintenance", True),
         "hosts": [],
         "contracts": [],
     }
     host_names: set[str] = set()
-    hosts = _list(system, "hosts")
-    for hi, host in enumerate(hosts):
-        hw, hr = _where(host, f"{w}.hosts[{hi}]"), host.get("_row")
-        tags = host.get("tags") or []
+    nodes = [
+        _Node(c, f"{s.where}.hosts[{hi}]", host)
+        for hi, host in enumerate(c.children(s.where, system, "hosts"))
+    ]
+    for h in nodes:
         item["hosts"].append(
             {
-                "name": c.check(
-                    hw,
-                    hr,
-                    lambda v: _check_unique("name", host_names, rules.required("name", v, 100)),
-                    _text(host.get("name")),
+                "name": h.text("name", _unique(host_names, 100)),
+                "address": h.text("address", rules.valid_address),
+                "port": h.run(
+                    lambda v: rules.valid_port("port", _int("port", v, 22)), h.node.get("port")
                 ),
-                "address": c.check(
-                    hw, hr, rules.valid_address, "address", _text(host.get("address"))
-                ),
-                "port": c.check(
-                    hw,
-                    hr,
-                    lambda v: rules.valid_port("port", _int("port", v, 22)),
-                    host.get("port"),
-                ),
-                "user": c.check(hw, hr, rules.limited, "user", _text(host.get("user")), 63),
-                "credential": _text(host.get("credential")) or None,
-                "tags": c.check(
-                    hw,
-                    hr,
-                    rules.clean_tags,
-                    list(tags) if isinstance(tags, list) else str(tags).split(),
-                ),
-                "jump_host": _text(host.get("jump_host")) or None,
+                "user": h.text("user", rules.limited, 63),
+                "credential": h.optional("credential"),
+                "tags": h.run(_tags, "tags", h.node.get("tags"), h.loose),
+                "jump_host": h.optional("jump_host"),
             }
         )
     # A jump host names another host of the same system, possibly listed later.
-    for hi, host in enumerate(item["hosts"]):
+    for h, host in zip(nodes, item["hosts"], strict=True):
         jump = host["jump_host"]
         if jump is not None and (jump not in host_names or jump == host["name"]):
-            c.check(
-                _where(hosts[hi], f"{w}.hosts[{hi}]"),
-                hosts[hi].get("_row"),
-                _raise,
-                "jump_host",
-                "unknown_jump_host",
-                jump,
-            )
-    for ki, contract in enumerate(_list(system, "contracts")):
-        kw, kr = _where(contract, f"{w}.contracts[{ki}]"), contract.get("_row")
-        start = c.check(kw, kr, _required_date, "start", contract.get("start"))
-        end = c.check(kw, kr, _required_date, "end", contract.get("end"))
-        notice = c.check(
-            kw,
-            kr,
-            _int,
-            "notice_months",
-            contract.get("notice_months"),
-            rules.DEFAULT_NOTICE_MONTHS,
-        )
+            h.run(_raise, "jump_host", "unknown_jump_host", jump)
+    for ki, contract in enumerate(c.children(s.where, system, "contracts")):
+        k = _Node(c, f"{s.where}.contracts[{ki}]", contract)
+        start = k.day("start", required=True)
+        end = k.day("end", required=True)
+        notice = k.number("notice_months", rules.DEFAULT_NOTICE_MONTHS)
         if start and end and notice is not None:
-            c.check(kw, kr, rules.valid_contract_dates, start, end, notice)
+            k.run(rules.valid_contract_dates, start, end, notice)
         item["contracts"].append(
             {
                 "start": start,
                 "end": end,
                 "notice_months": notice,
-                "kind": c.check(
-                    kw,
-                    kr,
-                    rules.valid_choice,
-                    "kind",
-                    _text(contract.get("kind")) or "free",
-                    ContractKind,
-                ),
-                "salesperson": c.check(
-                    kw, kr, _user, "salesperson", contract.get("salesperson"), logins
-                ),
+                "kind": k.text("kind", rules.valid_choice, ContractKind, default="free"),
+                "salesperson": k.text("salesperson", _user, logins),
             }
         )
     return item
-
-
-def _where(node: Doc, path: str) -> str:
-    """Spreadsheet rows are located by sheet (and row); JSON nodes by their path."""
-    return str(node.get("_sheet") or path)
 
 
 def _raise(name: str, code: str, value: str) -> None:
@@ -513,12 +514,15 @@ def _required_date(name: str, value: Any) -> date:
     return parsed
 
 
-def _list(node: Any, key: str) -> list[Doc]:
-    value = node.get(key) if isinstance(node, dict) else None
+def _list(node: Doc, key: str) -> list[Doc]:
+    value = node.get(key)
     if value is None:
         return []
-    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+    if not isinstance(value, list):
         raise ValidationError(key, "bad_structure", detail=key)
+    for index, child in enumerate(value):
+        if not isinstance(child, dict):
+            raise ValidationError(key, "bad_structure", detail=f"{key}[{index}]")
     return value
 
 
