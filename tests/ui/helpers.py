@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QWidget,
 )
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from supportdesk.ui.context import UiContext
@@ -101,3 +102,8 @@ def choose(dialog: FormDialog, name: str, data: object) -> None:
     index = combo.findData(data)
     assert index >= 0, f"{data!r} is not offered in {name}"
     combo.setCurrentIndex(index)
+
+
+def check_model(tester: ModelTester, model: QAbstractItemModel) -> None:
+    """qtmodeltester.check, typed (pytest-qt leaves it unannotated)."""
+    tester.check(model)  # type: ignore[no-untyped-call]
