@@ -66,7 +66,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Database URL"), self.database)
         form.addRow(
-            QLabel(
+            _wrapped(
                 self.tr(
                     "A team database password is never stored here: use a pgpass file. "
                     "Language and database changes apply after a restart."
@@ -135,6 +135,12 @@ class SettingsDialog(QDialog):
             if self._config.get(key) != _parse(key, raw):
                 self._config.set(key, raw)
         self.accept()
+
+
+def _wrapped(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)  # a long sentence in either language must not widen the dialog
+    return label
 
 
 def _parse(key: str, raw: str) -> Any:
