@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportdesk.config import OPTIONS, Config
+from supportdesk.config import OPTIONS, BadValueError, Config
 from supportdesk.domain.errors import ValidationError
 from supportdesk.ui.messages import describe
 
@@ -146,5 +146,10 @@ def _wrapped(text: str, parent: QWidget) -> QLabel:
 def _parse(key: str, raw: str) -> Any:
     try:
         return OPTIONS[key].parse(raw)
+    except BadValueError as bad:
+        # The parser's own code and params, as `supportdesk config set` reports them: a bad
+        # database URL names its scheme only, never the rest (it may hold a password).
+        params: dict[str, Any] = {"value": raw, **bad.params}
+        raise ValidationError(key, bad.code, **params) from None
     except ValueError:
         raise ValidationError(key, "bad_value", value=raw) from None

@@ -1,0 +1,151 @@
+"""Settings: language, database URL, document folder and mail server land in the profile
+config; a bad value is named by its field and nothing is saved."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QPushButton
+from pytestqt.qtbot import QtBot
+
+from supportdesk import bootstrap
+from supportdesk.config import Config
+from supportdesk.ui.context import UiContext
+from supportdesk.ui.dialogs.settings_dialog import SettingsDialog
+from supportdesk.ui.main_window import MainWindow
+from tests.ui.helpers import click, keep, open_dialog
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, ctx: UiContext) -> SettingsDialog:
+    shown = keep(qtbot, ctx, SettingsDialog(ctx.config))
+    shown.open()
+    return shown
+
+
+def save(dialog: SettingsDialog) -> None:
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    button = box.button(QDialogButtonBox.StandardButton.Save)
+    assert button is not None
+    click(button)
+
+
+def reread(opened: bootstrap.App) -> Config:
+    return Config(opened.profile)
+
+
+def test_shows_the_current_config(qtbot: QtBot, ctx: UiContext, opened: bootstrap.App) -> None:
+    ctx.config.set("mail.host", "smtp.example.cn")
+    ctx.config.set("mail.port", "465")
+    ctx.config.set("ui.language", "zh_CN")
+    ctx.config.set("documents.folder", "/srv/文档")
+    shown = keep(qtbot, ctx, SettingsDialog(ctx.config))
+    assert shown.mail_host.text() == "smtp.example.cn"
+    assert shown.mail_port.value() == 465
+    assert shown.language.currentData() == "zh_CN"
+    assert shown.folder.text() == "/srv/文档"
+    assert shown.database.text() == ""
+
+
+def test_changes_land_in_the_profile_config(
+    qtbot: QtBot, dialog: SettingsDialog, opened: bootstrap.App
+) -> None:
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.folder.setText("  /srv/售后文档  ")
+    dialog.webdav.setText("https://dav.example.cn/docs")
+    dialog.mail_host.setText("smtp.example.cn")
+    dialog.mail_port.setValue(465)
+    dialog.mail_sender.setText("desk@example.cn")
+    dialog.mail_user.setText("desk")
+    dialog.mail_tls.setChecked(False)
+    dialog.database.setText("postgresql+psycopg://desk@db.example.cn:5432/supportdesk")
+    with qtbot.waitSignal(dialog.accepted):
+        save(dialog)
+    config = reread(opened)
+    assert config.get("ui.language") == "en"
+    assert config.get("documents.folder") == "/srv/售后文档"
+    assert config.get("documents.webdav_url") == "https://dav.example.cn/docs"
+    assert config.get("mail.host") == "smtp.example.cn"
+    assert config.get("mail.port") == 465
+    assert config.get("mail.sender") == "desk@example.cn"
+    assert config.get("mail.user") == "desk"
+    assert config.get("mail.starttls") is False
+    assert config.database_url() == "postgresql+psycopg://desk@db.example.cn:5432/supportdesk"
+    with opened.profile.config_file.open("rb") as handle:
+        assert tomllib.load(handle)["mail"]["host"] == "smtp.example.cn"
+
+
+def test_emptying_the_database_url_goes_back_to_sqlite(
+    qtbot: QtBot, ctx: UiContext, opened: bootstrap.App
+) -> None:
+    ctx.config.set("database.url", "postgresql+psycopg://desk@db.example.cn/supportdesk")
+    shown = keep(qtbot, ctx, SettingsDialog(ctx.config))
+    shown.open()
+    assert shown.database.text() == "postgresql+psycopg://desk@db.example.cn/supportdesk"
+    shown.database.clear()
+    with qtbot.waitSignal(shown.accepted):
+        save(shown)
+    assert reread(opened).database_url() == f"sqlite:///{opened.profile.sqlite_file}"
+
+
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("mysql://desk:hunter2@db.example.cn/supportdesk", "not a supported database"),
+        ("postgresql+psycopg://desk:hunter2@db.example.cn/supportdesk", "password"),
+    ],
+)
+def test_a_bad_database_url_is_named_and_nothing_is_saved(
+    qtbot: QtBot, dialog: SettingsDialog, opened: bootstrap.App, url: str, says: str
+) -> None:
+    before = opened.profile.config_file.read_bytes() if opened.profile.config_file.exists() else b""
+    dialog.mail_host.setText("smtp.example.cn")  # a good change in the same save
+    dialog.database.setText(url)
+    rejected: list[int] = []
+    dialog.finished.connect(rejected.append)
+    save(dialog)
+    assert dialog.error.isVisible()
+    text = dialog.error.text()
+    assert "database URL (database.url)" in text
+    assert says in text
+    assert "hunter2" not in text  # the screen is no place for a password either
+    assert dialog.isVisible()
+    assert rejected == []
+    after = opened.profile.config_file.read_bytes() if opened.profile.config_file.exists() else b""
+    assert after == before
+    assert reread(opened).get("mail.host") == ""
+
+
+def test_cancel_changes_nothing(
+    qtbot: QtBot, dialog: SettingsDialog, opened: bootstrap.App
+) -> None:
+    dialog.mail_host.setText("smtp.example.cn")
+    with qtbot.waitSignal(dialog.rejected):
+        dialog.reject()
+    assert reread(opened).get("mail.host") == ""
+
+
+def test_browse_fills_the_document_folder(
+    dialog: SettingsDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *_a: "/mnt/文档"))
+    browse = next(b for b in dialog.findChildren(QPushButton) if b.text().startswith("Browse"))
+    click(browse)
+    assert dialog.folder.text() == "/mnt/文档"
+
+
+def test_main_window_menu_opens_settings_and_announces_changes(
+    qtbot: QtBot, ctx: UiContext, opened: bootstrap.App
+) -> None:
+    window = keep(qtbot, ctx, MainWindow(ctx, opened.database_label()))
+    window.show()
+    action = next(a for a in window.findChildren(QAction) if a.text().startswith("&Settings"))
+    action.trigger()
+    shown = open_dialog(qtbot, window, SettingsDialog)
+    shown.mail_host.setText("smtp.example.cn")
+    with qtbot.waitSignal(ctx.events.settings_changed):
+        save(shown)
+    assert reread(opened).get("mail.host") == "smtp.example.cn"
