@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from supportdesk.domain.errors import SupportDeskError
 from supportdesk.domain.ports import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -68,7 +69,11 @@ class Task(QRunnable):
         except CancelledError:
             self.signals.cancelled.emit()
         except Exception as error:
-            log.debug("task %s failed", self.name, exc_info=error)
+            if isinstance(error, SupportDeskError):
+                log.debug("task %s failed", self.name, exc_info=error)  # the user is told
+            else:
+                # A bug: the error dialog says its details are in the log file, so they must be.
+                log.error("task %s failed", self.name, exc_info=error)
             self.signals.failed.emit(error)
         else:
             self.signals.succeeded.emit(result)

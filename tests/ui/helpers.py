@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -107,3 +108,26 @@ def choose(dialog: FormDialog, name: str, data: object) -> None:
 def check_model(tester: ModelTester, model: QAbstractItemModel) -> None:
     """qtmodeltester.check, typed (pytest-qt leaves it unannotated)."""
     tester.check(model)  # type: ignore[no-untyped-call]
+
+
+def answer_modal(handle: Callable[[QWidget], None]) -> Callable[[], bool]:
+    """Hand the next application-modal widget (e.g. a static QMessageBox) to `handle`, which
+    must close it. Returns a check that it was handled."""
+    done: list[bool] = []
+    timer = QTimer(QApplication.instance())
+    timer.setInterval(10)
+    ticks = [0]
+
+    def tick() -> None:
+        ticks[0] += 1
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            timer.stop()
+            handle(modal)
+            done.append(True)
+        elif ticks[0] > 1000:  # ~10 s: give up rather than hang the suite
+            timer.stop()
+
+    timer.timeout.connect(tick)
+    timer.start()
+    return lambda: bool(done)
