@@ -78,3 +78,33 @@ def _scram_verifier(session: Session, login: str, password: str) -> str:
         password.encode("utf-8"), login.encode("utf-8"), b"scram-sha-256"
     )
     return bytes(verifier).decode("ascii")
+
+
+# Migration 0003: team logins cannot write app_user; these functions check on the server
+# that the signed-in login is an administrator (or the first user of an empty database).
+def add_user_row(session: Session, login: str, role: str, name: str, email: str) -> bool:
+    """Insert through the guard function; False on a schema older than 0003 (the caller then
+    writes the row itself, as migrations before 0003 allowed)."""
+    if not _guarded(session):
+        return False
+    session.execute(
+        text("SELECT supportdesk_add_user(:login, :role, :name, :email)"),
+        {"login": login, "role": role, "name": name, "email": email},
+    )
+    return True
+
+
+def set_user_role(session: Session, login: str, role: str) -> bool:
+    if not _guarded(session):
+        return False
+    session.execute(
+        text("SELECT supportdesk_set_user_role(:login, :role)"), {"login": login, "role": role}
+    )
+    return True
+
+
+def _guarded(session: Session) -> bool:
+    found = session.execute(
+        text("SELECT to_regprocedure('supportdesk_set_user_role(text, text)') IS NOT NULL")
+    )
+    return bool(found.scalar_one())

@@ -79,7 +79,15 @@ def fill(session: Session, scale: int, today: date) -> DemoSummary:
         if login not in existing:
             # A team database needs a real login password; demo users get a random one.
             password = secrets.token_urlsafe(16) if team.is_postgres(session) else None
-            users.add_user(session, login, role, name, f"{login}@example.cn", password)
+            users.add_user(
+                session,
+                login,
+                role,
+                name,
+                f"{login}@example.cn",
+                password,
+                keep_existing_login=True,
+            )
     engineers = [s[0] for s in STAFF if s[2] == "engineer"]
     sales = [s[0] for s in STAFF if s[2] == "salesperson"]
     hosts = contracts = customers = 0

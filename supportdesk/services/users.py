@@ -46,9 +46,7 @@ def ensure_first_admin(session: Session) -> UserRow | None:
     if session.scalar(select(func.count()).select_from(User)):
         return None
     login = audit.current_actor(session)
-    user = User(login=login, name=login, email="", role=Role.ADMIN, active=True)
-    session.add(user)
-    session.flush()
+    user = insert_user(session, login, Role.ADMIN, login, "")
     audit.append(session, "user.bootstrap_admin", f"user:{login}", {"role": Role.ADMIN})
     return _row(user)
 
@@ -60,7 +58,11 @@ def add_user(
     name: str = "",
     email: str = "",
     password: str | None = None,
+    *,
+    keep_existing_login: bool = False,
 ) -> UserRow:
+    """`keep_existing_login`: a team login of that name (in this cluster) keeps its password;
+    demo data must never reset a real colleague's password."""
     require(session, Permission.USER_ADMIN)
     login = valid_login("login", login)
     checked_role = _role(role)
@@ -68,13 +70,12 @@ def add_user(
     email = valid_email("email", email)
     if session.scalars(select(User).where(User.login == login)).first():
         raise ValidationError("login", "duplicate", value=login)
-    if team.is_postgres(session):
+    keep = keep_existing_login and team.is_postgres(session) and team.is_team_login(session, login)
+    if team.is_postgres(session) and not keep:
         if not password:
             raise ValidationError("password", "required")
         team.create_login(session, login, password)
-    user = User(login=login, name=name or login, email=email, role=checked_role, active=True)
-    session.add(user)
-    session.flush()
+    user = insert_user(session, login, checked_role, name or login, email)
     audit.append(
         session,
         "user.add",
@@ -84,10 +85,28 @@ def add_user(
     return _row(user)
 
 
+def insert_user(session: Session, login: str, role: str, name: str, email: str) -> User:
+    """Add the app_user row; the caller has checked the permission and the values.
+
+    On PostgreSQL team logins may not write app_user themselves (or anyone could make
+    themself an administrator by SQL): the row goes through a SECURITY DEFINER function that
+    checks, on the server, that the signed-in login is an administrator.
+    """
+    if team.is_postgres(session) and team.add_user_row(session, login, role, name, email):
+        return session.scalars(select(User).where(User.login == login)).one()
+    user = User(login=login, name=name, email=email, role=role, active=True)
+    session.add(user)
+    session.flush()
+    return user
+
+
 def set_role(session: Session, login: str, role: str) -> UserRow:
     require(session, Permission.USER_ADMIN)
     checked_role = _role(role)
-    user = session.scalars(select(User).where(User.login == login).with_for_update()).first()
+    query = select(User).where(User.login == login)
+    if not team.is_postgres(session):  # PostgreSQL: the guard function locks app_user instead
+        query = query.with_for_update()  # (FOR UPDATE needs the UPDATE right team logins lack)
+    user = session.scalars(query).first()
     if user is None:
         # A login typed on the command line or picked in a form: name the field.
         raise ValidationError("login", "unknown_user", value=login)
@@ -98,8 +117,11 @@ def set_role(session: Session, login: str, role: str) -> UserRow:
         if admins == 1:
             raise ValidationError("role", "last_admin")
     old = user.role
-    user.role = checked_role
-    session.flush()
+    if team.is_postgres(session) and team.set_user_role(session, login, checked_role):
+        session.refresh(user)
+    else:
+        user.role = checked_role
+        session.flush()
     audit.append(session, "user.set_role", f"user:{login}", {"from": old, "to": checked_role})
     return _row(user)
 

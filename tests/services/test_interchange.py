@@ -93,11 +93,11 @@ def _system(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def _staff(db: Database) -> None:
-    """zhangsan and lisi, as the example names them (a team database needs real logins)."""
-    password = None if db.is_sqlite else "staff-pw-1"
+    """zhangsan and lisi, as the example names them: user records only, so no PostgreSQL
+    login (shared by the whole test cluster) is created or changed."""
+    staff = [{"login": "zhangsan", "role": "engineer"}, {"login": "lisi", "role": "salesperson"}]
     with db.write() as s:
-        users.add_user(s, "zhangsan", "engineer", "张三", password=password)
-        users.add_user(s, "lisi", "salesperson", "李四", password=password)
+        interchange.import_document(s, {"users": staff, "customers": []})
 
 
 def _counts(db: Database) -> dict[str, int]:
