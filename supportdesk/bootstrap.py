@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from supportdesk.config import Config, Profile
 from supportdesk.db.engine import Database
+from supportdesk.domain.errors import DatabaseError
 from supportdesk.services import database as database_service
 from supportdesk.services import users
 
@@ -84,6 +85,11 @@ def open_app(
     profile = Profile.named(profile_name)
     config = Config(profile)
     db = Database(config.database_url(db_url), actor=os_login())
+    try:
+        db.ping()
+    except DatabaseError:
+        db.dispose()
+        raise
     if migrate:
         database_service.upgrade(db, profile.backup_dir)
         with db.write() as session:

@@ -151,7 +151,35 @@ class Database:
                 raise DatabaseError("disk_full") from None
             if "locked" in str(error.orig):
                 raise DatabaseError("database_busy") from None
+            if not self.is_sqlite and _is_connection_error(error):
+                raise self._connection_failed(error) from None
             raise
+
+    @property
+    def safe_url(self) -> str:
+        """The URL to show a user or write to a log: never the password."""
+        u = self.url
+        bare = URL.create(u.drivername, u.username, None, u.host, u.port, u.database, u.query)
+        return bare.render_as_string(hide_password=False)
+
+    def ping(self) -> None:
+        """Connect once, so an unreachable server is a clear message up front, not a trace."""
+        if self.is_sqlite:
+            return
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except exc.OperationalError as error:
+            raise self._connection_failed(error) from None
+
+    def _connection_failed(self, error: exc.OperationalError) -> DatabaseError:
+        lines = [line.strip() for line in str(error.orig).splitlines() if line.strip()]
+        detail = lines[0] if lines else type(error.orig).__name__
+        detail = detail.removeprefix("connection failed: ")
+        if self.url.password:  # libpq never echoes it; make sure nothing else does either
+            detail = detail.replace(str(self.url.password), "***")
+        log.warning("cannot connect to %s: %s", self.safe_url, detail)
+        return DatabaseError("connection_failed", url=self.safe_url, detail=detail)
 
     def check_integrity(self) -> list[str]:
         """Problems the engine itself reports (empty list when sound)."""
@@ -175,6 +203,12 @@ class Database:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={int(self.busy_timeout * 1000)}")
         cursor.close()
+
+
+def _is_connection_error(error: exc.OperationalError) -> bool:
+    """A server that refused, dropped or never answered: no SQLSTATE, or class 08."""
+    state = getattr(error.orig, "sqlstate", None)
+    return error.connection_invalidated or state is None or str(state).startswith("08")
 
 
 def _sqlite_begin(conn: Any) -> None:
