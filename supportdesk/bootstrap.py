@@ -5,25 +5,14 @@ from __future__ import annotations
 import getpass
 import logging
 import logging.handlers
-import re
 from dataclasses import dataclass
 
 from supportdesk.config import Config, Profile
 from supportdesk.db.engine import Database
 from supportdesk.domain.errors import DatabaseError
+from supportdesk.domain.secrets import redact
 from supportdesk.services import database as database_service
 from supportdesk.services import users
-
-_SECRET = re.compile(
-    # a URL's user:password@ (up to the last "@" of the host part: "p@ss" is not encoded)
-    r"(?P<url>://[^:/@\s]+:)[^@\s]+(?:@[^@\s/]+(?=@))*@"
-    # SQL: CREATE/ALTER ROLE ... PASSWORD '...'
-    r"|(?P<sql>\bPASSWORD\s+)(?:'(?:[^']|'')*'|\"[^\"]*\")"
-    # password=..., "password": "...", db_password: ... (libpq DSNs, dicts, JSON, env dumps)
-    r"|(?P<key>(?:password|passwd|pwd|secret|token)[\"']?\s*[=:]\s*)"
-    r"(?:\"[^\"]*\"|'[^']*'|[^\s,;&}\"']+)",
-    re.IGNORECASE,
-)
 
 
 class RedactingFormatter(logging.Formatter):
@@ -32,18 +21,6 @@ class RedactingFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         return redact(super().format(record))
-
-
-def redact(text: str) -> str:
-    return _SECRET.sub(_redact, text)
-
-
-def _redact(match: re.Match[str]) -> str:
-    if match.group("url"):
-        return f"{match.group('url')}***@"
-    if match.group("sql"):
-        return f"{match.group('sql')}'***'"
-    return f"{match.group('key')}***"
 
 
 def setup_logging(profile: Profile, level: int = logging.INFO) -> logging.FileHandler:

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from supportdesk import cli
-from supportdesk.bootstrap import App, open_app, os_login, redact, setup_logging
+from supportdesk.bootstrap import App, open_app, os_login, setup_logging
 from supportdesk.config import Config, Profile
 from supportdesk.db.engine import Database
+from supportdesk.domain.secrets import redact
 from tests.servers.postgres import free_port
 
 log = logging.getLogger("supportdesk.test")

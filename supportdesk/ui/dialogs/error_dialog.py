@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from supportdesk.domain.errors import SupportDeskError
+from supportdesk.domain.secrets import redact
 from supportdesk.ui.messages import describe
 
 log = logging.getLogger("supportdesk.ui")
@@ -33,7 +34,8 @@ def error_box(parent: QWidget | None, error: BaseException, log_file: Path | Non
                     path=str(log_file)
                 )
             )
-        box.setDetailedText("".join(traceback.format_exception_only(type(error), error)))
+        # An exception's text can quote a connection URL: never show its password.
+        box.setDetailedText(redact("".join(traceback.format_exception_only(type(error), error))))
     return box
 
 

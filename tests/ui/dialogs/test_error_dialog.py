@@ -81,6 +81,15 @@ def test_a_bug_says_where_the_details_are(qtbot: QtBot) -> None:
     assert "KeyError" in box.detailedText()
 
 
+def test_the_details_never_show_a_password(qtbot: QtBot) -> None:
+    box = error_box(None, RuntimeError(f"cannot open {URL} with password=hunter2"), None)
+    qtbot.addWidget(box)
+    details = box.detailedText()
+    assert "RuntimeError" in details
+    assert "db.example.cn" in details  # still says which server it was
+    assert not [secret for secret in SECRETS if secret in details]
+
+
 @pytest.mark.usefixtures("hook_restored")
 def test_excepthook_shows_a_dialog_and_logs_without_secrets(
     qtbot: QtBot, window: MainWindow, log_file: Path
