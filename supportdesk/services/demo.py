@@ -135,7 +135,7 @@ def fill(session: Session, scale: int, today: date) -> DemoSummary:
                         acceptance_date=accepted if p == 0 else None,
                     ),
                 )
-                for env in ("production", "test") if p == 0 else ("production",):
+                for e, env in enumerate(("production", "test") if p == 0 else ("production",)):
                     system = registry.save_system(
                         session,
                         SystemForm(
@@ -145,7 +145,8 @@ def fill(session: Session, scale: int, today: date) -> DemoSummary:
                             under_maintenance=env == "production",
                         ),
                     )
-                    hosts += _hosts(session, rnd, system.id, serial, p)
+                    # Each system has its own subnet: no two demo hosts share an address.
+                    hosts += _hosts(session, rnd, system.id, serial, p * 2 + e)
                     if env == "production":
                         contracts += _contract(
                             session, rnd, system.id, accepted, today, sales[serial % 2], serial
@@ -153,12 +154,12 @@ def fill(session: Session, scale: int, today: date) -> DemoSummary:
     return DemoSummary(customers, hosts, contracts)
 
 
-def _hosts(session: Session, rnd: random.Random, system_id: int, serial: int, p: int) -> int:
+def _hosts(session: Session, rnd: random.Random, system_id: int, serial: int, subnet: int) -> int:
     created: list[int] = []
     count = rnd.randint(3, 8)
     for n in range(count):
         role, tag = HOST_ROLES[n % len(HOST_ROLES)]
-        address = f"10.{serial % 250}.{p * 10 + n // 250}.{n % 250 + 10}"
+        address = f"10.{serial % 250}.{subnet * 10 + n // 250}.{n % 250 + 10}"
         row = registry.save_host(
             session,
             HostForm(
