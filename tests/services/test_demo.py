@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from supportdesk.db.engine import Database
 from supportdesk.db.models import AuditEvent, Contact, Contract, Customer, Host, Project, System
@@ -144,7 +144,7 @@ def test_a_profile_with_data_is_left_alone(db: Database) -> None:
     assert _counts(db) == before
     # And a filled profile is not filled twice.
     with db.write() as s:
-        s.execute(Customer.__table__.delete())
+        s.execute(delete(Customer))
         assert demo.is_empty(s)
         demo.fill(s, 1, TODAY)
     once = _counts(db)
