@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -102,6 +102,7 @@ class TaskRunner(QObject):
         self._pools["read"].setMaxThreadCount(2)
         self._pools["remote"].setMaxThreadCount(8)
         self._running: set[Task] = set()
+        self._latest: dict[Hashable, Task] = {}
 
     @property
     def running(self) -> int:
@@ -131,14 +132,29 @@ class TaskRunner(QObject):
         *args: Any,
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        latest: Hashable | None = None,
     ) -> Task:
-        """Run `fn(session, *args)` in a read transaction off the GUI thread."""
+        """Run `fn(session, *args)` in a read transaction off the GUI thread.
+
+        Reads run side by side, so an older one can finish last: with a `latest` key only the
+        newest read under that key delivers its result (a list never goes back in time).
+        """
 
         def body(_ctx: TaskContext) -> Any:
             with self.uow.read() as session:
                 return fn(session, *args)
 
-        return self.start(Task(body, getattr(fn, "__name__", "read")), "read", on_done, on_error)
+        task = Task(body, getattr(fn, "__name__", "read"))
+        deliver = on_done
+        if latest is not None and on_done is not None:
+            self._latest[latest] = task
+
+            def deliver(result: Any) -> None:
+                if self._latest.get(latest) is task:
+                    del self._latest[latest]
+                    on_done(result)
+
+        return self.start(task, "read", deliver, on_error)
 
     def write(
         self,

@@ -188,3 +188,27 @@ def test_shutdown_cancels_and_waits(runner: TaskRunner) -> None:
     assert first.finished.is_set()
     assert ran == ["slow"]  # the queued write never started
     assert not queued.finished.is_set()
+
+
+def test_only_the_newest_read_under_a_key_delivers(qtbot: QtBot, runner: TaskRunner) -> None:
+    release = threading.Event()
+    delivered: list[str] = []
+
+    def slow(_session: object) -> str:
+        release.wait(WAIT)
+        return "older"
+
+    def quick(_session: object) -> str:
+        return "newer"
+
+    runner.read(slow, on_done=delivered.append, latest="list")
+    runner.read(quick, on_done=delivered.append, latest="list")
+    qtbot.waitUntil(lambda: delivered == ["newer"])
+    release.set()  # the older read finishes last
+    qtbot.waitUntil(lambda: runner.running == 0)
+    assert delivered == ["newer"]
+    # Without a key both results arrive, in the order the reads finish.
+    runner.read(quick, on_done=delivered.append)
+    runner.read(quick, on_done=delivered.append)
+    qtbot.waitUntil(lambda: runner.running == 0)
+    assert delivered == ["newer", "newer", "newer"]

@@ -70,7 +70,11 @@ class ContractsPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self._ctx.tasks.read(registry.list_contracts, on_done=self._on_contracts_loaded)
+        self._ctx.tasks.read(
+            registry.list_contracts,
+            on_done=self._on_contracts_loaded,
+            latest=(id(self), "contracts"),
+        )
 
     def _on_contracts_loaded(self, rows: list[ContractRow]) -> None:
         self.contracts.set_rows(rows, keep=lambda c: c.id)

@@ -97,7 +97,11 @@ class CustomersPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self._ctx.tasks.read(registry.list_customers, on_done=self._on_customers_loaded)
+        self._ctx.tasks.read(
+            registry.list_customers,
+            on_done=self._on_customers_loaded,
+            latest=(id(self), "customers"),
+        )
 
     def _on_customers_loaded(self, rows: list[CustomerRow]) -> None:
         self.customers.set_rows(rows, keep=lambda c: c.id)
@@ -111,7 +115,12 @@ class CustomersPage(QWidget):
         if customer is None:
             self.contacts.set_rows([])
             return
-        self._ctx.tasks.read(registry.list_contacts, customer.id, on_done=self._on_contacts_loaded)
+        self._ctx.tasks.read(
+            registry.list_contacts,
+            customer.id,
+            on_done=self._on_contacts_loaded,
+            latest=(id(self), "contacts"),
+        )
 
     def _on_contacts_loaded(self, rows: list[ContactRow]) -> None:
         customer = self.customers.selected()

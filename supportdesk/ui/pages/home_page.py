@@ -29,11 +29,9 @@ def describe_item(item: AttentionItem) -> str:
     return item.kind
 
 
-def _collect(
-    session: Any, generation: int, today: date, sources: list[Source]
-) -> tuple[int, list[AttentionItem]]:
+def _collect(session: Any, today: date, sources: list[Source]) -> list[AttentionItem]:
     items = [item for source in sources for item in source(session, today)]
-    return generation, sorted(items, key=lambda i: (i.due or today, i.kind, i.entity_id))
+    return sorted(items, key=lambda i: (i.due or today, i.kind, i.entity_id))
 
 
 class HomePage(QWidget):
@@ -71,24 +69,18 @@ class HomePage(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.view)
         ctx.events.registry_changed.connect(lambda _entity: self.refresh())
-        self._generation = 0
         self.refresh()
 
     def refresh(self) -> None:
-        # Reads run side by side: a refresh that finishes late must not overwrite a newer one.
-        self._generation += 1
         self._ctx.tasks.read(
             _collect,
-            self._generation,
             self._ctx.today(),
             list(self.sources),
             on_done=self._on_items_loaded,
+            latest=(id(self), "items"),
         )
 
-    def _on_items_loaded(self, result: tuple[int, list[AttentionItem]]) -> None:
-        generation, items = result
-        if generation != self._generation:
-            return
+    def _on_items_loaded(self, items: list[AttentionItem]) -> None:
         self.model.set_rows(items)
         self.view.resizeColumnsToContents()
         today = self._ctx.today().isoformat()

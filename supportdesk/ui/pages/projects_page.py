@@ -79,7 +79,11 @@ class ProjectsPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self._ctx.tasks.read(registry.list_projects, on_done=self._on_projects_loaded)
+        self._ctx.tasks.read(
+            registry.list_projects,
+            on_done=self._on_projects_loaded,
+            latest=(id(self), "projects"),
+        )
 
     def _on_projects_loaded(self, rows: list[ProjectRow]) -> None:
         self.projects.set_rows(rows, keep=lambda p: p.id)
@@ -93,7 +97,12 @@ class ProjectsPage(QWidget):
         if project is None:
             self.systems.set_rows([])
             return
-        self._ctx.tasks.read(registry.list_systems, project.id, on_done=self._on_systems_loaded)
+        self._ctx.tasks.read(
+            registry.list_systems,
+            project.id,
+            on_done=self._on_systems_loaded,
+            latest=(id(self), "systems"),
+        )
 
     def _on_systems_loaded(self, rows: list[SystemRow]) -> None:
         project = self.projects.selected()

@@ -3,14 +3,16 @@ inline field errors and stale edits."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session
 
 from supportdesk import bootstrap
 from supportdesk.db.engine import Database
-from supportdesk.domain.registry import ContactForm, CustomerForm, CustomerRow
+from supportdesk.domain.registry import ContactForm, ContactRow, CustomerForm, CustomerRow
 from supportdesk.services import registry
 from supportdesk.ui.context import UiContext
 from supportdesk.ui.dialogs.form_dialog import FormDialog
@@ -278,3 +280,36 @@ def test_delete_contact_asks_first(
     with opened.db.read() as session:
         assert "钱工" not in [c.name for c in registry.list_contacts(session, customer.id)]
     assert answers == []
+
+
+def test_contacts_follow_the_last_customer_clicked(
+    qtbot: QtBot,
+    page: CustomersPage,
+    ctx: UiContext,
+    opened: bootstrap.App,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Clicking quickly from one customer to the next: the first customer's contacts load
+    # slowly and arrive last, yet the panel shows the customer selected now.
+    with opened.db.write() as session:  # a customer without contacts: its list is empty
+        registry.save_customer(session, CustomerForm("新签客户"))
+    page.refresh()
+    wait_idle(qtbot, ctx)
+    first, second = by_name(opened.db, "新签客户"), by_name(opened.db, BEIJING)
+    release = threading.Event()
+    list_contacts = registry.list_contacts
+
+    def slow_for_first(session: Session, customer_id: int) -> list[ContactRow]:
+        if customer_id == first.id:
+            release.wait(5)
+        return list_contacts(session, customer_id)
+
+    monkeypatch.setattr(registry, "list_contacts", slow_for_first)
+    select(page.customers, lambda c: c.id == first.id)
+    select(page.customers, lambda c: c.id == second.id)
+    with opened.db.read() as session:
+        expected = sorted(c.id for c in list_contacts(session, second.id))
+    qtbot.waitUntil(lambda: sorted(c.id for c in shown_rows(page.contacts)) == expected)
+    release.set()
+    wait_idle(qtbot, ctx)
+    assert sorted(c.id for c in shown_rows(page.contacts)) == expected
