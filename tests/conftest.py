@@ -9,6 +9,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts=false")
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,6 +28,14 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SUPPORTDESK_HOME", str(home))
     monkeypatch.delenv("SUPPORTDESK_DB", raising=False)
     return home
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _qt_application_first(qapp: Any) -> Any:
+    """A QApplication before any test runs: the CLI's error path translates through Qt and
+    creates a bare QCoreApplication when none exists, which would make every later widget
+    test in the same worker fail ("Existing QApplication ... is not an instance")."""
+    return qapp
 
 
 @pytest.fixture(scope="session")

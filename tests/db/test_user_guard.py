@@ -70,7 +70,7 @@ def test_a_team_login_cannot_change_users_by_sql(
 
 
 def test_an_admin_team_login_still_manages_users(
-    team: tuple[Database, Database, Database], pg_server: PostgresServer
+    team: tuple[Database, Database, Database],
 ) -> None:
     owner, ug_boss, _ug_zs = team
     # ug_boss is a plain team login (no superuser, no table rights): set-role works through the
