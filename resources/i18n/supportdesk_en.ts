@@ -953,6 +953,26 @@
         <translation>the profile already holds data</translation>
     </message>
     <message>
+        <source>{value} is not text</source>
+        <translation>{value} is not text</translation>
+    </message>
+    <message>
+        <source>{value} is not true or false</source>
+        <translation>{value} is not true or false</translation>
+    </message>
+    <message>
+        <source>{value} is not a list</source>
+        <translation>{value} is not a list</translation>
+    </message>
+    <message>
+        <source>only an administrator may add the user &apos;{value}&apos;</source>
+        <translation>only an administrator may add the user &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the database {url}: {detail}</source>
+        <translation>Cannot connect to the database {url}: {detail}</translation>
+    </message>
+    <message>
         <source>The database file {path} is on a network share ({fs}). SQLite can corrupt data there. Use a team PostgreSQL database instead (Settings → Database, or SUPPORTDESK_DB=postgresql+psycopg://…).</source>
         <translation>The database file {path} is on a network share ({fs}). SQLite can corrupt data there. Use a team PostgreSQL database instead (Settings → Database, or SUPPORTDESK_DB=postgresql+psycopg://…).</translation>
     </message>

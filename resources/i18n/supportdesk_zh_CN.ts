@@ -953,6 +953,26 @@
         <translation>该配置档中已有数据</translation>
     </message>
     <message>
+        <source>{value} is not text</source>
+        <translation>{value} 不是文本</translation>
+    </message>
+    <message>
+        <source>{value} is not true or false</source>
+        <translation>{value} 不是 true 或 false</translation>
+    </message>
+    <message>
+        <source>{value} is not a list</source>
+        <translation>{value} 不是列表</translation>
+    </message>
+    <message>
+        <source>only an administrator may add the user &apos;{value}&apos;</source>
+        <translation>只有管理员可以添加用户“{value}”</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the database {url}: {detail}</source>
+        <translation>无法连接数据库 {url}：{detail}</translation>
+    </message>
+    <message>
         <source>The database file {path} is on a network share ({fs}). SQLite can corrupt data there. Use a team PostgreSQL database instead (Settings → Database, or SUPPORTDESK_DB=postgresql+psycopg://…).</source>
         <translation>数据库文件 {path} 位于网络共享上（{fs}），SQLite 在网络共享上可能损坏数据。请改用团队 PostgreSQL 数据库（设置 → 数据库，或 SUPPORTDESK_DB=postgresql+psycopg://…）。</translation>
     </message>
