@@ -54,15 +54,21 @@ def test_rows_show_before_the_index_and_a_filter_waits_for_it(qtbot: QtBot) -> N
     with qtbot.waitSignal(model.modelReset):
         model.set_index(INDEX)
     assert _shown(model) == ["华东电力", "华北电力"]
-    assert fetched == [[1, 2, 3, 4]]  # the index of the same hosts keeps the rows fetched
 
 
-def test_an_index_of_the_rows_shown_resets_nothing(qtbot: QtBot) -> None:
-    model = _model([])
+def test_an_index_of_the_rows_shown_refreshes_them_without_a_reset(qtbot: QtBot) -> None:
+    fetched: list[list[int]] = []
+    model = _model(fetched)
     model.set_ids([1, 2, 3, 4])
-    with qtbot.assertNotEmitted(model.modelReset):
-        model.set_index(INDEX)
-    assert model.rowCount() == 4
+    assert _shown(model)[0] == "华东电力"
+    NAMES[1] = "华东电网"  # edited meanwhile
+    try:
+        with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged):
+            model.set_index(INDEX)
+        assert _shown(model)[0] == "华东电网"  # fetched again: a host may have been edited
+    finally:
+        NAMES[1] = "华东电力"
+    assert fetched == [[1, 2, 3, 4], [1, 2, 3, 4]]
 
 
 def test_typing_narrows_and_deleting_widens_again() -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QStringListModel, Qt
+from PySide6.QtCore import QSettings, QStringListModel
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,48 +19,51 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportdesk.domain.registry import UserRow
-from supportdesk.services import users
-from supportdesk.ui.context import UiContext
-from supportdesk.ui.dialogs.about_dialog import show_about
-from supportdesk.ui.dialogs.error_dialog import error_box
-from supportdesk.ui.dialogs.settings_dialog import SettingsDialog
-from supportdesk.ui.messages import role_label
-from supportdesk.ui.pages import registry_pages
-from supportdesk.ui.pages.home_page import HomePage
+# Start-up shows this window before anything else loads: what only the pages, dialogs or
+# status messages need is imported where it is used (several milliseconds each, and
+# `from PySide6.QtCore import Qt` alone builds every Qt.* enum).
+if TYPE_CHECKING:
+    from supportdesk.domain.registry import UserRow
+    from supportdesk.ui.context import UiContext
+    from supportdesk.ui.pages.home_page import HomePage
 
 
 class MainWindow(QMainWindow):
+    """Built in two steps so that start-up shows it at once: the frame (navigation, menus,
+    status bar) needs no database; `start` adds the pages once the database is open. Given a
+    `ctx`, the constructor does both."""
+
     def __init__(
         self,
-        ctx: UiContext,
+        ctx: UiContext | None,
         database_label: str,
         log_file: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self._ctx: UiContext | None = None
         self._database_label = database_label
         self._log_file = log_file
         self.setWindowTitle(self.tr("SupportDesk"))
         self.resize(1200, 760)
 
-        self.home = HomePage(ctx, self)
-        self.pages: list[tuple[str, str, QWidget]] = [
-            ("home", self.tr("Today"), self.home),
-            *registry_pages(ctx),
+        self.pages: list[tuple[str, str, QWidget]] = []
+        titles = [
+            self.tr("Today"),
+            self.tr("Customers"),
+            self.tr("Projects and systems"),
+            self.tr("Hosts"),
+            self.tr("Maintenance contracts"),
         ]
         self.stack = QStackedWidget(self)
-        for _key, _title, page in self.pages:
-            self.stack.addWidget(page)
         self.navigation = QListView(self)
-        self.navigation.setModel(QStringListModel([t for _k, t, _p in self.pages], self))
+        self.navigation.setModel(QStringListModel(titles, self))
         self.navigation.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.navigation.selectionModel().currentChanged.connect(
             lambda current, _previous: self.stack.setCurrentIndex(current.row())
         )
         self.navigation.setCurrentIndex(self.navigation.model().index(0, 0))
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter = QSplitter(self)  # horizontal
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
@@ -68,8 +72,34 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_status_bar()
-        ctx.tasks.read(users.current_user, on_done=self._on_user_loaded)
         self._restore_geometry()
+        if ctx is not None:
+            self.start(ctx, database_label, log_file)
+
+    def start(self, ctx: UiContext, database_label: str, log_file: Path | None = None) -> None:
+        """The pages and whatever else needs the database (their modules import the services
+        layer, and with it SQLAlchemy: start-up shows the frame before paying for that)."""
+        from supportdesk.ui.pages import registry_pages  # noqa: PLC0415
+        from supportdesk.ui.pages.home_page import HomePage  # noqa: PLC0415
+
+        self._ctx = ctx
+        self._database_label = database_label
+        self._log_file = log_file
+        self.database_label.setText(self.tr("Database: {db}").format(db=database_label))
+        self.home: HomePage = HomePage(ctx, self)
+        pages = [("home", self.home), *((key, page) for key, _title, page in registry_pages(ctx))]
+        model = self.navigation.model()
+        self.pages = [
+            (key, model.index(row, 0).data(), page) for row, (key, page) in enumerate(pages)
+        ]
+        for _key, _title, page in self.pages:
+            self.stack.addWidget(page)
+        self.stack.setCurrentIndex(self.navigation.currentIndex().row())
+        self.cancel_button.clicked.connect(ctx.tasks.cancel_all)
+        ctx.tasks.busy_changed.connect(self._on_tasks_busy_changed)
+        ctx.tasks.progress_reported.connect(self._on_tasks_progress_reported)
+        ctx.tasks.error_raised.connect(self.show_error)
+        ctx.tasks.read(_current_user, on_done=self._on_user_loaded)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -86,8 +116,6 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _build_status_bar(self) -> None:
-        ctx = self._ctx
-
         self.user_label = QLabel(self)
         self.database_label = QLabel(
             self.tr("Database: {db}").format(db=self._database_label), self
@@ -96,16 +124,12 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.clicked.connect(ctx.tasks.cancel_all)
         status = self.statusBar()
         status.addWidget(self.user_label)
         status.addWidget(self.database_label, 1)
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.cancel_button)
         self._on_tasks_busy_changed(False)
-        ctx.tasks.busy_changed.connect(self._on_tasks_busy_changed)
-        ctx.tasks.progress_reported.connect(self._on_tasks_progress_reported)
-        ctx.tasks.error_raised.connect(self.show_error)
 
     def page(self, key: str) -> QWidget:
         return next(page for k, _t, page in self.pages if k == key)
@@ -115,9 +139,13 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentIndex(self.navigation.model().index(row, 0))
 
     def show_error(self, error: BaseException) -> None:
+        from supportdesk.ui.dialogs.error_dialog import error_box  # noqa: PLC0415
+
         error_box(self, error, self._log_file).open()
 
     def _on_user_loaded(self, user: UserRow | None) -> None:
+        from supportdesk.ui.messages import role_label  # noqa: PLC0415
+
         self.user_label.setText(
             self.tr("Signed in: {name} ({role})").format(name=user.name, role=role_label(user.role))
             if user
@@ -136,11 +164,19 @@ class MainWindow(QMainWindow):
         self.progress.setFormat(f"{label} %v/%m" if label else "%v/%m")
 
     def _on_settings_triggered(self) -> None:
+        if self._ctx is None:  # still starting
+            return
+        from supportdesk.ui.dialogs.settings_dialog import SettingsDialog  # noqa: PLC0415
+
         dialog = SettingsDialog(self._ctx.config, self)
         dialog.accepted.connect(self._ctx.events.settings_changed.emit)
         dialog.open()
 
     def _on_about_triggered(self) -> None:
+        if self._ctx is None:
+            return
+        from supportdesk.ui.dialogs.about_dialog import show_about  # noqa: PLC0415
+
         show_about(
             self,
             str(self._ctx.config.profile.root),
@@ -156,5 +192,12 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         # No thread may outlive the window: cancel and wait for every task.
-        self._ctx.tasks.shutdown()
+        if self._ctx is not None:
+            self._ctx.tasks.shutdown()
         super().closeEvent(event)
+
+
+def _current_user(session: Any) -> UserRow | None:
+    from supportdesk.services import users  # noqa: PLC0415 - SQLAlchemy only once started
+
+    return users.current_user(session)

@@ -41,25 +41,27 @@ class HostModel(QAbstractTableModel):
         self._show(ids if not self._needle else self._ids)
 
     def set_index(self, index: list[tuple[int, str]]) -> None:
-        """A fresh search index after a change: drop cached rows, they may be stale."""
-        all_ids = [i for i, _ in index]
-        if all_ids != self._all:  # the index of the ids already shown keeps their rows
-            self._cache.clear()
-            self._all = all_ids
+        """A fresh search index after a change: drop cached rows, they may be stale (even when
+        the ids are the same: a host was edited)."""
+        self._cache.clear()
+        self._all = [i for i, _ in index]
         self._index = index
         self._hits = ("", [])
-        self._apply(force=all_ids != self._ids)
+        if self._needle or self._all != self._ids:
+            self._apply()
+        elif self._ids:  # the same rows: repaint them from fresh data, keep selection and scroll
+            last = self.index(len(self._ids) - 1, len(self._columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def filter(self, text: str) -> None:
         self._needle = text.strip().lower()
-        self._apply(force=True)
+        self._apply()
 
-    def _apply(self, force: bool) -> None:
+    def _apply(self) -> None:
         needle = self._needle
         if not needle:
             self._hits = ("", [])
-            if force:
-                self._show(self._all)
+            self._show(self._all)
             return
         if self._index is None:
             return  # set_index filters when the index arrives

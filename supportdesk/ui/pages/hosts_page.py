@@ -94,6 +94,7 @@ class HostsPage(QWidget):
         layout.addWidget(self.view)
         ctx.events.registry_changed.connect(self._on_registry_changed)
         self._generation = 0  # a refresh's late results never overwrite a newer one's
+        self._indexed = 0  # the generation whose search index has arrived
         self._on_selection_changed()
         self.refresh()
 
@@ -104,27 +105,29 @@ class HostsPage(QWidget):
             return registry.hosts_by_ids(session, ids)
 
     def refresh(self) -> None:
-        """Ids first (a fraction of the time), so the table pages rows in at once; then the
-        search index that filtering needs."""
+        """The ids (a fraction of the time) and the search index that filtering needs, read
+        side by side: the table pages rows in as soon as the ids arrive. Both start here, not
+        one from the other's result, so nothing starts after the window has shut the runner."""
         self._generation += 1
         generation = self._generation
         self._ctx.tasks.read(
             registry.host_ids, on_done=lambda ids: self._on_ids_loaded(generation, ids)
         )
-
-    def _on_ids_loaded(self, generation: int, ids: list[int]) -> None:
-        if generation != self._generation:
-            return
-        self.model.set_ids(ids)
-        self._on_rows_changed()
         self._ctx.tasks.read(
             registry.host_search_index,
             on_done=lambda index: self._on_index_loaded(generation, index),
         )
 
+    def _on_ids_loaded(self, generation: int, ids: list[int]) -> None:
+        if generation != self._generation or self._indexed == generation:
+            return  # stale, or the index (which holds the ids) came first
+        self.model.set_ids(ids)
+        self._on_rows_changed()
+
     def _on_index_loaded(self, generation: int, index: list[tuple[int, str]]) -> None:
         if generation != self._generation:
             return
+        self._indexed = generation
         self.model.set_index(index)
         self._on_rows_changed()
 
