@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from supportdesk.config import Config, Profile
 from supportdesk.domain.errors import SupportDeskError
@@ -96,6 +96,8 @@ def _start(
 
 
 def _critical(parent: MainWindow | None, error: SupportDeskError) -> None:
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
     from supportdesk.ui.messages import describe  # noqa: PLC0415
 
     QMessageBox.critical(parent, "SupportDesk", describe(error))
