@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -23,6 +24,8 @@ from supportdesk.ui.dialogs.registry_dialog import host_dialog
 from supportdesk.ui.models.host_model import HostModel
 from supportdesk.ui.models.row_model import ROW_ROLE, Column
 from supportdesk.ui.widgets.confirm import confirm, warn
+
+IDS_FIRST_S = 2.0  # how long the search index waits for the ids to be read first
 
 
 def _dialog_lists(session: Any, system_id: int | None) -> tuple[Any, Any]:
@@ -105,17 +108,27 @@ class HostsPage(QWidget):
             return registry.hosts_by_ids(session, ids)
 
     def refresh(self) -> None:
-        """The ids (a fraction of the time) and the search index that filtering needs, read
-        side by side: the table pages rows in as soon as the ids arrive. Both start here, not
-        one from the other's result, so nothing starts after the window has shut the runner."""
+        """The ids (a fraction of the time), then the search index that filtering needs: the
+        table pages rows in as soon as the ids arrive. Both tasks start here, not one from the
+        other's result, so nothing starts after the window has shut the runner down; the index
+        waits for the ids on its pool thread, so the two do not share the GIL meanwhile."""
         self._generation += 1
         generation = self._generation
+        ids_read = threading.Event()
+
+        def host_ids(session: Any) -> list[int]:
+            try:
+                return registry.host_ids(session)
+            finally:
+                ids_read.set()
+
+        def host_search_index(session: Any) -> list[tuple[int, str]]:
+            ids_read.wait(IDS_FIRST_S)  # bounded: a busy pool may run this one first
+            return registry.host_search_index(session)
+
+        self._ctx.tasks.read(host_ids, on_done=lambda ids: self._on_ids_loaded(generation, ids))
         self._ctx.tasks.read(
-            registry.host_ids, on_done=lambda ids: self._on_ids_loaded(generation, ids)
-        )
-        self._ctx.tasks.read(
-            registry.host_search_index,
-            on_done=lambda index: self._on_index_loaded(generation, index),
+            host_search_index, on_done=lambda index: self._on_index_loaded(generation, index)
         )
 
     def _on_ids_loaded(self, generation: int, ids: list[int]) -> None:
