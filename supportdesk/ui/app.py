@@ -68,6 +68,7 @@ def _start(
     opened: list[bootstrap.App],
 ) -> None:
     """The first turn of the event loop, the window shown: the database, then the pages."""
+    app.processEvents()  # paint the frame (expose and paint are pending) before the long part
     _trace("shown")
     from supportdesk import bootstrap  # noqa: PLC0415
     from supportdesk.ui.context import UiContext  # noqa: PLC0415

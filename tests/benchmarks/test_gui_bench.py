@@ -58,7 +58,7 @@ ROLES = [("app", "应用"), ("db", "数据库"), ("web", "前端"), ("bak", "备
 
 
 # The baseline: a bare PySide6 window, shown, reporting and closing at the same point as the
-# app (the first turn of the event loop after show()).
+# app (the first turn of the event loop after show(), pending expose and paint events done).
 BARE = """
 import sys, time
 from PySide6.QtCore import QTimer
@@ -69,6 +69,7 @@ window = QMainWindow()
 window.show()
 
 def shown():
+    app.processEvents()  # as the app does: pending expose and paint events
     sys.stderr.write(f"supportdesk: shown {time.monotonic():.6f}\\n")
     sys.stderr.flush()
     window.close()
