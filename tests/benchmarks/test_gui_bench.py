@@ -13,7 +13,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
@@ -144,8 +143,7 @@ def _load_hosts(db: Database, hosts: int) -> None:
 
 
 @pytest.fixture
-def hosts_ctx(sqlite_db: Database, isolated_home: Path, tmp_path: Path) -> Iterator[UiContext]:
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+def hosts_ctx(sqlite_db: Database, isolated_home: Path) -> Iterator[UiContext]:
     started = time.perf_counter()
     _load_hosts(sqlite_db, HOSTS)
     print(f"\nloaded {HOSTS:,} hosts in {time.perf_counter() - started:.2f} s")
