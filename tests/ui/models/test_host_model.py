@@ -139,14 +139,6 @@ def test_no_match_is_an_empty_table(model: HostModel) -> None:
     assert model.index(0, 0).data() is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "host_model.py (owned elsewhere): set_index keeps cached rows when the ids are "
-        "unchanged, so after an edit the table shows the old row whenever the search index "
-        "arrives before (or without) set_ids"
-    ),
-)
 def test_a_new_index_after_an_edit_shows_the_edited_row(model: HostModel) -> None:
     assert model.index(0, 1).data() == "host1"  # cached now
     edited = host(1)
