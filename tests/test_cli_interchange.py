@@ -6,8 +6,10 @@ from __future__ import annotations
 import copy
 import json
 import logging
+import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,7 @@ from typing import Any
 import pytest
 
 from supportdesk.cli import main
+from supportdesk.db import engine
 from tests.servers.postgres import PostgresServer, free_port
 from tests.services.test_interchange import ISSUE_EXAMPLE
 
@@ -239,6 +242,27 @@ def test_a_refused_connection_is_a_user_error(
         "Connection refused\n"
     )
     assert "Refused-Secret-1" not in err
+
+
+def test_a_server_that_never_answers_fails_within_the_connect_timeout(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A host behind a dead VPN: the connection is accepted (here: queued by the kernel) but
+    # no PostgreSQL ever answers. Without a timeout libpq would wait for ever.
+    monkeypatch.setattr(engine, "CONNECT_TIMEOUT_S", 1)
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        port = silent.getsockname()[1]
+        url = f"postgresql+psycopg://zhang:Silent-Secret-3@127.0.0.1:{port}/sd"
+        started = time.monotonic()
+        code, out, err = _run(capsys, "--db", url, "user", "list")
+        waited = time.monotonic() - started
+    assert (code, out) == (1, "")
+    assert err.startswith(
+        f"supportdesk: Cannot connect to the database postgresql+psycopg://zhang@127.0.0.1:{port}"
+    )
+    assert "timeout" in err
+    assert "Silent-Secret-3" not in err
+    assert waited < 30
 
 
 def test_a_refused_connection_from_the_console_script(isolated_home: Path) -> None:

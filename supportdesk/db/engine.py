@@ -89,6 +89,9 @@ def is_disk_full(error: BaseException) -> bool:
     return getattr(orig, "sqlstate", None) in {"53100", "53200"}  # disk_full, out_of_memory
 
 
+CONNECT_TIMEOUT_S = 10
+
+
 class Database:
     """Owns the engine; hands out short sessions. Services never commit; `write()` does."""
 
@@ -111,6 +114,10 @@ class Database:
             kwargs["connect_args"] = {"timeout": busy_timeout, "check_same_thread": False}
         else:
             kwargs["pool_pre_ping"] = True
+            # An unreachable server (VPN down, wrong host) fails in seconds, not after the
+            # operating system's TCP timeout of minutes; a URL may still set its own.
+            if "connect_timeout" not in self.url.query:
+                kwargs["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT_S}
         self.engine: Engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
             event.listen(self.engine, "connect", self._sqlite_connect)
