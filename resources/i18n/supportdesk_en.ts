@@ -344,6 +344,10 @@
         <source>Maintenance contracts</source>
         <translation>Maintenance contracts</translation>
     </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Opening the database…</translation>
+    </message>
 </context>
 <context>
     <name>ProjectsPage</name>

@@ -344,6 +344,10 @@
         <source>Maintenance contracts</source>
         <translation>维保合同</translation>
     </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
 </context>
 <context>
     <name>ProjectsPage</name>

@@ -6,12 +6,13 @@ import argparse
 import logging
 import os
 import sys
+import threading
 import time
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from supportdesk.config import Config, Profile
@@ -52,12 +53,21 @@ def run_gui(args: argparse.Namespace) -> int:
     window = MainWindow(None, "")
     window.show()
     opened: list[bootstrap.App] = []
-    QTimer.singleShot(0, lambda: _start(app, window, args, profile, opened))
+    threads: list[threading.Thread] = []
+    QTimer.singleShot(0, lambda: _start(app, window, args, profile, opened, threads))
     code = app.exec()
+    for thread in threads:  # the window may close while the database is still opening
+        thread.join()
     del translators
     for each in opened:
         each.close()
     return int(code)
+
+
+class _Opening(QObject):
+    """Carries the opened database (or the error) from the opening thread to the GUI thread."""
+
+    finished = Signal(object)
 
 
 def _start(
@@ -66,31 +76,59 @@ def _start(
     args: argparse.Namespace,
     profile: Profile,
     opened: list[bootstrap.App],
+    threads: list[threading.Thread],
 ) -> None:
-    """The first turn of the event loop, the window shown: the database, then the pages."""
+    """The first turn of the event loop, the window shown: the database, then the pages.
+
+    The database opens on a thread of its own: a migration (with its backup) or a team server
+    that is slow to answer must not freeze the window, which can be moved or closed meanwhile.
+    """
     app.processEvents()  # paint the frame (expose and paint are pending) before the long part
     _trace("shown")
     from supportdesk import bootstrap  # noqa: PLC0415
-    from supportdesk.ui.context import UiContext  # noqa: PLC0415
     from supportdesk.ui.dialogs.error_dialog import install_excepthook  # noqa: PLC0415
-    from supportdesk.ui.tasks import TaskRunner  # noqa: PLC0415
 
     install_excepthook(window.show_error)
-    try:
-        handler = bootstrap.setup_logging(profile)
-        opened.append(bootstrap.open_app(args.profile, args.db))
-        if args.demo:
-            _fill_demo(opened[0])
-    except SupportDeskError as error:
-        # A clear message, never a traceback: e.g. SQLite on a network share.
-        _critical(window, error)
-        app.exit(1)
-        return
-    except BaseException:
-        app.exit(1)  # a bug: the hook logs and shows it, and the program ends with 1
-        raise
-    ctx = UiContext(TaskRunner(opened[0].db), opened[0].config)
-    window.start(ctx, opened[0].database_label(), log_file=Path(handler.baseFilename))
+    handler = bootstrap.setup_logging(profile)
+    window.database_label.setText(QCoreApplication.translate("MainWindow", "Opening the database…"))
+    opening = _Opening(window)
+
+    def work() -> None:
+        result: object
+        try:
+            db_app = bootstrap.open_app(args.profile, args.db)
+            opened.append(db_app)  # run_gui closes it, whatever happens next
+            if args.demo:
+                _fill_demo(db_app)
+            result = db_app
+        except BaseException as error:  # noqa: BLE001 - handed to the GUI thread
+            result = error
+        opening.finished.emit(result)
+
+    def done(result: object) -> None:
+        if isinstance(result, SupportDeskError):
+            # A clear message, never a traceback: e.g. SQLite on a network share.
+            _critical(window, result)
+            app.exit(1)
+            return
+        if isinstance(result, BaseException):
+            app.exit(1)  # a bug: the hook logs and shows it, and the program ends with 1
+            raise result
+        if window.isVisible():  # not closed meanwhile
+            _ready(window, opened[0], Path(handler.baseFilename))
+
+    opening.finished.connect(done)
+    thread = threading.Thread(target=work, name="open-database", daemon=True)
+    threads.append(thread)
+    thread.start()
+
+
+def _ready(window: MainWindow, opened: bootstrap.App, log_file: Path) -> None:
+    from supportdesk.ui.context import UiContext  # noqa: PLC0415
+    from supportdesk.ui.tasks import TaskRunner  # noqa: PLC0415
+
+    ctx = UiContext(TaskRunner(opened.db), opened.config)
+    window.start(ctx, opened.database_label(), log_file=log_file)
     _trace("ready")
     if os.environ.get(QUIT_AFTER_SHOW):
         QTimer.singleShot(0, window.close)

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import logging
 import os
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from supportdesk import bootstrap
+from supportdesk.ui import app as app_module
+from supportdesk.ui.main_window import MainWindow
 
 
 def _supportdesk(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -57,3 +70,64 @@ def test_without_demo_a_new_profile_starts_empty(tmp_path: Path) -> None:
     started = _supportdesk(home, "--lang", "en")
     assert started.returncode == 0, started.stderr
     assert _customers(home, tmp_path, "empty.json") == []
+
+
+@pytest.fixture
+def gui_args(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, isolated_home: Path
+) -> Iterator[argparse.Namespace]:
+    """run_gui in this process, as `supportdesk --lang en` starts it; undone afterwards."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setenv(app_module.QUIT_AFTER_SHOW, "1")
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield argparse.Namespace(profile=None, db=None, lang="en", demo=False)
+    for handler in [h for h in root.handlers if h not in handlers]:
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(level)
+
+
+def _slow_open(monkeypatch: pytest.MonkeyPatch, release: threading.Event) -> list[bool]:
+    """open_app waits for `release`; records whether it came (True) or 3 s passed (False)."""
+    came: list[bool] = []
+    real = bootstrap.open_app
+
+    def slow(*args: Any, **kwargs: Any) -> bootstrap.App:
+        came.append(release.wait(3))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(bootstrap, "open_app", slow)
+    return came
+
+
+def test_the_window_answers_while_the_database_opens(
+    gui_args: argparse.Namespace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    came = _slow_open(monkeypatch, release)
+    # Only a running event loop can fire this timer while the database is opening.
+    QTimer.singleShot(300, release.set)
+    assert app_module.run_gui(gui_args) == 0
+    assert came == [True]
+
+
+def test_closing_while_the_database_opens_ends_cleanly(
+    gui_args: argparse.Namespace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    came = _slow_open(monkeypatch, release)
+
+    def close_the_window() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        opening = [w for w in windows if w.isVisible()]
+        assert len(opening) == 1
+        assert opening[0].pages == []  # the database is still opening
+        opening[0].close()  # the event loop ends here
+        release.set()
+
+    QTimer.singleShot(200, close_the_window)
+    assert app_module.run_gui(gui_args) == 0
+    assert came == [True]
+    # run_gui waited for the opening thread (and closed what it opened) before returning.
+    assert not [t for t in threading.enumerate() if t.name == "open-database"]
