@@ -41,7 +41,8 @@ def current_actor(session: Session) -> str:
     """The authenticated database login on PostgreSQL; the OS user on solo SQLite."""
     bind = session.get_bind()
     if bind.dialect.name == "postgresql":
-        return str(session.execute(text("SELECT current_user")).scalar_one())
+        # session_user, not current_user: SET ROLE must not change who is accountable.
+        return str(session.execute(text("SELECT session_user")).scalar_one())
     return str(session.info.get("actor") or "")
 
 

@@ -13,7 +13,8 @@ from supportdesk import cli
 from supportdesk.db import migrate
 from supportdesk.db.engine import Database
 from supportdesk.db.models import AuditEvent, User
-from supportdesk.services import users
+from supportdesk.domain.registry import CustomerForm
+from supportdesk.services import database, registry, users
 from tests.servers.postgres import PostgresServer
 
 pytestmark = pytest.mark.postgres
@@ -35,8 +36,10 @@ def _login(server: PostgresServer, db: Database, login: str, password: str) -> D
 
 
 def _role(db: Database, login: str) -> str:
-    with db.read() as s:
-        return s.scalars(select(User.role).where(User.login == login)).one()
+    with db.read() as s:  # text = text: a planted varchar = text operator cannot answer this
+        return str(
+            s.scalars(text("SELECT role FROM app_user WHERE login::text = :l"), {"l": login}).one()
+        )
 
 
 @pytest.fixture
@@ -150,3 +153,88 @@ def test_negative_control_before_0003_the_team_could_write_app_user(
     finally:
         ug_zs.dispose()
         owner.dispose()
+
+
+# An operator that is an exact match for `varchar = text` and always true: where a login may
+# create objects in schema public (the default up to PostgreSQL 14), it would win over the
+# built-in comparison inside any guard that resolved names through public.
+OPERATOR_SQL = (
+    "CREATE FUNCTION public.always(varchar, text) RETURNS boolean "
+    "LANGUAGE sql IMMUTABLE AS 'SELECT true'",
+    "CREATE OPERATOR public.= (LEFTARG = varchar, RIGHTARG = text, FUNCTION = public.always)",
+)
+
+
+def _plant_operator(owner: Database, attacker: Database) -> None:
+    with owner.write() as s:  # as if the server still had PostgreSQL 14's defaults
+        s.execute(text("GRANT CREATE ON SCHEMA public TO PUBLIC"))
+    with attacker.write() as s:
+        for statement in OPERATOR_SQL:
+            s.execute(text(statement))
+    with attacker.read() as s:  # the operator is live in the attacker's own session
+        assert s.scalar(text("SELECT 'a'::varchar = 'b'::text")) is True
+
+
+def _forge_event(db: Database, actor: str) -> None:
+    with db.write() as s:
+        seq, prev = s.execute(text("SELECT seq, hash FROM audit_head WHERE id = 1")).one()
+        s.execute(
+            text(
+                "INSERT INTO audit_event (seq, at, actor, action, target, payload, prev_hash, "
+                "hash) VALUES (:seq, '2026-12-01T00:00:00+00:00', :actor, 'handover.sign', "
+                "'project:1', '{}', :prev, :hash)"
+            ),
+            {"seq": seq + 1, "actor": actor, "prev": prev, "hash": "f" * 64},
+        )
+
+
+def test_a_planted_operator_neither_makes_admins_nor_forges_the_actor(
+    team: tuple[Database, Database, Database],
+) -> None:
+    owner, _ug_boss, ug_zs = team
+    _plant_operator(owner, ug_zs)
+    with pytest.raises(DBAPIError, match="only an administrator"), ug_zs.write() as s:
+        s.execute(text("SELECT supportdesk_set_user_role('ug_zs', 'admin')"))
+    with pytest.raises(DBAPIError, match="only an administrator"), ug_zs.write() as s:
+        s.execute(text("SELECT supportdesk_add_user('ug_zs9', 'admin', 'x', '')"))
+    with pytest.raises(DBAPIError, match="is not the signed-in login"):
+        _forge_event(ug_zs, "ug_boss")
+    assert _role(owner, "ug_zs") == "engineer"
+    assert database.verify_audit(owner).ok
+
+
+def test_set_role_does_not_make_an_event_anonymous(
+    team: tuple[Database, Database, Database],
+) -> None:
+    owner, _ug_boss, ug_zs = team
+    with pytest.raises(DBAPIError, match="is not the signed-in login"), ug_zs.write() as s:
+        s.execute(text("SET LOCAL ROLE supportdesk_team"))
+        seq, prev = s.execute(text("SELECT seq, hash FROM audit_head WHERE id = 1")).one()
+        s.execute(
+            text(
+                "INSERT INTO audit_event (seq, at, actor, action, target, payload, prev_hash, "
+                "hash) VALUES (:seq, '2026-12-01T00:00:00+00:00', 'supportdesk_team', "
+                "'handover.sign', 'project:1', '{}', :prev, :hash)"
+            ),
+            {"seq": seq + 1, "prev": prev, "hash": "f" * 64},
+        )
+    # Through the application, under a switched role, the event names the person.
+    with ug_zs.write() as s:
+        s.execute(text("SET LOCAL ROLE supportdesk_team"))
+        registry.save_customer(s, CustomerForm("角色切换测试"))
+    with owner.read() as s:
+        last = s.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc())).first()
+    assert last is not None
+    assert last.actor == "ug_zs"
+
+
+def test_negative_control_at_0003_the_planted_operator_made_an_admin(
+    team: tuple[Database, Database, Database],
+) -> None:
+    """The same attack succeeds on a database at revision 0003: the test above can fail."""
+    owner, _ug_boss, ug_zs = team
+    command.downgrade(migrate.alembic_config(owner), "0003")
+    _plant_operator(owner, ug_zs)
+    with ug_zs.write() as s:
+        s.execute(text("SELECT supportdesk_set_user_role('ug_zs', 'admin')"))
+    assert _role(owner, "ug_zs") == "admin"
