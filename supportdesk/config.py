@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import platformdirs
 import tomli_w
@@ -82,7 +82,8 @@ def _db_url(value: str) -> str:
         check_db_url(value)
     except ValidationError as error:
         raise BadValueError("bad_db_url", value=str(error.params["value"])) from None
-    if urlsplit(value).password:
+    parts = urlsplit(value)
+    if parts.password or any("password" in k.lower() for k, _v in parse_qsl(parts.query)):
         # Secrets live in the keyring or a pgpass file, never in this TOML.
         raise ValidationError("database.url", "password_in_url")
     return value

@@ -265,6 +265,17 @@ def test_a_server_that_never_answers_fails_within_the_connect_timeout(
     assert waited < 30
 
 
+def test_a_password_in_the_query_never_reaches_the_message(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    port = free_port()
+    url = f"postgresql+psycopg://zhang@127.0.0.1:{port}/sd?password=Query-Secret-4&sslmode=prefer"
+    code, _out, err = _run(capsys, "--db", url, "user", "list")
+    assert code == 1
+    assert f"postgresql+psycopg://zhang@127.0.0.1:{port}/sd?sslmode=prefer:" in err
+    assert "Query-Secret-4" not in err
+
+
 def test_a_refused_connection_from_the_console_script(isolated_home: Path) -> None:
     url = f"postgresql+psycopg://zhang:Refused-Secret-2@127.0.0.1:{free_port()}/sd"
     done = subprocess.run(

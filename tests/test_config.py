@@ -83,6 +83,12 @@ def test_bad_profile_names_are_refused(isolated_home: Path, name: str) -> None:
         ("database.url", "mysql://x/y", "bad_db_url"),
         ("database.url", "C:\\data\\sd.db", "bad_db_url"),
         ("database.url", "postgresql+psycopg://u:pw@h/db", "password_in_url"),
+        ("database.url", "postgresql+psycopg://u@h/db?password=pw", "password_in_url"),
+        (
+            "database.url",
+            "postgresql+psycopg://u@h/db?sslmode=require&sslpassword=k",
+            "password_in_url",
+        ),
     ],
 )
 def test_a_refused_value_changes_nothing(

@@ -166,7 +166,9 @@ class Database:
     def safe_url(self) -> str:
         """The URL to show a user or write to a log: never the password."""
         u = self.url
-        bare = URL.create(u.drivername, u.username, None, u.host, u.port, u.database, u.query)
+        # libpq also takes a password as a query parameter (?password=, ?sslpassword=).
+        query = {k: v for k, v in u.query.items() if "password" not in k.lower()}
+        bare = URL.create(u.drivername, u.username, None, u.host, u.port, u.database, query)
         return bare.render_as_string(hide_password=False)
 
     def ping(self) -> None:
