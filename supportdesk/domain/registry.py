@@ -342,4 +342,5 @@ def clean_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
             raise ValidationError("tags", "tag_has_space", value=text)
         if text:
             seen[limited("tags", text, 40)] = None
+    limited("tags", " ".join(seen), 400)  # as they are stored
     return tuple(seen)

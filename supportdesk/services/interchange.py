@@ -398,7 +398,7 @@ def import_document(session: Session, doc: Doc) -> ImportSummary:
                 {
                     "login": login,
                     "role": role,
-                    "name": n.text("name") or login,
+                    "name": n.text("name", rules.limited, 200) or login,
                     "email": n.text("email", rules.valid_email) or "",
                 }
             )
@@ -474,7 +474,7 @@ def _system_plan(c: _Collector, s: _Node, seen: set[str], logins: set[str]) -> D
                     lambda v: rules.valid_port("port", _int("port", v, 22)), h.node.get("port")
                 ),
                 "user": h.text("user", rules.limited, 63),
-                "credential": h.optional("credential"),
+                "credential": h.text("credential", rules.limited, 200) or None,
                 "tags": h.run(_tags, "tags", h.node.get("tags"), h.loose),
                 "jump_host": h.optional("jump_host"),
             }

@@ -370,6 +370,45 @@ def test_a_file_with_many_bad_rows_imports_nothing_and_lists_every_error(db: Dat
 
 
 @pytest.mark.parametrize(
+    ("path", "key", "value", "where"),
+    [
+        ("host", "credential", "库" * 201, "hosts[0]"),
+        ("host", "tags", [f"{n:02d}" + "标" * 38 for n in range(10)], "hosts[0]"),
+        ("host", "user", "u" * 64, "hosts[0]"),
+        ("host", "name", "h" * 101, "hosts[0]"),
+        ("customer", "name", "华" * 201, ""),
+        ("contact", "name", "王" * 101, "contacts[0]"),
+        ("project", "contract_no", "H" * 101, ""),
+    ],
+)
+def test_text_longer_than_its_column_is_a_field_error(
+    db: Database, path: str, key: str, value: Any, where: str
+) -> None:
+    # PostgreSQL would refuse the write with a bare DataError; SQLite would store it and a
+    # later move to PostgreSQL would fail: either way the file must be refused up front.
+    _staff(db)
+    doc = _example()
+    customer = doc["customers"][0]
+    project = customer["projects"][0]
+    node = {
+        "customer": customer,
+        "contact": customer["contacts"][0],
+        "project": project,
+        "host": project["systems"][0]["hosts"][0],
+    }[path]
+    node[key] = value
+    errors = _errors(db, doc)
+    assert [(e[2], e[3]) for e in errors] == [(key, "too_long")]
+    assert errors[0][0] is not None
+    assert errors[0][0].endswith(where)
+
+
+def test_a_user_name_longer_than_its_column_is_a_field_error(sqlite_db: Database) -> None:
+    doc = {"users": [{"login": "chen", "name": "陈" * 201, "role": "engineer"}], "customers": []}
+    assert [(e[2], e[3]) for e in _errors(sqlite_db, doc)] == [("name", "too_long")]
+
+
+@pytest.mark.parametrize(
     ("path", "key", "value", "where", "field"),
     [
         ("host", "tags", [1, "app"], "hosts[0]", "tags"),
