@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
-    from supportdesk.domain.registry import UserRow
+    from supportdesk.domain.registry import AttentionItem, UserRow
     from supportdesk.ui.context import UiContext
     from supportdesk.ui.pages.home_page import HomePage
 
@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self._log_file = log_file
         self.database_label.setText(self.tr("Database: {db}").format(db=database_label))
         self.home: HomePage = HomePage(ctx, self)
+        self.home.opened.connect(self._on_home_item_opened)
         pages = [("home", self.home), *((key, page) for key, _title, page in registry_pages(ctx))]
         model = self.navigation.model()
         self.pages = [
@@ -156,6 +157,16 @@ class MainWindow(QMainWindow):
             if user
             else self.tr("Signed in: unknown user (read only)")
         )
+
+    def _on_home_item_opened(self, item: AttentionItem | None) -> None:
+        """A double-click on the home page opens the record it is about."""
+        key = {"customer": "customers", "contract": "contracts"}.get(item.entity if item else "")
+        if item is None or key is None:
+            return
+        self.show_page(key)
+        reveal = getattr(self.page(key), "reveal", None)
+        if reveal is not None:
+            reveal(item.entity_id)
 
     def _on_tasks_busy_changed(self, busy: bool) -> None:
         self.progress.setVisible(busy)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
@@ -158,3 +159,27 @@ def test_progress_and_cancel_in_the_status_bar(
         QTest.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.progress.isVisible())
     assert not window.cancel_button.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("kind", "page_type"),
+    [("customer.first_contact_overdue", CustomersPage), ("contract.expiring", ContractsPage)],
+)
+def test_double_clicking_a_home_item_opens_its_record(
+    qtbot: QtBot, ctx: UiContext, opened: bootstrap.App, kind: str, page_type: type[QWidget]
+) -> None:
+    window = make_window(qtbot, ctx, opened)
+    view = window.home.view
+    rows = window.home.model.rows()
+    # Not the first item of its kind, so that selecting the first row would not pass.
+    wanted = [item for item in rows if item.kind == kind][-1]
+    index = window.home.model.index(rows.index(wanted), 0)
+    where = view.visualRect(index).center()
+    # A real double-click: the view reacts to the second press of a press-release pair.
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    page = window.stack.currentWidget()
+    assert isinstance(page, page_type)
+    assert window.navigation.currentIndex().row() == window.stack.currentIndex()
+    panel = page.customers if isinstance(page, CustomersPage) else page.contracts  # type: ignore[attr-defined]
+    assert panel.selected().id == wanted.entity_id

@@ -69,6 +69,10 @@ class ContractsPage(QWidget):
         ctx.events.registry_changed.connect(self._on_registry_changed)
         self.refresh()
 
+    def reveal(self, entity_id: int) -> bool:
+        """Show the row of this id (from the home page's list)."""
+        return self.contracts.reveal(lambda row: row.id, entity_id)
+
     def refresh(self) -> None:
         self._ctx.tasks.read(
             registry.list_contracts,

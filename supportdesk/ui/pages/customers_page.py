@@ -96,6 +96,10 @@ class CustomersPage(QWidget):
         self.contacts.setEnabled(False)
         self.refresh()
 
+    def reveal(self, entity_id: int) -> bool:
+        """Show the row of this id (from the home page's list)."""
+        return self.customers.reveal(lambda row: row.id, entity_id)
+
     def refresh(self) -> None:
         self._ctx.tasks.read(
             registry.list_customers,

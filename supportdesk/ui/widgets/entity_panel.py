@@ -92,6 +92,18 @@ class EntityPanel(QWidget):
         self._update_buttons()
         self.selection_changed.emit(self.selected())
 
+    def reveal(self, key: Callable[[Any], object], wanted: object) -> bool:
+        """Select and scroll to the row whose key is `wanted` (clearing the search, which
+        may hide it); False when there is no such row."""
+        self.search.clear()
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if key(index.data(ROW_ROLE)) == wanted:
+                self.view.selectRow(row)
+                self.view.scrollTo(index)
+                return True
+        return False
+
     def selected(self) -> Any:
         rows = self.view.selectionModel().selectedRows()
         return rows[0].data(ROW_ROLE) if rows else None
