@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import exc, func, select
 from sqlalchemy.orm import Session
 
 from supportdesk.db import audit, team
@@ -10,6 +10,8 @@ from supportdesk.db.models import User
 from supportdesk.domain.errors import PermissionDeniedError, ValidationError
 from supportdesk.domain.registry import UserRow, limited, valid_email, valid_login
 from supportdesk.domain.roles import Permission, Role, allows
+
+INSUFFICIENT_PRIVILEGE = "42501"
 
 
 def _row(user: User) -> UserRow:
@@ -46,7 +48,15 @@ def ensure_first_admin(session: Session) -> UserRow | None:
     if session.scalar(select(func.count()).select_from(User)):
         return None
     login = audit.current_actor(session)
-    user = insert_user(session, login, Role.ADMIN, login, "")
+    try:
+        with session.begin_nested():
+            user = insert_user(session, login, Role.ADMIN, login, "")
+    except exc.DBAPIError as error:
+        # Two people opened an empty team database at once: the server's guard let the
+        # first become administrator and refuses the second, who is then an ordinary login.
+        if getattr(error.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+            return None
+        raise
     audit.append(session, "user.bootstrap_admin", f"user:{login}", {"role": Role.ADMIN})
     return _row(user)
 

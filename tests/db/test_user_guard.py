@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from alembic import command
@@ -13,7 +15,7 @@ from supportdesk import cli
 from supportdesk.db import migrate
 from supportdesk.db.engine import Database
 from supportdesk.db.models import AuditEvent, User
-from supportdesk.domain.registry import CustomerForm
+from supportdesk.domain.registry import CustomerForm, UserRow
 from supportdesk.services import database, registry, users
 from tests.servers.postgres import PostgresServer
 
@@ -238,3 +240,53 @@ def test_negative_control_at_0003_the_planted_operator_made_an_admin(
     with ug_zs.write() as s:
         s.execute(text("SELECT supportdesk_set_user_role('ug_zs', 'admin')"))
     assert _role(owner, "ug_zs") == "admin"
+
+
+def test_two_people_opening_an_empty_team_database_at_once(
+    pg_server: PostgresServer, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    owner = Database(pg_url)
+    with owner.write() as s:
+        users.ensure_first_admin(s)
+        users.add_user(s, "ug_a", "engineer", password="uga-pw-1")
+        users.add_user(s, "ug_b", "engineer", password="ugb-pw-1")
+        s.execute(text("DELETE FROM app_user"))  # nobody is administrator yet
+    both = [
+        _login(pg_server, owner, "ug_a", "uga-pw-1"),
+        _login(pg_server, owner, "ug_b", "ugb-pw-1"),
+    ]
+    # Both have counted no user before either inserts: the race the server must settle.
+    counted = threading.Barrier(2, timeout=10)
+    insert_user = users.insert_user
+
+    def after_both_counted(*args: Any) -> Any:
+        counted.wait()
+        return insert_user(*args)
+
+    monkeypatch.setattr(users, "insert_user", after_both_counted)
+    results: list[object] = []
+
+    def open_it(db: Database) -> None:
+        try:
+            with db.write() as s:
+                results.append(users.ensure_first_admin(s))
+        except Exception as error:  # noqa: BLE001 - the test thread reports it
+            results.append(error)
+
+    threads = [threading.Thread(target=open_it, args=(db,)) for db in both]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    try:
+        assert not [r for r in results if isinstance(r, Exception)], results
+        winners = [r for r in results if isinstance(r, UserRow)]
+        assert len(winners) == 1
+        assert results.count(None) == 1
+        with owner.read() as s:
+            admins = s.execute(text("SELECT login FROM app_user WHERE role = 'admin'")).all()
+        assert [a.login for a in admins] == [winners[0].login]
+        assert database.verify_audit(owner).ok
+    finally:
+        for db in (*both, owner):
+            db.dispose()
