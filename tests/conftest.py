@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
@@ -28,6 +29,18 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SUPPORTDESK_HOME", str(home))
     monkeypatch.delenv("SUPPORTDESK_DB", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def _no_log_handler_left() -> Iterator[None]:
+    """setup_logging (the CLI, the GUI) adds a file handler to the root logger: remove it, or
+    the next test logs into a file of a profile already deleted."""
+    yield
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if getattr(h, "supportdesk", False)]:
+        root.removeHandler(old)
+        old.close()
+    root.setLevel(logging.WARNING)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,16 +16,6 @@ from supportdesk.domain.secrets import redact
 from tests.servers.postgres import free_port
 
 log = logging.getLogger("supportdesk.test")
-
-
-@pytest.fixture(autouse=True)
-def _no_log_handler_left() -> Iterator[None]:
-    yield
-    root = logging.getLogger()
-    for old in [h for h in root.handlers if getattr(h, "supportdesk", False)]:
-        root.removeHandler(old)
-        old.close()
-    root.setLevel(logging.WARNING)
 
 
 def _ours() -> list[logging.Handler]:

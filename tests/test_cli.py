@@ -3,40 +3,19 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from supportdesk import __version__
 from supportdesk.bootstrap import os_login
-from supportdesk.cli import main
+from tests.cli_run import run_cli as _run
 
 CONSOLE_SCRIPT = Path(sys.executable).with_name("supportdesk")
-
-
-@pytest.fixture(autouse=True)
-def _no_log_handler_left() -> Iterator[None]:
-    yield
-    root = logging.getLogger()
-    for old in [h for h in root.handlers if getattr(h, "supportdesk", False)]:
-        root.removeHandler(old)
-        old.close()
-    root.setLevel(logging.WARNING)
-
-
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as stop:  # argparse's own exits (usage errors, --version, --help)
-        code = stop.code if isinstance(stop.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _subprocess(args: list[str], home: Path, **kwargs: str) -> subprocess.CompletedProcess[str]:

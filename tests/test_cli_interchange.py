@@ -5,42 +5,21 @@ from __future__ import annotations
 
 import copy
 import json
-import logging
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from supportdesk.cli import main
 from supportdesk.db import engine
+from tests.cli_run import run_cli as _run
 from tests.servers.postgres import PostgresServer, free_port
 from tests.services.test_interchange import ISSUE_EXAMPLE
 
 STAFF = [{"login": "zhangsan", "role": "engineer"}, {"login": "lisi", "role": "salesperson"}]
-
-
-@pytest.fixture(autouse=True)
-def _no_log_handler_left() -> Iterator[None]:
-    yield
-    root = logging.getLogger()
-    for old in [h for h in root.handlers if getattr(h, "supportdesk", False)]:
-        root.removeHandler(old)
-        old.close()
-    root.setLevel(logging.WARNING)
-
-
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as stop:  # argparse's usage errors
-        code = stop.code if isinstance(stop.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _doc() -> dict[str, Any]:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import logging
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
 import platformdirs
@@ -14,16 +12,6 @@ from supportdesk import config as config_module
 from supportdesk.bootstrap import open_app, setup_logging
 from supportdesk.config import Config, Profile
 from supportdesk.domain.errors import ValidationError
-
-
-@pytest.fixture(autouse=True)
-def _no_log_handler_left() -> Iterator[None]:
-    yield
-    root = logging.getLogger()
-    for old in [h for h in root.handlers if getattr(h, "supportdesk", False)]:
-        root.removeHandler(old)
-        old.close()
-    root.setLevel(logging.WARNING)
 
 
 def test_supportdesk_home_moves_the_whole_profile(isolated_home: Path) -> None:
