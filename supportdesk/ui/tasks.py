@@ -145,16 +145,25 @@ class TaskRunner(QObject):
                 return fn(session, *args)
 
         task = Task(body, getattr(fn, "__name__", "read"))
-        deliver = on_done
-        if latest is not None and on_done is not None:
-            self._latest[latest] = task
+        if latest is None:
+            return self.start(task, "read", on_done, on_error)
+        self._latest[latest] = task
 
-            def deliver(result: Any) -> None:
-                if self._latest.get(latest) is task:
-                    del self._latest[latest]
-                    on_done(result)
+        def newest() -> bool:
+            if self._latest.get(latest) is not task:
+                return False  # superseded: its outcome is of no use (a bug is logged anyway)
+            del self._latest[latest]
+            return True
 
-        return self.start(task, "read", deliver, on_error)
+        def deliver(result: Any) -> None:
+            if newest() and on_done is not None:
+                on_done(result)
+
+        def fail(error: BaseException) -> None:
+            if newest():
+                (on_error or self.error_raised.emit)(error)
+
+        return self.start(task, "read", deliver, fail)
 
     def write(
         self,

@@ -212,3 +212,28 @@ def test_only_the_newest_read_under_a_key_delivers(qtbot: QtBot, runner: TaskRun
     runner.read(quick, on_done=delivered.append)
     qtbot.waitUntil(lambda: runner.running == 0)
     assert delivered == ["newer", "newer", "newer"]
+
+
+def test_a_superseded_read_that_fails_is_not_reported(qtbot: QtBot, runner: TaskRunner) -> None:
+    release = threading.Event()
+    errors: list[BaseException] = []
+    runner.error_raised.connect(errors.append)
+    delivered: list[str] = []
+
+    def slow_failure(_session: object) -> str:
+        release.wait(WAIT)
+        raise NotFoundError("customer", 1)
+
+    def quick(_session: object) -> str:
+        return "newer"
+
+    runner.read(slow_failure, on_done=delivered.append, latest="list")
+    runner.read(quick, on_done=delivered.append, latest="list")
+    qtbot.waitUntil(lambda: delivered == ["newer"])
+    release.set()
+    qtbot.waitUntil(lambda: runner.running == 0)
+    assert errors == []
+    # The newest read's own failure is reported as ever.
+    runner.read(slow_failure, on_done=delivered.append, latest="list")
+    qtbot.waitUntil(lambda: len(errors) == 1)
+    assert isinstance(errors[0], NotFoundError)
