@@ -69,3 +69,23 @@ class PermissionDeniedError(SupportDeskError):
 
 class DatabaseError(SupportDeskError):
     """Storage-level failures worded for users: disk full, network share, migration."""
+
+
+class SecretDamaged(SupportDeskError):  # noqa: N818 (the vault API names it so)
+    """A vault blob (secret, wrapped team key, sealed private key, KDF parameters) that does
+    not decrypt or parse: changed outside SupportDesk. Never carries key or plaintext bytes;
+    callers may add harmless context (a record id) as params."""
+
+    code = "secret_damaged"
+
+    def __init__(self, **params: str | int) -> None:
+        super().__init__(None, **params)
+
+
+class WrongPassphrase(SupportDeskError):  # noqa: N818 (the vault API names it so)
+    """The passphrase (or a remembered key) does not open the member's private key."""
+
+    code = "wrong_passphrase"
+
+    def __init__(self) -> None:
+        super().__init__()

@@ -158,6 +158,11 @@ def _code_text(code: str) -> str:
         "pg_dump_missing": QT_TRANSLATE_NOOP(
             "messages", "pg_dump is needed to back up a PostgreSQL database"
         ),
+        "secret_damaged": QT_TRANSLATE_NOOP(
+            "messages",
+            "Secret damaged: it was changed outside SupportDesk and cannot be shown.",
+        ),
+        "wrong_passphrase": QT_TRANSLATE_NOOP("messages", "Wrong passphrase."),
     }
     return _t(str(texts[code])) if code in texts else code
 
