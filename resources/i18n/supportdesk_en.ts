@@ -765,8 +765,36 @@
         <translation>end date</translation>
     </message>
     <message>
-        <source>contract kind</source>
-        <translation>contract kind</translation>
+        <source>type</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <source>secret</source>
+        <translation>secret</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>user name</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <source>vault</source>
+        <translation>vault</translation>
+    </message>
+    <message>
+        <source>vault passphrase</source>
+        <translation>vault passphrase</translation>
+    </message>
+    <message>
+        <source>passphrase file</source>
+        <translation>passphrase file</translation>
     </message>
     <message>
         <source>salesperson</source>
@@ -843,6 +871,26 @@
     <message>
         <source>is longer than {max} characters</source>
         <translation>is longer than {max} characters</translation>
+    </message>
+    <message>
+        <source>is shorter than {min} characters</source>
+        <translation>is shorter than {min} characters</translation>
+    </message>
+    <message>
+        <source>the two entries differ</source>
+        <translation>the two entries differ</translation>
+    </message>
+    <message>
+        <source>more than one {entity} is called &apos;{value}&apos;: pick it in the window</source>
+        <translation>more than one {entity} is called &apos;{value}&apos;: pick it in the window</translation>
+    </message>
+    <message>
+        <source>the vault is already set up</source>
+        <translation>the vault is already set up</translation>
+    </message>
+    <message>
+        <source>{value} is not a member of the vault: ask the group leader to add you</source>
+        <translation>{value} is not a member of the vault: ask the group leader to add you</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not an e-mail address</source>
@@ -1007,6 +1055,14 @@
     <message>
         <source>pg_dump is needed to back up a PostgreSQL database</source>
         <translation>pg_dump is needed to back up a PostgreSQL database</translation>
+    </message>
+    <message>
+        <source>Secret damaged: it was changed outside SupportDesk and cannot be shown.</source>
+        <translation>Secret damaged: it was changed outside SupportDesk and cannot be shown.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase.</source>
+        <translation>Wrong passphrase.</translation>
     </message>
     <message>
         <source>row {row}, {field}</source>

@@ -765,8 +765,36 @@
         <translation>结束日期</translation>
     </message>
     <message>
-        <source>contract kind</source>
-        <translation>合同类型</translation>
+        <source>type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>secret</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>vault</source>
+        <translation>密码库</translation>
+    </message>
+    <message>
+        <source>vault passphrase</source>
+        <translation>密码库口令</translation>
+    </message>
+    <message>
+        <source>passphrase file</source>
+        <translation>口令文件</translation>
     </message>
     <message>
         <source>salesperson</source>
@@ -843,6 +871,26 @@
     <message>
         <source>is longer than {max} characters</source>
         <translation>超过 {max} 个字符</translation>
+    </message>
+    <message>
+        <source>is shorter than {min} characters</source>
+        <translation>少于 {min} 个字符</translation>
+    </message>
+    <message>
+        <source>the two entries differ</source>
+        <translation>两次输入不一致</translation>
+    </message>
+    <message>
+        <source>more than one {entity} is called &apos;{value}&apos;: pick it in the window</source>
+        <translation>有多个名为“{value}”的{entity}：请在窗口中选择</translation>
+    </message>
+    <message>
+        <source>the vault is already set up</source>
+        <translation>密码库已经建立</translation>
+    </message>
+    <message>
+        <source>{value} is not a member of the vault: ask the group leader to add you</source>
+        <translation>{value} 不是密码库成员：请组长添加您</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not an e-mail address</source>
@@ -1007,6 +1055,14 @@
     <message>
         <source>pg_dump is needed to back up a PostgreSQL database</source>
         <translation>备份 PostgreSQL 数据库需要 pg_dump</translation>
+    </message>
+    <message>
+        <source>Secret damaged: it was changed outside SupportDesk and cannot be shown.</source>
+        <translation>密码已损坏：它在 SupportDesk 之外被改动，无法显示。</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase.</source>
+        <translation>口令错误。</translation>
     </message>
     <message>
         <source>row {row}, {field}</source>

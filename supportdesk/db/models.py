@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -197,3 +198,78 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+# --- credential vault (issue 4): only ciphertext and public keys live in these tables --------
+
+
+class VaultKey(Base):
+    """One version of the team key; the key itself exists only wrapped for each member."""
+
+    __tablename__ = "vault_key"
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[str] = mapped_column(String(63))
+
+
+class VaultMember(Base):
+    """A user who can open the vault: their X25519 public key, and their private key sealed
+    under a key derived from their passphrase (Argon2id, parameters kept per member)."""
+
+    __tablename__ = "vault_member"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    login: Mapped[str] = mapped_column(
+        ForeignKey("app_user.login", onupdate="CASCADE"), unique=True
+    )
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    sealed_private_key: Mapped[bytes] = mapped_column(LargeBinary)
+    kdf: Mapped[str] = mapped_column(Text)  # KdfParams.to_json()
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    added_by: Mapped[str] = mapped_column(String(63))
+
+
+class VaultWrappedKey(Base):
+    """The team key of one version, wrapped for one member."""
+
+    __tablename__ = "vault_wrapped_key"
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("vault_member.id", ondelete="CASCADE"), primary_key=True
+    )
+    key_version: Mapped[int] = mapped_column(ForeignKey("vault_key.version"), primary_key=True)
+    wrapped: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Credential(Versioned, Base):
+    __tablename__ = "credential"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    system_id: Mapped[int | None] = mapped_column(
+        ForeignKey("system.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    host_id: Mapped[int | None] = mapped_column(
+        ForeignKey("host.id", ondelete="SET NULL"), nullable=True
+    )
+    username: Mapped[str] = mapped_column(String(200), default="")
+    url: Mapped[str] = mapped_column(String(500), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    tags: Mapped[str] = mapped_column(String(400), default="")
+    # AES-256-GCM under team key `key_version`, bound to ("credential:<id>", "secret").
+    secret: Mapped[bytes] = mapped_column(LargeBinary)
+    key_version: Mapped[int] = mapped_column(ForeignKey("vault_key.version"))
+    rotation_due: Mapped[bool] = mapped_column(Boolean, default=False)
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class CredentialHistory(Base):
+    """An earlier secret of a credential, still encrypted."""
+
+    __tablename__ = "credential_history"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    credential_id: Mapped[int] = mapped_column(
+        ForeignKey("credential.id", ondelete="CASCADE"), index=True
+    )
+    secret: Mapped[bytes] = mapped_column(LargeBinary)  # bound to ("credential_history:<id>", ...)
+    key_version: Mapped[int] = mapped_column(ForeignKey("vault_key.version"))
+    replaced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    replaced_by: Mapped[str] = mapped_column(String(63))

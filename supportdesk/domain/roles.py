@@ -20,15 +20,23 @@ class Permission(StrEnum):
     USER_ADMIN = "user.admin"
     AUDIT_READ = "audit.read"
     SETTINGS_EDIT = "settings.edit"
+    VAULT_USE = "vault.use"  # read, add and change credentials (R3.1: the after-sales group)
+    VAULT_ADMIN = "vault.admin"  # set the vault up, add and remove members (the group leader)
 
 
 _ALL = frozenset(Permission)
 _GRANTS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: _ALL,
     Role.GROUP_LEADER: frozenset(
-        {Permission.REGISTRY_EDIT, Permission.REGISTRY_IMPORT, Permission.AUDIT_READ}
+        {
+            Permission.REGISTRY_EDIT,
+            Permission.REGISTRY_IMPORT,
+            Permission.AUDIT_READ,
+            Permission.VAULT_USE,
+            Permission.VAULT_ADMIN,
+        }
     ),
-    Role.ENGINEER: frozenset({Permission.REGISTRY_EDIT}),
+    Role.ENGINEER: frozenset({Permission.REGISTRY_EDIT, Permission.VAULT_USE}),
     Role.SALES_DIRECTOR: frozenset({Permission.AUDIT_READ}),
     Role.SALESPERSON: frozenset(),
     Role.COMMITTEE: frozenset({Permission.AUDIT_READ}),

@@ -43,7 +43,14 @@ def field_label(name: str) -> str:
         "tags": QT_TRANSLATE_NOOP("messages", "tags"),
         "start": QT_TRANSLATE_NOOP("messages", "start date"),
         "end": QT_TRANSLATE_NOOP("messages", "end date"),
-        "kind": QT_TRANSLATE_NOOP("messages", "contract kind"),
+        "kind": QT_TRANSLATE_NOOP("messages", "type"),
+        "secret": QT_TRANSLATE_NOOP("messages", "secret"),
+        "username": QT_TRANSLATE_NOOP("messages", "user name"),
+        "url": QT_TRANSLATE_NOOP("messages", "URL"),
+        "notes": QT_TRANSLATE_NOOP("messages", "notes"),
+        "vault": QT_TRANSLATE_NOOP("messages", "vault"),
+        "passphrase": QT_TRANSLATE_NOOP("messages", "vault passphrase"),
+        "passphrase_file": QT_TRANSLATE_NOOP("messages", "passphrase file"),
         "salesperson": QT_TRANSLATE_NOOP("messages", "salesperson"),
         "notice_months": QT_TRANSLATE_NOOP("messages", "notice period (months)"),
         "login": QT_TRANSLATE_NOOP("messages", "login"),
@@ -74,6 +81,15 @@ def _code_text(code: str) -> str:
     texts = {
         "required": QT_TRANSLATE_NOOP("messages", "is required"),
         "too_long": QT_TRANSLATE_NOOP("messages", "is longer than {max} characters"),
+        "too_short": QT_TRANSLATE_NOOP("messages", "is shorter than {min} characters"),
+        "mismatch": QT_TRANSLATE_NOOP("messages", "the two entries differ"),
+        "ambiguous": QT_TRANSLATE_NOOP(
+            "messages", "more than one {entity} is called '{value}': pick it in the window"
+        ),
+        "vault_exists": QT_TRANSLATE_NOOP("messages", "the vault is already set up"),
+        "not_a_member": QT_TRANSLATE_NOOP(
+            "messages", "{value} is not a member of the vault: ask the group leader to add you"
+        ),
         "bad_email": QT_TRANSLATE_NOOP("messages", "'{value}' is not an e-mail address"),
         "bad_phone": QT_TRANSLATE_NOOP("messages", "'{value}' is not a phone number"),
         "bad_login": QT_TRANSLATE_NOOP(
@@ -171,7 +187,15 @@ def describe(error: BaseException) -> str:
     """The user-facing sentence for `error`; a bug gets a generic line (details go to the log)."""
     if isinstance(error, ValidationError):
         text = _code_text(error.code)
-        params = {"value": "", "max": "", "choices": "", "entity": "", "detail": "", **error.params}
+        params = {
+            "value": "",
+            "max": "",
+            "min": "",
+            "choices": "",
+            "entity": "",
+            "detail": "",
+            **error.params,
+        }
         where = field_label(error.field)
         if error.row is not None:
             where = QCoreApplication.translate("messages", "row {row}, {field}").format(

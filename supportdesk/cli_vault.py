@@ -1,0 +1,172 @@
+"""`supportdesk vault ...`: the credential vault from the command line.
+
+Passphrases come from a prompt or, for scripts, from --passphrase-file; never from an
+argument (it would sit in the shell history and the process list). Secrets come from
+standard input (--secret-stdin) and are printed only by `vault reveal`, which is audited.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from supportdesk.cli import EXIT_OK, _emit, _open
+
+
+def add_parsers(sub: Any) -> None:
+    vault = sub.add_parser("vault", help="the team's credential vault").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    passphrase = argparse.ArgumentParser(add_help=False)
+    passphrase.add_argument(
+        "--passphrase-file", type=Path, help="read the vault passphrase from this file's first line"
+    )
+    vault.add_parser("init", parents=[passphrase], help="set the vault up (group leader)")
+    status = vault.add_parser("status", help="whether the vault is set up and open to you")
+    status.add_argument("--json", action="store_true")
+    add = vault.add_parser("add", parents=[passphrase], help="add a credential")
+    add.add_argument("--name", required=True)
+    add.add_argument("--kind", default="other")
+    add.add_argument("--user", default="", help="the account's user name")
+    add.add_argument("--system", help="the system it belongs to (its name)")
+    add.add_argument("--secret-stdin", action="store_true", required=True)
+    listing = vault.add_parser("list", help="the credentials, never their secrets")
+    listing.add_argument("--json", action="store_true")
+    reveal = vault.add_parser("reveal", parents=[passphrase], help="print a secret (audited)")
+    reveal.add_argument("name")
+    reveal.add_argument("--reason", default="")
+
+
+def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    path: Path | None = args.passphrase_file
+    if path is not None:
+        try:
+            with path.open(encoding="utf-8-sig") as handle:
+                return handle.readline().rstrip("\r\n")
+        except OSError as error:
+            from supportdesk.domain.errors import ValidationError  # noqa: PLC0415
+
+            raise ValidationError(
+                "passphrase_file", "unreadable", detail=error.strerror or str(error)
+            ) from None
+    first = getpass.getpass("vault passphrase: ")
+    if confirm and getpass.getpass("again: ") != first:
+        from supportdesk.domain.errors import ValidationError  # noqa: PLC0415
+
+        raise ValidationError("passphrase", "mismatch")
+    return first
+
+
+def _init(args: argparse.Namespace) -> int:
+    from supportdesk.crypto import vault_crypto  # noqa: PLC0415
+    from supportdesk.services import vault  # noqa: PLC0415
+
+    app = _open(args)
+    passphrase = _passphrase(args, confirm=True)
+    kdf = vault_crypto.calibrate()  # about half a second here: the machine the key lives on
+    with app.db.write() as session:
+        vault.init_vault(session, passphrase, kdf).lock()
+    print(f"vault ready (Argon2id t={kdf.t}, m={kdf.m_kib} KiB, p={kdf.p})")
+    return EXIT_OK
+
+
+def _status(args: argparse.Namespace) -> int:
+    from supportdesk.services import vault  # noqa: PLC0415
+
+    app = _open(args)
+    with app.db.read() as session:
+        state = vault.status(session)
+    _emit(
+        state,
+        args.json,
+        lambda s: "\n".join(
+            [
+                f"initialised: {'yes' if s.initialised else 'no'}",
+                f"you are a member: {'yes' if s.member else 'no'}",
+                f"members: {s.members}",
+                f"team key version: {s.key_version or '-'}",
+                f"credentials: {s.credentials} ({s.rotation_due} due for rotation)",
+            ]
+        ),
+    )
+    return EXIT_OK
+
+
+def _add(args: argparse.Namespace) -> int:
+    from supportdesk.domain.errors import ValidationError  # noqa: PLC0415
+    from supportdesk.domain.vault import CredentialForm  # noqa: PLC0415
+    from supportdesk.services import registry, vault  # noqa: PLC0415
+
+    app = _open(args)
+    secret = sys.stdin.read().rstrip("\r\n")
+    passphrase = _passphrase(args)
+    with app.db.read() as session:
+        opened = vault.unlock(session, passphrase)
+        system_id = None
+        if args.system:
+            matches = [s.id for s in registry.list_systems(session) if s.name == args.system]
+            if len(matches) != 1:
+                code = "not_found" if not matches else "ambiguous"
+                raise ValidationError("system", code, entity="system", value=args.system)
+            system_id = matches[0]
+    form = CredentialForm(
+        args.name, secret, kind=args.kind, username=args.user, system_id=system_id
+    )
+    try:
+        with app.db.write() as session:
+            row = vault.save_credential(session, opened, form)
+    finally:
+        opened.lock()
+    print(row.name)
+    return EXIT_OK
+
+
+def _list(args: argparse.Namespace) -> int:
+    from supportdesk.services import vault  # noqa: PLC0415
+
+    app = _open(args)
+    with app.db.read() as session:
+        rows = vault.list_credentials(session)
+    _emit(
+        rows,
+        args.json,
+        lambda rs: "\n".join(
+            f"{r.name}\t{r.kind}\t{r.username}\t{r.system}"
+            + ("\trotation due" if r.rotation_due else "")
+            for r in rs
+        ),
+    )
+    return EXIT_OK
+
+
+def _reveal(args: argparse.Namespace) -> int:
+    from supportdesk.domain.errors import SecretDamaged  # noqa: PLC0415
+    from supportdesk.services import vault  # noqa: PLC0415
+
+    app = _open(args)
+    passphrase = _passphrase(args)
+    with app.db.read() as session:
+        opened = vault.unlock(session, passphrase)
+    try:
+        # The audit event commits first: a secret is never printed unrecorded.
+        with app.db.write() as session:
+            revealed = vault.reveal(session, opened, args.name, args.reason)
+    finally:
+        opened.lock()
+    if revealed.secret is None:
+        raise SecretDamaged()
+    print(revealed.secret)
+    return EXIT_OK
+
+
+HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
+    ("vault", "init"): _init,
+    ("vault", "status"): _status,
+    ("vault", "add"): _add,
+    ("vault", "list"): _list,
+    ("vault", "reveal"): _reveal,
+}

@@ -1,0 +1,309 @@
+"""The credential vault (R3.1): envelope encryption, and an audit event for every access.
+
+The team key never reaches the database in clear: each member holds it wrapped for their
+X25519 key, whose private half is sealed under a key derived from their passphrase. An
+UnlockedVault holds the team keys in memory only, for as long as the user keeps it open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from supportdesk.crypto import vault_crypto as crypto
+from supportdesk.db import audit
+from supportdesk.db.models import (
+    Credential,
+    CredentialHistory,
+    System,
+    VaultKey,
+    VaultMember,
+    VaultWrappedKey,
+)
+from supportdesk.domain.errors import (
+    ConflictError,
+    NotFoundError,
+    SecretDamaged,
+    ValidationError,
+)
+from supportdesk.domain.roles import Permission
+from supportdesk.domain.vault import (
+    Access,
+    CredentialForm,
+    CredentialRow,
+    VaultStatus,
+    check_credential,
+)
+from supportdesk.services.users import require
+
+
+@dataclass
+class UnlockedVault:
+    """The team keys of one member, by version; `lock()` forgets them."""
+
+    login: str
+    keys: dict[int, bytes] = field(repr=False)
+
+    @property
+    def current_version(self) -> int:
+        return max(self.keys)
+
+    def key(self, version: int) -> bytes:
+        if version not in self.keys:  # written under a key this member never received
+            raise SecretDamaged()
+        return self.keys[version]
+
+    def lock(self) -> None:
+        self.keys.clear()
+
+
+@dataclass(frozen=True, slots=True)
+class Revealed:
+    """A decrypted secret, or None when the stored one was damaged (already audited: the
+    caller's transaction must commit that event before it reports the damage)."""
+
+    secret: str | None = field(repr=False)
+
+    @property
+    def damaged(self) -> bool:
+        return self.secret is None
+
+
+def _record(credential_id: int) -> str:
+    return f"credential:{credential_id}"
+
+
+def _history_record(history_id: int) -> str:
+    return f"credential_history:{history_id}"
+
+
+def status(session: Session) -> VaultStatus:
+    login = audit.current_actor(session)
+    version = session.scalar(select(func.max(VaultKey.version)))
+    return VaultStatus(
+        initialised=version is not None,
+        member=session.scalar(select(VaultMember.id).where(VaultMember.login == login)) is not None,
+        members=session.scalar(select(func.count()).select_from(VaultMember)) or 0,
+        key_version=version,
+        credentials=session.scalar(select(func.count()).select_from(Credential)) or 0,
+        rotation_due=session.scalar(
+            select(func.count()).select_from(Credential).where(Credential.rotation_due)
+        )
+        or 0,
+    )
+
+
+def init_vault(session: Session, passphrase: str, kdf: crypto.KdfParams) -> UnlockedVault:
+    """Create team key 1 and make the signed-in group leader (or admin) its first member."""
+    login = require(session, Permission.VAULT_ADMIN).login
+    if session.scalar(select(func.count()).select_from(VaultKey)):
+        raise ValidationError("vault", "vault_exists")
+    _check_passphrase(passphrase)
+    now = datetime.now(UTC)
+    team_key = crypto.new_team_key()
+    session.add(VaultKey(version=1, created_at=now, created_by=login))
+    member = _new_member(session, login, passphrase, kdf, login, now)
+    session.flush()
+    session.add(
+        VaultWrappedKey(
+            member_id=member.id,
+            key_version=1,
+            wrapped=crypto.wrap_team_key(team_key, member.public_key, login, 1),
+        )
+    )
+    session.flush()
+    audit.append(session, "vault.init", f"vault_member:{login}", {"key_version": 1})
+    return UnlockedVault(login, {1: team_key})
+
+
+def _check_passphrase(passphrase: str) -> None:
+    if len(passphrase) < 10:
+        raise ValidationError("passphrase", "too_short", min=10)
+
+
+def _new_member(
+    session: Session,
+    login: str,
+    passphrase: str,
+    kdf: crypto.KdfParams,
+    added_by: str,
+    now: datetime,
+) -> VaultMember:
+    keys = crypto.new_member_keys()
+    kek = crypto.derive_key(passphrase, kdf)
+    member = VaultMember(
+        login=login,
+        public_key=keys.public,
+        sealed_private_key=crypto.seal_private_key(keys.private, kek, login),
+        kdf=kdf.to_json(),
+        added_at=now,
+        added_by=added_by,
+    )
+    session.add(member)
+    return member
+
+
+def unlock(session: Session, passphrase: str) -> UnlockedVault:
+    """The signed-in member's team keys, from their passphrase (WrongPassphrase if not)."""
+    login = require(session, Permission.VAULT_USE).login
+    member = session.scalars(select(VaultMember).where(VaultMember.login == login)).first()
+    if member is None:
+        raise ValidationError("vault", "not_a_member", value=login)
+    kek = crypto.derive_key(passphrase, crypto.KdfParams.from_json(member.kdf))
+    private = crypto.open_private_key(member.sealed_private_key, kek, login)
+    wrapped = session.execute(
+        select(VaultWrappedKey.key_version, VaultWrappedKey.wrapped).where(
+            VaultWrappedKey.member_id == member.id
+        )
+    ).all()
+    keys = {
+        version: crypto.unwrap_team_key(blob, private, login, version) for version, blob in wrapped
+    }
+    return UnlockedVault(login, keys)
+
+
+def save_credential(session: Session, vault: UnlockedVault, form: CredentialForm) -> CredentialRow:
+    """Add a credential, or change one; a new secret keeps the old one in the history and
+    clears "rotation due"."""
+    actor = require(session, Permission.VAULT_USE).login
+    values = check_credential(form)
+    values["system_id"] = _existing_system(session, form.system_id)
+    values["host_id"] = form.host_id
+    now = datetime.now(UTC)
+    version = vault.current_version
+    try:
+        with session.begin_nested():
+            if form.id is None:
+                obj = Credential(**values, secret=b"", key_version=version)
+                session.add(obj)
+            else:
+                obj = _load(session, form.id, form.version)
+                for name, value in values.items():
+                    setattr(obj, name, value)
+            obj.updated_by, obj.updated_at = actor, now
+            session.flush()  # the id the ciphertext is bound to
+            if form.secret is not None:
+                if form.id is not None:
+                    _keep_in_history(session, vault, obj, actor, now)
+                obj.secret = crypto.encrypt_secret(
+                    vault.key(version), form.secret, _record(obj.id), "secret", version
+                )
+                obj.key_version = version
+                obj.rotation_due = False
+            session.flush()
+    except IntegrityError:
+        raise ValidationError("name", "duplicate", value=str(values["name"])) from None
+    except StaleDataError:
+        raise ConflictError("credential", form.id, None) from None
+    payload = {k: v for k, v in values.items() if k != "notes"}
+    payload["secret_changed"] = form.secret is not None
+    action = "credential.add" if form.id is None else "credential.update"
+    audit.append(session, action, _record(obj.id), payload)
+    return get_credential(session, obj.id)
+
+
+def _existing_system(session: Session, system_id: int | None) -> int | None:
+    if system_id is not None and session.get(System, system_id) is None:
+        raise ValidationError("system", "not_found", entity="system", value=str(system_id))
+    return system_id
+
+
+def _load(session: Session, key: int, version: int | None) -> Credential:
+    obj = session.scalars(select(Credential).where(Credential.id == key).with_for_update()).first()
+    if obj is None:
+        raise NotFoundError("credential", key)
+    if version is not None and obj.version != version:
+        raise ConflictError("credential", key, obj.updated_by)
+    return obj
+
+
+def _keep_in_history(
+    session: Session, vault: UnlockedVault, obj: Credential, actor: str, now: datetime
+) -> None:
+    """Re-encrypt the current secret under the history row's own binding."""
+    old = crypto.decrypt_secret(
+        vault.key(obj.key_version), obj.secret, _record(obj.id), "secret", obj.key_version
+    )
+    entry = CredentialHistory(
+        credential_id=obj.id,
+        secret=b"",
+        key_version=vault.current_version,
+        replaced_at=now,
+        replaced_by=actor,
+    )
+    session.add(entry)
+    session.flush()
+    entry.secret = crypto.encrypt_secret(
+        vault.key(entry.key_version), old, _history_record(entry.id), "secret", entry.key_version
+    )
+
+
+def list_credentials(session: Session) -> list[CredentialRow]:
+    """Every credential without its secret; listing is not an access and is not audited."""
+    require(session, Permission.VAULT_USE)
+    rows = session.execute(
+        select(Credential, System.name)
+        .outerjoin(System, System.id == Credential.system_id)
+        .order_by(Credential.name)
+    ).all()
+    return [_row(c, system or "") for c, system in rows]
+
+
+def get_credential(session: Session, key: int) -> CredentialRow:
+    found = session.execute(
+        select(Credential, System.name)
+        .outerjoin(System, System.id == Credential.system_id)
+        .where(Credential.id == key)
+    ).first()
+    if found is None:
+        raise NotFoundError("credential", key)
+    return _row(found[0], found[1] or "")
+
+
+def _row(c: Credential, system: str) -> CredentialRow:
+    return CredentialRow(
+        c.id,
+        c.name,
+        c.kind,
+        c.username,
+        c.system_id,
+        system,
+        c.host_id,
+        c.url,
+        c.notes,
+        tuple(c.tags.split()),
+        c.rotation_due,
+        c.key_version,
+        c.version,
+        c.updated_by,
+    )
+
+
+def reveal(
+    session: Session,
+    vault: UnlockedVault,
+    name: str,
+    reason: str = "",
+    access: Access = Access.REVEAL,
+) -> Revealed:
+    """Decrypt one secret; the access (who, which, when, why) is audited in the caller's
+    transaction, which must commit before the secret is shown or used."""
+    require(session, Permission.VAULT_USE)
+    obj = session.scalars(select(Credential).where(Credential.name == name)).first()
+    if obj is None:
+        raise ValidationError("name", "not_found", entity="credential", value=name)
+    payload = {"credential": obj.name, "reason": reason.strip()[:500]}
+    try:
+        secret = crypto.decrypt_secret(
+            vault.key(obj.key_version), obj.secret, _record(obj.id), "secret", obj.key_version
+        )
+    except SecretDamaged:
+        audit.append(session, "credential.damaged", _record(obj.id), payload)
+        return Revealed(None)
+    audit.append(session, f"credential.{access.value}", _record(obj.id), payload)
+    return Revealed(secret)
