@@ -7,10 +7,11 @@ UnlockedVault holds the team keys in memory only, for as long as the user keeps 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -21,6 +22,7 @@ from supportdesk.db.models import (
     Credential,
     CredentialHistory,
     System,
+    User,
     VaultKey,
     VaultMember,
     VaultWrappedKey,
@@ -31,7 +33,7 @@ from supportdesk.domain.errors import (
     SecretDamaged,
     ValidationError,
 )
-from supportdesk.domain.roles import Permission
+from supportdesk.domain.roles import Permission, Role, allows
 from supportdesk.domain.vault import (
     Access,
     CredentialForm,
@@ -175,6 +177,7 @@ def save_credential(session: Session, vault: UnlockedVault, form: CredentialForm
     values["system_id"] = _existing_system(session, form.system_id)
     values["host_id"] = form.host_id
     now = datetime.now(UTC)
+    _lock_current_key(session, vault)  # never a new secret under a key a removed member held
     version = vault.current_version
     try:
         with session.begin_nested():
@@ -307,3 +310,197 @@ def reveal(
         return Revealed(None)
     audit.append(session, f"credential.{access.value}", _record(obj.id), payload)
     return Revealed(secret)
+
+
+# --------------------------------------------------------------------------- team (issue 4)
+
+
+def _lock_current_key(session: Session, vault: UnlockedVault) -> int:
+    """Lock the newest team key row and check the open vault holds it.
+
+    Every change of membership or key takes this lock first, so two of them never interleave
+    on PostgreSQL (on SQLite BEGIN IMMEDIATE has already serialised writers). A vault opened
+    before the last rotation lacks the new key: it must be opened again.
+    """
+    newest: int | None = session.scalar(select(func.max(VaultKey.version)))
+    if newest is None:
+        raise ValidationError("vault", "not_a_member", value=vault.login)
+    session.scalars(select(VaultKey).where(VaultKey.version == newest).with_for_update()).one()
+    if session.scalar(select(func.max(VaultKey.version))) != newest or newest not in vault.keys:
+        raise ValidationError("vault", "vault_stale")
+    return newest
+
+
+def _member(session: Session, login: str) -> VaultMember | None:
+    return session.scalars(select(VaultMember).where(VaultMember.login == login)).first()
+
+
+def add_member(
+    session: Session, vault: UnlockedVault, login: str, passphrase: str, kdf: crypto.KdfParams
+) -> None:
+    """Make `login` a member: a key pair sealed under their passphrase (given once, typed by
+    them), and every team key version wrapped for them, so they read the history too."""
+    actor = require(session, Permission.VAULT_ADMIN).login
+    _lock_current_key(session, vault)
+    user = session.scalars(select(User).where(User.login == login)).first()
+    if user is None or not user.active:
+        raise ValidationError("login", "unknown_user", value=login)
+    if not allows(Role(user.role), Permission.VAULT_USE):
+        raise ValidationError("login", "no_vault_right", value=login)
+    if _member(session, login) is not None:
+        raise ValidationError("login", "already_member", value=login)
+    _check_passphrase(passphrase)
+    member = _new_member(session, login, passphrase, kdf, actor, datetime.now(UTC))
+    session.flush()
+    versions = sorted(session.scalars(select(VaultKey.version)))
+    for version in versions:
+        session.add(
+            VaultWrappedKey(
+                member_id=member.id,
+                key_version=version,
+                wrapped=crypto.wrap_team_key(vault.key(version), member.public_key, login, version),
+            )
+        )
+    session.flush()
+    audit.append(session, "vault.member_add", f"vault_member:{login}", {"key_versions": versions})
+
+
+def remove_member(
+    session: Session,
+    vault: UnlockedVault,
+    login: str,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[CredentialRow]:
+    """Remove `login` and rotate the team key: version N+1, wrapped for the remaining members
+    only; every secret and every history secret re-encrypted under it; the removed member's
+    wrapped keys deleted. Returns the credentials they could read, now marked "rotation due"
+    (change them with the customer).
+
+    All of it happens in the caller's one transaction: a crash at any point leaves either the
+    old keys and secrets or the new ones, never a mix. `progress(done, total)` is called after
+    each re-encrypted secret. The caller's `vault` keeps the old keys: open it again after
+    the commit.
+    """
+    require(session, Permission.VAULT_ADMIN)
+    old = _lock_current_key(session, vault)
+    gone = _member(session, login)
+    if gone is None:
+        raise ValidationError("login", "not_a_member", value=login)
+    if (session.scalar(select(func.count()).select_from(VaultMember)) or 0) <= 1:
+        raise ValidationError("login", "last_member", value=login)
+    readable = set(
+        session.scalars(
+            select(VaultWrappedKey.key_version).where(VaultWrappedKey.member_id == gone.id)
+        )
+    )
+    new = old + 1
+    now = datetime.now(UTC)
+    team_key = crypto.new_team_key()
+    session.add(VaultKey(version=new, created_at=now, created_by=audit.current_actor(session)))
+    session.execute(delete(VaultWrappedKey).where(VaultWrappedKey.member_id == gone.id))
+    session.delete(gone)
+    session.flush()
+    remaining = session.scalars(select(VaultMember).order_by(VaultMember.id)).all()
+    for member in remaining:
+        session.add(
+            VaultWrappedKey(
+                member_id=member.id,
+                key_version=new,
+                wrapped=crypto.wrap_team_key(team_key, member.public_key, member.login, new),
+            )
+        )
+    session.flush()
+    credentials = session.scalars(
+        select(Credential).order_by(Credential.id).with_for_update()
+    ).all()
+    history = session.scalars(
+        select(CredentialHistory).order_by(CredentialHistory.id).with_for_update()
+    ).all()
+    total, done = len(credentials) + len(history), 0
+    exposed: list[int] = []
+    damaged: list[int] = []
+    for obj in credentials:
+        if obj.key_version in readable:
+            exposed.append(obj.id)
+        if not _reencrypt(vault, obj, _record(obj.id), team_key, new):
+            damaged.append(obj.id)
+        done += 1
+        if progress is not None:
+            progress(done, total)
+    for entry in history:
+        if not _reencrypt(vault, entry, _history_record(entry.id), team_key, new):
+            damaged.append(entry.credential_id)
+        done += 1
+        if progress is not None:
+            progress(done, total)
+    session.flush()
+    audit.append(
+        session,
+        "vault.member_remove",
+        f"vault_member:{login}",
+        {"credentials_readable": len(exposed), "key_versions_held": sorted(readable)},
+    )
+    audit.append(
+        session,
+        "vault.key_rotate",
+        f"vault_key:{new}",
+        {"from": old, "to": new, "credentials": len(credentials), "history": len(history)},
+    )
+    for key in sorted(set(damaged)):  # left under the old key: nobody can re-encrypt garbage
+        audit.append(session, "credential.damaged", _record(key), {"during": "vault.key_rotate"})
+    mark_rotation_due(session, exposed, f"vault member {login} removed")
+    return [get_credential(session, key) for key in exposed]
+
+
+def _reencrypt(
+    vault: UnlockedVault,
+    obj: Credential | CredentialHistory,
+    record: str,
+    team_key: bytes,
+    version: int,
+) -> bool:
+    """Re-encrypt one secret under `team_key` (a new nonce, bound to `version`); False if the
+    stored one is damaged (it stays as it is)."""
+    try:
+        plain = crypto.decrypt_secret(
+            vault.key(obj.key_version), obj.secret, record, "secret", obj.key_version
+        )
+    except SecretDamaged:
+        return False
+    obj.secret = crypto.encrypt_secret(team_key, plain, record, "secret", version)
+    obj.key_version = version
+    return True
+
+
+def rotation_due(session: Session) -> list[CredentialRow]:
+    """The credentials whose secret must be changed with the customer (R1.4)."""
+    require(session, Permission.VAULT_USE)
+    rows = session.execute(
+        select(Credential, System.name)
+        .outerjoin(System, System.id == Credential.system_id)
+        .where(Credential.rotation_due)
+        .order_by(Credential.name)
+    ).all()
+    return [_row(c, system or "") for c, system in rows]
+
+
+def mark_rotation_due(session: Session, credential_ids: Iterable[int], reason: str) -> None:
+    """Mark credentials "rotation due" (a handover finished, a member left); one audit event
+    each, with the reason. Saving a new secret clears the mark."""
+    require(session, Permission.VAULT_USE)
+    keys = sorted(set(credential_ids))
+    if not keys:
+        return
+    found = set(session.scalars(select(Credential.id).where(Credential.id.in_(keys))))
+    for key in keys:
+        if key not in found:
+            raise NotFoundError("credential", key)
+    session.execute(
+        update(Credential)
+        .where(Credential.id.in_(keys))
+        .values(rotation_due=True)
+        .execution_options(synchronize_session="fetch")
+    )
+    why = reason.strip()[:500]
+    for key in keys:
+        audit.append(session, "credential.rotation_due", _record(key), {"reason": why})

@@ -90,6 +90,16 @@ def _code_text(code: str) -> str:
         "not_a_member": QT_TRANSLATE_NOOP(
             "messages", "{value} is not a member of the vault: ask the group leader to add you"
         ),
+        "already_member": QT_TRANSLATE_NOOP("messages", "{value} is already a member of the vault"),
+        "no_vault_right": QT_TRANSLATE_NOOP(
+            "messages", "{value}'s role does not allow using the vault"
+        ),
+        "last_member": QT_TRANSLATE_NOOP(
+            "messages", "{value} is the last member of the vault and cannot be removed"
+        ),
+        "vault_stale": QT_TRANSLATE_NOOP(
+            "messages", "the team key changed since the vault was opened: open it again"
+        ),
         "bad_email": QT_TRANSLATE_NOOP("messages", "'{value}' is not an e-mail address"),
         "bad_phone": QT_TRANSLATE_NOOP("messages", "'{value}' is not a phone number"),
         "bad_login": QT_TRANSLATE_NOOP(
