@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import hashlib
 import logging
 import logging.handlers
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from supportdesk.config import Config, Profile
 from supportdesk.db.engine import Database
 from supportdesk.domain.errors import DatabaseError
+from supportdesk.domain.ports import KeyStore
 from supportdesk.domain.secrets import redact
 from supportdesk.services import database as database_service
 from supportdesk.services import users
@@ -54,6 +56,19 @@ class App:
 
     def close(self) -> None:
         self.db.dispose()
+
+    def vault_profile_id(self) -> str:
+        """Stable per profile and database, so a key remembered for one vault is never offered
+        to another: a hash of the profile folder and the database URL without its password."""
+        url = self.db.url.set(password=None).render_as_string(hide_password=False)
+        text = f"{self.profile.root.resolve()}\n{url}"
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+    def key_store(self) -> KeyStore:
+        """The OS keyring; imported here so keyring loads only when the vault is used."""
+        from supportdesk.adapters.keyring_store import KeyringStore  # noqa: PLC0415
+
+        return KeyringStore()
 
 
 def open_app(

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from supportdesk.cli import EXIT_OK, _emit, _open
+from supportdesk.cli import EXIT_OK, _emit, _open, _plain, _speaking
+
+log = logging.getLogger(__name__)
 
 
 def add_parsers(sub: Any) -> None:
@@ -39,6 +42,7 @@ def add_parsers(sub: Any) -> None:
     reveal = vault.add_parser("reveal", parents=[passphrase], help="print a secret (audited)")
     reveal.add_argument("name")
     reveal.add_argument("--reason", default="")
+    _add_keyring_parsers(vault, passphrase)
     _add_team_parsers(vault, passphrase)
 
 
@@ -81,16 +85,19 @@ def _status(args: argparse.Namespace) -> int:
     app = _open(args)
     with app.db.read() as session:
         state = vault.status(session)
+        login = _login(session)
+    report = {**_plain(state), "keyring": _keyring_report(args, app, login)}
     _emit(
-        state,
+        report,
         args.json,
         lambda s: "\n".join(
             [
-                f"initialised: {'yes' if s.initialised else 'no'}",
-                f"you are a member: {'yes' if s.member else 'no'}",
-                f"members: {s.members}",
-                f"team key version: {s.key_version or '-'}",
-                f"credentials: {s.credentials} ({s.rotation_due} due for rotation)",
+                f"initialised: {'yes' if s['initialised'] else 'no'}",
+                f"you are a member: {'yes' if s['member'] else 'no'}",
+                f"members: {s['members']}",
+                f"team key version: {s['key_version'] or '-'}",
+                f"credentials: {s['credentials']} ({s['rotation_due']} due for rotation)",
+                _keyring_line(s["keyring"]),
             ]
         ),
     )
@@ -104,9 +111,8 @@ def _add(args: argparse.Namespace) -> int:
 
     app = _open(args)
     secret = sys.stdin.read().rstrip("\r\n")
-    passphrase = _passphrase(args)
+    opened = _opened(args, app)
     with app.db.read() as session:
-        opened = vault.unlock(session, passphrase)
         system_id = None
         if args.system:
             matches = [s.id for s in registry.list_systems(session) if s.name == args.system]
@@ -149,9 +155,7 @@ def _reveal(args: argparse.Namespace) -> int:
     from supportdesk.services import vault  # noqa: PLC0415
 
     app = _open(args)
-    passphrase = _passphrase(args)
-    with app.db.read() as session:
-        opened = vault.unlock(session, passphrase)
+    opened = _opened(args, app)
     try:
         # The audit event commits first: a secret is never printed unrecorded.
         with app.db.write() as session:
@@ -252,3 +256,120 @@ def _rotation_due(args: argparse.Namespace) -> int:
 
 
 HANDLERS.update({("vault", "member"): _member, ("vault", "rotation-due"): _rotation_due})
+
+
+# --------------------------------------------------------------------------- OS keyring
+
+
+def _add_keyring_parsers(vault: Any, passphrase: argparse.ArgumentParser) -> None:
+    vault.add_parser(
+        "unlock",
+        parents=[passphrase],
+        help="remember your vault key in the OS keyring, so commands stop asking",
+    )
+    vault.add_parser("lock", help="forget the vault key remembered in the OS keyring")
+
+
+def _login(session: Any) -> str:
+    from supportdesk.services import users  # noqa: PLC0415
+
+    me = users.current_user(session)
+    return me.login if me is not None else ""
+
+
+def _refusal_text(args: argparse.Namespace, refusal: Exception) -> str:
+    from supportdesk.ui.messages import describe  # noqa: PLC0415
+
+    with _speaking(args):
+        return describe(refusal)
+
+
+def _keyring_report(args: argparse.Namespace, app: Any, login: str) -> dict[str, Any]:
+    store = app.key_store()
+    refusal = store.refusal()
+    remembered = bool(login) and refusal is None
+    if remembered:
+        remembered = store.get(app.vault_profile_id(), login) is not None
+    return {
+        "backend": store.backend_name(),
+        "usable": refusal is None,
+        "message": None if refusal is None else _refusal_text(args, refusal),
+        "key_remembered": remembered,
+    }
+
+
+def _keyring_line(report: dict[str, Any]) -> str:
+    if report["usable"]:
+        held = "your key is remembered" if report["key_remembered"] else "no key remembered"
+        return f"keyring: {report['backend']} (usable; {held})"
+    return f"keyring: {report['backend']} (not usable: {report['message']})"
+
+
+def _opened(args: argparse.Namespace, app: Any) -> Any:
+    """The vault, opened by the key the OS keyring remembers, else by the passphrase from
+    --passphrase-file, else from a prompt. A passphrase unlock also re-seals a private key
+    whose Argon2id parameters are below today's minimum."""
+    from supportdesk.crypto import vault_crypto  # noqa: PLC0415
+    from supportdesk.domain.errors import WrongPassphrase  # noqa: PLC0415
+    from supportdesk.services import vault  # noqa: PLC0415
+
+    store = app.key_store()
+    with app.db.read() as session:
+        login = _login(session)
+    if login and store.usable():
+        kek = store.get(app.vault_profile_id(), login)
+        if kek is not None:
+            try:
+                with app.db.read() as session:
+                    return vault.unlock_with_key(session, kek)
+            except WrongPassphrase:  # passphrase changed or key re-sealed since `vault unlock`
+                store.delete(app.vault_profile_id(), login)
+                log.info("the vault key remembered in the keyring was stale and is forgotten")
+    passphrase = _passphrase(args)
+    with app.db.write() as session:
+        vault.reseal_if_weak(session, login, passphrase, vault_crypto.new_kdf_params())
+        return vault.unlock(session, passphrase)
+
+
+def _unlock(args: argparse.Namespace) -> int:
+    from supportdesk.crypto import vault_crypto  # noqa: PLC0415
+    from supportdesk.services import vault  # noqa: PLC0415
+
+    app = _open(args)
+    passphrase = _passphrase(args)
+    with app.db.write() as session:
+        login = _login(session)
+        vault.reseal_if_weak(session, login, passphrase, vault_crypto.new_kdf_params())
+        kek = vault.member_key(session, passphrase)
+    store = app.key_store()
+    refusal = store.refusal()
+    if refusal is not None:
+        print(
+            f"keyring {store.backend_name()} not used: {_refusal_text(args, refusal)}\n"
+            "the passphrase is right; the vault works by passphrase alone and nothing was stored"
+        )
+        return EXIT_OK
+    store.put(app.vault_profile_id(), login, kek)
+    print(f"vault unlocked: your key is remembered in {store.backend_name()} until `vault lock`")
+    return EXIT_OK
+
+
+def _lock(args: argparse.Namespace) -> int:
+    app = _open(args)
+    with app.db.read() as session:
+        login = _login(session)
+    store = app.key_store()
+    if not login or not store.usable():
+        print(f"vault locked (keyring {store.backend_name()} holds no key of yours)")
+        return EXIT_OK
+    held = store.get(app.vault_profile_id(), login) is not None
+    store.delete(app.vault_profile_id(), login)
+    print(
+        f"vault locked: your key is forgotten by {store.backend_name()}"
+        if held
+        else f"vault locked ({store.backend_name()} held no key of yours)"
+    )
+    return EXIT_OK
+
+
+HANDLERS.update({("vault", "unlock"): _unlock, ("vault", "lock"): _lock})

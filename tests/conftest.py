@@ -43,6 +43,20 @@ def _no_log_handler_left() -> Iterator[None]:
     root.setLevel(logging.WARNING)
 
 
+@pytest.fixture(autouse=True)
+def _no_os_keyring() -> Iterator[None]:
+    """No test reaches a developer's real keyring, or the plain-text file keyrings.alt (a test
+    dependency) would pick: the null backend, unless a test sets its own."""
+    import keyring
+    import keyring.core
+    from keyring.backends import null
+
+    before = keyring.core._keyring_backend
+    keyring.set_keyring(null.Keyring())  # type: ignore[no-untyped-call]
+    yield
+    keyring.core._keyring_backend = before
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _qt_application_first(qapp: Any) -> Any:
     """A QApplication before any test runs: the CLI's error path translates through Qt and

@@ -48,3 +48,35 @@ def test_migrations_are_bundled_where_the_code_looks() -> None:
 
     relative = MIGRATIONS.relative_to(ROOT).as_posix()
     assert (relative, relative) in _spec_datas()
+
+
+def _calls(tree: ast.AST, function: str) -> list[str]:
+    """The first (string) arguments of every call to `function` in build.spec."""
+    return [
+        str(node.args[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", "") == function
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    ]
+
+
+def test_keyring_backends_survive_freezing() -> None:
+    """keyring finds its backends through its package metadata (entry points), which
+    PyInstaller leaves out unless asked: the frozen program would only have the fail backend
+    (jaraco/keyring#324, #468)."""
+    tree = ast.parse((ROOT / "build.spec").read_text(encoding="utf-8"))
+    assert "keyring" in _calls(tree, "copy_metadata")
+    assert "keyring.backends" in _calls(tree, "collect_submodules")
+    analysis = next(
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Analysis"
+    )
+    datas = next(k.value for k in analysis.keywords if k.arg == "datas")
+    assert "METADATA" in {getattr(n, "id", "") for n in ast.walk(datas)}
+    hidden = next(k.value for k in analysis.keywords if k.arg == "hiddenimports")
+    assert getattr(hidden, "id", "") == "HIDDEN"
+    spec = (ROOT / "build.spec").read_text(encoding="utf-8")
+    assert "+ KEYRING_BACKENDS" in spec

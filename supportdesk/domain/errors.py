@@ -89,3 +89,12 @@ class WrongPassphrase(SupportDeskError):  # noqa: N818 (the vault API names it s
 
     def __init__(self) -> None:
         super().__init__()
+
+
+class KeyringRefused(SupportDeskError):  # noqa: N818 (a refusal, named as the user sees it)
+    """The OS keyring cannot remember the vault key: `code` says why (keyring_none,
+    keyring_disabled, keyring_plaintext, keyring_weak, keyring_failed), `detail` names the
+    backend and `reason` is what it reported (never key bytes)."""
+
+    def __init__(self, code: str, backend: str, reason: str = "") -> None:
+        super().__init__(code, detail=backend, reason=reason)

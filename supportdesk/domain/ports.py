@@ -5,6 +5,8 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
+from supportdesk.domain.errors import SupportDeskError
+
 
 class UnitOfWork(Protocol):
     """Hands out one transaction: `write()` commits on success and rolls back on error."""
@@ -12,3 +14,24 @@ class UnitOfWork(Protocol):
     def read(self) -> AbstractContextManager[Any]: ...
 
     def write(self) -> AbstractContextManager[Any]: ...
+
+
+class KeyStore(Protocol):
+    """Where the vault's passphrase-derived key may be remembered: the OS keyring.
+
+    A store that cannot keep a key safe (plain text on disk, a null or failing backend) is
+    not `usable()`: it then stores nothing, `get` finds nothing, and `refusal()` says why
+    (an error the UI and the CLI turn into words; `put` raises it).
+    """
+
+    def backend_name(self) -> str: ...
+
+    def usable(self) -> bool: ...
+
+    def refusal(self) -> SupportDeskError | None: ...
+
+    def get(self, profile_id: str, login: str) -> bytes | None: ...
+
+    def put(self, profile_id: str, login: str, key: bytes) -> None: ...
+
+    def delete(self, profile_id: str, login: str) -> None: ...
