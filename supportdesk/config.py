@@ -61,6 +61,19 @@ def _language(value: str) -> str:
     return value
 
 
+def _whole_between(low: int, high: int) -> Callable[[str], int]:
+    def parse(value: str) -> int:
+        try:
+            number = int(value.strip())
+        except ValueError:
+            raise BadValueError("bad_number") from None
+        if not low <= number <= high:
+            raise BadValueError("out_of_range", min=str(low), max=str(high))
+        return number
+
+    return parse
+
+
 # SQLite (embedded) and PostgreSQL through psycopg 3, the only drivers SupportDesk ships.
 DB_SCHEMES = frozenset({"sqlite", "sqlite+pysqlite", "postgresql", "postgresql+psycopg"})
 
@@ -109,6 +122,19 @@ OPTIONS: dict[str, Option] = {
         Option("mail.sender", "", _text, "From address"),
         Option("mail.user", "", _text, "SMTP login (its password lives in the keyring)"),
         Option("mail.starttls", True, _bool, "use STARTTLS"),
+        Option("vault.reason_required", False, _bool, "a reveal or copy must give a reason"),
+        Option(
+            "vault.clipboard_seconds",
+            30,
+            _whole_between(10, 120),
+            "a copied secret leaves the clipboard after this many seconds (10-120)",
+        ),
+        Option(
+            "vault.lock_minutes",
+            5,
+            _whole_between(1, 240),
+            "the vault locks after this many idle minutes (1-240)",
+        ),
     )
 }
 

@@ -69,6 +69,9 @@ def field_label(name: str) -> str:
         "mail.user": QT_TRANSLATE_NOOP("messages", "SMTP login"),
         "mail.starttls": QT_TRANSLATE_NOOP("messages", "STARTTLS"),
         "system_id": QT_TRANSLATE_NOOP("messages", "system"),
+        "vault.reason_required": QT_TRANSLATE_NOOP("messages", "reason required"),
+        "vault.clipboard_seconds": QT_TRANSLATE_NOOP("messages", "clipboard seconds"),
+        "vault.lock_minutes": QT_TRANSLATE_NOOP("messages", "vault lock minutes"),
     }
     if name not in labels:
         return name
@@ -111,6 +114,8 @@ def _code_text(code: str) -> str:
         "bad_date": QT_TRANSLATE_NOOP("messages", "'{value}' is not a date (YYYY-MM-DD)"),
         "bad_value": QT_TRANSLATE_NOOP("messages", "'{value}' is not a valid value"),
         "bad_number": QT_TRANSLATE_NOOP("messages", "'{value}' is not a whole number"),
+        "out_of_range": QT_TRANSLATE_NOOP("messages", "{value} is not between {min} and {max}"),
+        "vault_locked": QT_TRANSLATE_NOOP("messages", "was locked; unlock it and try again"),
         "end_before_start": QT_TRANSLATE_NOOP("messages", "ends before it starts"),
         "bad_notice_months": QT_TRANSLATE_NOOP(
             "messages", "{value} is not between 0 and 24 months"

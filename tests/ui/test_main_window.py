@@ -18,6 +18,7 @@ from supportdesk.ui.pages.customers_page import CustomersPage
 from supportdesk.ui.pages.home_page import HomePage
 from supportdesk.ui.pages.hosts_page import HostsPage
 from supportdesk.ui.pages.projects_page import ProjectsPage
+from supportdesk.ui.pages.vault_page import VaultPage
 from supportdesk.ui.tasks import Task, TaskContext
 from tests.ui.helpers import keep, wait_idle
 
@@ -47,6 +48,7 @@ def test_navigation_switches_to_every_page(
         ProjectsPage,
         HostsPage,
         ContractsPage,
+        VaultPage,
     ]
     model = window.navigation.model()
     assert model.rowCount() == len(expected)

@@ -14,6 +14,7 @@ def registry_pages(ctx: UiContext) -> list[tuple[str, str, QWidget]]:
     from supportdesk.ui.pages.customers_page import CustomersPage  # noqa: PLC0415
     from supportdesk.ui.pages.hosts_page import HostsPage  # noqa: PLC0415
     from supportdesk.ui.pages.projects_page import ProjectsPage  # noqa: PLC0415
+    from supportdesk.ui.pages.vault_page import VaultPage  # noqa: PLC0415
 
     return [
         ("customers", QCoreApplication.translate("MainWindow", "Customers"), CustomersPage(ctx)),
@@ -28,4 +29,5 @@ def registry_pages(ctx: UiContext) -> list[tuple[str, str, QWidget]]:
             QCoreApplication.translate("MainWindow", "Maintenance contracts"),
             ContractsPage(ctx),
         ),
+        ("vault", QCoreApplication.translate("MainWindow", "Vault"), VaultPage(ctx)),
     ]
