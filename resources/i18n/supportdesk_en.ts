@@ -293,6 +293,10 @@
         <translation>Today</translation>
     </message>
     <message>
+        <source>Vault</source>
+        <translation>Vault</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -406,6 +410,25 @@
     <message>
         <source>Delete system</source>
         <translation>Delete system</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Why do you need the secret of {name}? (required)</source>
+        <translation>Why do you need the secret of {name}? (required)</translation>
+    </message>
+    <message>
+        <source>Why do you need the secret of {name}? (optional)</source>
+        <translation>Why do you need the secret of {name}? (optional)</translation>
+    </message>
+    <message>
+        <source>e.g. monthly inspection, ticket number</source>
+        <translation>e.g. monthly inspection, ticket number</translation>
+    </message>
+    <message>
+        <source>Who, which secret, when and why are recorded in the audit log.</source>
+        <translation>Who, which secret, when and why are recorded in the audit log.</translation>
     </message>
 </context>
 <context>
@@ -600,6 +623,44 @@
     </message>
 </context>
 <context>
+    <name>RevealDialog</name>
+    <message>
+        <source>Secret of {name}</source>
+        <translation>Secret of {name}</translation>
+    </message>
+    <message>
+        <source>Hides in {seconds} s</source>
+        <translation>Hides in {seconds} s</translation>
+    </message>
+</context>
+<context>
+    <name>SecretField</name>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <source>length </source>
+        <translation>length </translation>
+    </message>
+    <message>
+        <source>no look-alikes (0O1lI|)</source>
+        <translation>no look-alikes (0O1lI|)</translation>
+    </message>
+    <message>
+        <source>Choose at least one kind of character.</source>
+        <translation>Choose at least one kind of character.</translation>
+    </message>
+    <message>
+        <source>Strength: {level}</source>
+        <translation>Strength: {level}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -668,6 +729,169 @@
     <message>
         <source>Login</source>
         <translation>Login</translation>
+    </message>
+</context>
+<context>
+    <name>VaultPage</name>
+    <message>
+        <source>server</source>
+        <translation>server</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>database</translation>
+    </message>
+    <message>
+        <source>application</source>
+        <translation>application</translation>
+    </message>
+    <message>
+        <source>SSH key</source>
+        <translation>SSH key</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>weak</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>fair</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>strong</translation>
+    </message>
+    <message>
+        <source>very strong</source>
+        <translation>very strong</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>New credential</source>
+        <translation>New credential</translation>
+    </message>
+    <message>
+        <source>Edit credential</source>
+        <translation>Edit credential</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the current secret</source>
+        <translation>leave empty to keep the current secret</translation>
+    </message>
+    <message>
+        <source>The vault is locked</source>
+        <translation>The vault is locked</translation>
+    </message>
+    <message>
+        <source>Your vault passphrase</source>
+        <translation>Your vault passphrase</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Credentials</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>Rotation</translation>
+    </message>
+    <message>
+        <source>due: change it</source>
+        <translation>due: change it</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
+        <source>Reveal…</source>
+        <translation>Reveal…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>The vault is not set up yet: the group leader runs “supportdesk vault init”.</source>
+        <translation>The vault is not set up yet: the group leader runs “supportdesk vault init”.</translation>
+    </message>
+    <message>
+        <source>You are not a member of the vault: ask the group leader to add you.</source>
+        <translation>You are not a member of the vault: ask the group leader to add you.</translation>
+    </message>
+    <message>
+        <source>{credentials} credentials. Enter your passphrase to open the vault.</source>
+        <translation>{credentials} credentials. Enter your passphrase to open the vault.</translation>
+    </message>
+    <message>
+        <source>{count} due for rotation</source>
+        <translation>{count} due for rotation</translation>
+    </message>
+    <message>
+        <source>Reveal secret</source>
+        <translation>Reveal secret</translation>
+    </message>
+    <message>
+        <source>Copy secret</source>
+        <translation>Copy secret</translation>
+    </message>
+    <message>
+        <source>Secret of {name}</source>
+        <translation>Secret of {name}</translation>
+    </message>
+    <message>
+        <source>Copied {name}; the clipboard is cleared in {seconds} s.</source>
+        <translation>Copied {name}; the clipboard is cleared in {seconds} s.</translation>
     </message>
 </context>
 <context>
@@ -865,6 +1089,18 @@
         <translation>STARTTLS</translation>
     </message>
     <message>
+        <source>reason required</source>
+        <translation>reason required</translation>
+    </message>
+    <message>
+        <source>clipboard seconds</source>
+        <translation>clipboard seconds</translation>
+    </message>
+    <message>
+        <source>vault lock minutes</source>
+        <translation>vault lock minutes</translation>
+    </message>
+    <message>
         <source>is required</source>
         <translation>is required</translation>
     </message>
@@ -889,8 +1125,48 @@
         <translation>the vault is already set up</translation>
     </message>
     <message>
+        <source>no keyring backend was found ({detail}): the vault works by passphrase alone</source>
+        <translation>no keyring backend was found ({detail}): the vault works by passphrase alone</translation>
+    </message>
+    <message>
+        <source>the keyring {detail} is not available here ({reason}): the vault works by passphrase alone</source>
+        <translation>the keyring {detail} is not available here ({reason}): the vault works by passphrase alone</translation>
+    </message>
+    <message>
+        <source>the keyring is switched off ({detail}): the vault works by passphrase alone</source>
+        <translation>the keyring is switched off ({detail}): the vault works by passphrase alone</translation>
+    </message>
+    <message>
+        <source>the keyring {detail} keeps secrets in plain files and is refused: the vault works by passphrase alone</source>
+        <translation>the keyring {detail} keeps secrets in plain files and is refused: the vault works by passphrase alone</translation>
+    </message>
+    <message>
+        <source>the keyring {detail} is not a recommended one ({reason}) and is refused: the vault works by passphrase alone</source>
+        <translation>the keyring {detail} is not a recommended one ({reason}) and is refused: the vault works by passphrase alone</translation>
+    </message>
+    <message>
+        <source>the keyring {detail} failed: {reason}</source>
+        <translation>the keyring {detail} failed: {reason}</translation>
+    </message>
+    <message>
         <source>{value} is not a member of the vault: ask the group leader to add you</source>
         <translation>{value} is not a member of the vault: ask the group leader to add you</translation>
+    </message>
+    <message>
+        <source>{value} is already a member of the vault</source>
+        <translation>{value} is already a member of the vault</translation>
+    </message>
+    <message>
+        <source>{value}&apos;s role does not allow using the vault</source>
+        <translation>{value}&apos;s role does not allow using the vault</translation>
+    </message>
+    <message>
+        <source>{value} is the last member of the vault and cannot be removed</source>
+        <translation>{value} is the last member of the vault and cannot be removed</translation>
+    </message>
+    <message>
+        <source>the team key changed since the vault was opened: open it again</source>
+        <translation>the team key changed since the vault was opened: open it again</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not an e-mail address</source>
@@ -927,6 +1203,14 @@
     <message>
         <source>&apos;{value}&apos; is not a whole number</source>
         <translation>&apos;{value}&apos; is not a whole number</translation>
+    </message>
+    <message>
+        <source>{value} is not between {min} and {max}</source>
+        <translation>{value} is not between {min} and {max}</translation>
+    </message>
+    <message>
+        <source>was locked; unlock it and try again</source>
+        <translation>was locked; unlock it and try again</translation>
     </message>
     <message>
         <source>ends before it starts</source>

@@ -293,6 +293,10 @@
         <translation>今日待办</translation>
     </message>
     <message>
+        <source>Vault</source>
+        <translation>密码库</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -406,6 +410,25 @@
     <message>
         <source>Delete system</source>
         <translation>删除系统</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Why do you need the secret of {name}? (required)</source>
+        <translation>为什么需要 {name} 的密码？（必填）</translation>
+    </message>
+    <message>
+        <source>Why do you need the secret of {name}? (optional)</source>
+        <translation>为什么需要 {name} 的密码？（可选）</translation>
+    </message>
+    <message>
+        <source>e.g. monthly inspection, ticket number</source>
+        <translation>例如：月度巡检、工单号</translation>
+    </message>
+    <message>
+        <source>Who, which secret, when and why are recorded in the audit log.</source>
+        <translation>谁、哪个密码、何时、为何查看，都会记入审计日志。</translation>
     </message>
 </context>
 <context>
@@ -600,6 +623,44 @@
     </message>
 </context>
 <context>
+    <name>RevealDialog</name>
+    <message>
+        <source>Secret of {name}</source>
+        <translation>{name} 的密码</translation>
+    </message>
+    <message>
+        <source>Hides in {seconds} s</source>
+        <translation>{seconds} 秒后隐藏</translation>
+    </message>
+</context>
+<context>
+    <name>SecretField</name>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>length </source>
+        <translation>长度 </translation>
+    </message>
+    <message>
+        <source>no look-alikes (0O1lI|)</source>
+        <translation>不含易混字符（0O1lI|）</translation>
+    </message>
+    <message>
+        <source>Choose at least one kind of character.</source>
+        <translation>请至少选择一类字符。</translation>
+    </message>
+    <message>
+        <source>Strength: {level}</source>
+        <translation>强度：{level}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -668,6 +729,169 @@
     <message>
         <source>Login</source>
         <translation>登录名</translation>
+    </message>
+</context>
+<context>
+    <name>VaultPage</name>
+    <message>
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>SSH key</source>
+        <translation>SSH 密钥</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>强</translation>
+    </message>
+    <message>
+        <source>very strong</source>
+        <translation>很强</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>New credential</source>
+        <translation>新增凭据</translation>
+    </message>
+    <message>
+        <source>Edit credential</source>
+        <translation>编辑凭据</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the current secret</source>
+        <translation>留空则保留当前密码</translation>
+    </message>
+    <message>
+        <source>The vault is locked</source>
+        <translation>密码库已锁定</translation>
+    </message>
+    <message>
+        <source>Your vault passphrase</source>
+        <translation>您的密码库口令</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>凭据</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>登录用户</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>轮换</translation>
+    </message>
+    <message>
+        <source>due: change it</source>
+        <translation>到期：请更换</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Reveal…</source>
+        <translation>查看…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>The vault is not set up yet: the group leader runs “supportdesk vault init”.</source>
+        <translation>密码库尚未建立：请组长运行“supportdesk vault init”。</translation>
+    </message>
+    <message>
+        <source>You are not a member of the vault: ask the group leader to add you.</source>
+        <translation>您不是密码库成员：请组长添加您。</translation>
+    </message>
+    <message>
+        <source>{credentials} credentials. Enter your passphrase to open the vault.</source>
+        <translation>共 {credentials} 个凭据。请输入口令打开密码库。</translation>
+    </message>
+    <message>
+        <source>{count} due for rotation</source>
+        <translation>{count} 个待轮换</translation>
+    </message>
+    <message>
+        <source>Reveal secret</source>
+        <translation>查看密码</translation>
+    </message>
+    <message>
+        <source>Copy secret</source>
+        <translation>复制密码</translation>
+    </message>
+    <message>
+        <source>Secret of {name}</source>
+        <translation>{name} 的密码</translation>
+    </message>
+    <message>
+        <source>Copied {name}; the clipboard is cleared in {seconds} s.</source>
+        <translation>已复制 {name}；剪贴板将在 {seconds} 秒后清除。</translation>
     </message>
 </context>
 <context>
@@ -865,6 +1089,18 @@
         <translation>STARTTLS</translation>
     </message>
     <message>
+        <source>reason required</source>
+        <translation>必须填写理由</translation>
+    </message>
+    <message>
+        <source>clipboard seconds</source>
+        <translation>剪贴板保留秒数</translation>
+    </message>
+    <message>
+        <source>vault lock minutes</source>
+        <translation>密码库自动锁定分钟数</translation>
+    </message>
+    <message>
         <source>is required</source>
         <translation>为必填项</translation>
     </message>
@@ -889,8 +1125,48 @@
         <translation>密码库已经建立</translation>
     </message>
     <message>
+        <source>no keyring backend was found ({detail}): the vault works by passphrase alone</source>
+        <translation>未找到系统密钥环（{detail}）：密码库仅用口令打开</translation>
+    </message>
+    <message>
+        <source>the keyring {detail} is not available here ({reason}): the vault works by passphrase alone</source>
+        <translation>系统密钥环 {detail} 在此不可用（{reason}）：密码库仅用口令打开</translation>
+    </message>
+    <message>
+        <source>the keyring is switched off ({detail}): the vault works by passphrase alone</source>
+        <translation>系统密钥环已关闭（{detail}）：密码库仅用口令打开</translation>
+    </message>
+    <message>
+        <source>the keyring {detail} keeps secrets in plain files and is refused: the vault works by passphrase alone</source>
+        <translation>系统密钥环 {detail} 以明文文件保存密码，已拒绝使用：密码库仅用口令打开</translation>
+    </message>
+    <message>
+        <source>the keyring {detail} is not a recommended one ({reason}) and is refused: the vault works by passphrase alone</source>
+        <translation>系统密钥环 {detail} 不是推荐的后端（{reason}），已拒绝使用：密码库仅用口令打开</translation>
+    </message>
+    <message>
+        <source>the keyring {detail} failed: {reason}</source>
+        <translation>系统密钥环 {detail} 出错：{reason}</translation>
+    </message>
+    <message>
         <source>{value} is not a member of the vault: ask the group leader to add you</source>
         <translation>{value} 不是密码库成员：请组长添加您</translation>
+    </message>
+    <message>
+        <source>{value} is already a member of the vault</source>
+        <translation>{value} 已是密码库成员</translation>
+    </message>
+    <message>
+        <source>{value}&apos;s role does not allow using the vault</source>
+        <translation>{value} 的角色无权使用密码库</translation>
+    </message>
+    <message>
+        <source>{value} is the last member of the vault and cannot be removed</source>
+        <translation>{value} 是密码库的最后一位成员，不能移除</translation>
+    </message>
+    <message>
+        <source>the team key changed since the vault was opened: open it again</source>
+        <translation>打开密码库后团队密钥已更换：请重新打开</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not an e-mail address</source>
@@ -927,6 +1203,14 @@
     <message>
         <source>&apos;{value}&apos; is not a whole number</source>
         <translation>“{value}”不是整数</translation>
+    </message>
+    <message>
+        <source>{value} is not between {min} and {max}</source>
+        <translation>{value} 不在 {min} 到 {max} 之间</translation>
+    </message>
+    <message>
+        <source>was locked; unlock it and try again</source>
+        <translation>已锁定；请解锁后重试</translation>
     </message>
     <message>
         <source>ends before it starts</source>

@@ -7,9 +7,10 @@ UnlockedVault holds the team keys in memory only, for as long as the user keeps 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -30,6 +31,7 @@ from supportdesk.db.models import (
 from supportdesk.domain.errors import (
     ConflictError,
     NotFoundError,
+    PermissionDeniedError,
     SecretDamaged,
     ValidationError,
 )
@@ -152,11 +154,77 @@ def _new_member(
 
 def unlock(session: Session, passphrase: str) -> UnlockedVault:
     """The signed-in member's team keys, from their passphrase (WrongPassphrase if not)."""
+    login, member = _signed_in_member(session)
+    kek = crypto.derive_key(passphrase, crypto.KdfParams.from_json(member.kdf))
+    return _open_member(session, login, member, kek)
+
+
+def unlock_with_key(session: Session, kek: bytes) -> UnlockedVault:
+    """The signed-in member's team keys, from the key their passphrase derives (as the OS
+    keyring remembers it); WrongPassphrase once it no longer opens their private key (the
+    passphrase changed, or the key was re-sealed under new parameters)."""
+    login, member = _signed_in_member(session)
+    return _open_member(session, login, member, kek)
+
+
+def member_key(session: Session, passphrase: str) -> bytes:
+    """The key the signed-in member's passphrase derives, checked to open their private key
+    (WrongPassphrase if not): what `unlock_with_key` takes, for the OS keyring to remember."""
+    login, member = _signed_in_member(session)
+    kek = crypto.derive_key(passphrase, crypto.KdfParams.from_json(member.kdf))
+    crypto.open_private_key(member.sealed_private_key, kek, login)
+    return kek
+
+
+def reseal_if_weak(
+    session: Session, login: str, passphrase: str, current: crypto.KdfParams
+) -> bool:
+    """Re-seal `login`'s private key under fresh Argon2id parameters (a new salt, each of t, m
+    and p at least `current`'s) if their stored ones are weaker than `current`; True if it did.
+
+    Only the signed-in member re-seals their own key, and only with their passphrase
+    (WrongPassphrase if not). A key remembered in the OS keyring stops working afterwards.
+    """
+    actor = require(session, Permission.VAULT_USE).login
+    if login != actor:
+        raise PermissionDeniedError(actor, "vault.reseal")
+    member = session.scalars(
+        select(VaultMember).where(VaultMember.login == login).with_for_update()
+    ).first()
+    if member is None:
+        raise ValidationError("vault", "not_a_member", value=login)
+    old = crypto.KdfParams.from_json(member.kdf)
+    if not old.weaker_than(current):
+        return False
+    private = crypto.open_private_key(
+        member.sealed_private_key, crypto.derive_key(passphrase, old), login
+    )
+    fresh = crypto.new_kdf_params(
+        t=max(old.t, current.t), m_kib=max(old.m_kib, current.m_kib), p=max(old.p, current.p)
+    )
+    member.sealed_private_key = crypto.seal_private_key(
+        private, crypto.derive_key(passphrase, fresh), login
+    )
+    member.kdf = fresh.to_json()
+    session.flush()
+    audit.append(
+        session,
+        "vault.reseal",
+        f"vault_member:{login}",
+        {"from": [old.t, old.m_kib, old.p], "to": [fresh.t, fresh.m_kib, fresh.p]},
+    )
+    return True
+
+
+def _signed_in_member(session: Session) -> tuple[str, VaultMember]:
     login = require(session, Permission.VAULT_USE).login
     member = session.scalars(select(VaultMember).where(VaultMember.login == login)).first()
     if member is None:
         raise ValidationError("vault", "not_a_member", value=login)
-    kek = crypto.derive_key(passphrase, crypto.KdfParams.from_json(member.kdf))
+    return login, member
+
+
+def _open_member(session: Session, login: str, member: VaultMember, kek: bytes) -> UnlockedVault:
     private = crypto.open_private_key(member.sealed_private_key, kek, login)
     wrapped = session.execute(
         select(VaultWrappedKey.key_version, VaultWrappedKey.wrapped).where(
@@ -249,41 +317,40 @@ def _keep_in_history(
 def list_credentials(session: Session) -> list[CredentialRow]:
     """Every credential without its secret; listing is not an access and is not audited."""
     require(session, Permission.VAULT_USE)
-    rows = session.execute(
-        select(Credential, System.name)
-        .outerjoin(System, System.id == Credential.system_id)
-        .order_by(Credential.name)
-    ).all()
-    return [_row(c, system or "") for c, system in rows]
+    rows = session.execute(_ROW_QUERY.order_by(Credential.name)).all()
+    return [_row(r) for r in rows]
 
 
 def get_credential(session: Session, key: int) -> CredentialRow:
-    found = session.execute(
-        select(Credential, System.name)
-        .outerjoin(System, System.id == Credential.system_id)
-        .where(Credential.id == key)
-    ).first()
+    found = session.execute(_ROW_QUERY.where(Credential.id == key)).first()
     if found is None:
         raise NotFoundError("credential", key)
-    return _row(found[0], found[1] or "")
+    return _row(found)
 
 
-def _row(c: Credential, system: str) -> CredentialRow:
+# Columns, not entities: a list of 10,000 neither loads the ciphertexts nor builds ORM objects.
+_ROW_QUERY = select(
+    Credential.id,
+    Credential.name,
+    Credential.kind,
+    Credential.username,
+    Credential.system_id,
+    System.name,
+    Credential.host_id,
+    Credential.url,
+    Credential.notes,
+    Credential.tags,
+    Credential.rotation_due,
+    Credential.key_version,
+    Credential.version,
+    Credential.updated_by,
+).outerjoin(System, System.id == Credential.system_id)
+
+
+def _row(r: Sequence[Any]) -> CredentialRow:
+    """A CredentialRow from a _ROW_QUERY row (system name may be NULL, tags are stored as text)."""
     return CredentialRow(
-        c.id,
-        c.name,
-        c.kind,
-        c.username,
-        c.system_id,
-        system,
-        c.host_id,
-        c.url,
-        c.notes,
-        tuple(c.tags.split()),
-        c.rotation_due,
-        c.key_version,
-        c.version,
-        c.updated_by,
+        r[0], r[1], r[2], r[3], r[4], r[5] or "", r[6], r[7], r[8], tuple(r[9].split()), *r[10:]
     )
 
 
@@ -476,12 +543,9 @@ def rotation_due(session: Session) -> list[CredentialRow]:
     """The credentials whose secret must be changed with the customer (R1.4)."""
     require(session, Permission.VAULT_USE)
     rows = session.execute(
-        select(Credential, System.name)
-        .outerjoin(System, System.id == Credential.system_id)
-        .where(Credential.rotation_due)
-        .order_by(Credential.name)
+        _ROW_QUERY.where(Credential.rotation_due).order_by(Credential.name)
     ).all()
-    return [_row(c, system or "") for c, system in rows]
+    return [_row(r) for r in rows]
 
 
 def mark_rotation_due(session: Session, credential_ids: Iterable[int], reason: str) -> None:

@@ -90,6 +90,30 @@ def _code_text(code: str) -> str:
             "messages", "more than one {entity} is called '{value}': pick it in the window"
         ),
         "vault_exists": QT_TRANSLATE_NOOP("messages", "the vault is already set up"),
+        "keyring_none": QT_TRANSLATE_NOOP(
+            "messages",
+            "no keyring backend was found ({detail}): the vault works by passphrase alone",
+        ),
+        "keyring_unavailable": QT_TRANSLATE_NOOP(
+            "messages",
+            "the keyring {detail} is not available here ({reason}): "
+            "the vault works by passphrase alone",
+        ),
+        "keyring_disabled": QT_TRANSLATE_NOOP(
+            "messages",
+            "the keyring is switched off ({detail}): the vault works by passphrase alone",
+        ),
+        "keyring_plaintext": QT_TRANSLATE_NOOP(
+            "messages",
+            "the keyring {detail} keeps secrets in plain files and is refused: "
+            "the vault works by passphrase alone",
+        ),
+        "keyring_weak": QT_TRANSLATE_NOOP(
+            "messages",
+            "the keyring {detail} is not a recommended one ({reason}) and is refused: "
+            "the vault works by passphrase alone",
+        ),
+        "keyring_failed": QT_TRANSLATE_NOOP("messages", "the keyring {detail} failed: {reason}"),
         "not_a_member": QT_TRANSLATE_NOOP(
             "messages", "{value} is not a member of the vault: ask the group leader to add you"
         ),
