@@ -11,9 +11,11 @@ import keyring
 import pytest
 from keyring.backends import fail, null
 from keyrings.alt.file import PlaintextKeyring
+from sqlalchemy import select
 
 from supportdesk.bootstrap import open_app
 from supportdesk.crypto import vault_crypto
+from supportdesk.db.models import VaultMember
 from supportdesk.services import vault
 from tests.adapters.memory_keyring import MemoryKeyring
 from tests.cli_run import run_cli
@@ -86,6 +88,24 @@ def _kek() -> bytes:
     try:
         with app.db.read() as s:
             return vault.member_key(s, PASSPHRASE)
+    finally:
+        app.close()
+
+
+def _sealed_long_ago(params: vault_crypto.KdfParams) -> None:
+    """Re-seal the member's key under `params`, as an older version would have: today's
+    service refuses to seal under parameters below the minimum."""
+    app = open_app()
+    try:
+        with app.db.write() as s:
+            member = s.scalars(select(VaultMember)).one()
+            kek = vault_crypto.derive_key(PASSPHRASE, vault_crypto.KdfParams.from_json(member.kdf))
+            private = vault_crypto.open_private_key(member.sealed_private_key, kek, member.login)
+            weak_kek = vault_crypto.derive_key(PASSPHRASE, params)
+            member.sealed_private_key = vault_crypto.seal_private_key(
+                private, weak_kek, member.login
+            )
+            member.kdf = params.to_json()
     finally:
         app.close()
 
@@ -179,7 +199,8 @@ def test_a_weak_key_is_resealed_at_unlock(
     memory: MemoryKeyring,
 ) -> None:
     weak = vault_crypto.KdfParams(t=1, m_kib=64, p=1, salt=b"s" * 16)
-    _init(capsys, monkeypatch, passphrase_file, weak)
+    _init(capsys, monkeypatch, passphrase_file)
+    _sealed_long_ago(weak)
     code, _out, _err = run_cli(capsys, "vault", "unlock", "--passphrase-file", str(passphrase_file))
     assert code == 0
     kek = _kek()

@@ -1017,6 +1017,10 @@
         <translation>vault passphrase</translation>
     </message>
     <message>
+        <source>key derivation</source>
+        <translation>key derivation</translation>
+    </message>
+    <message>
         <source>passphrase file</source>
         <translation>passphrase file</translation>
     </message>
@@ -1123,6 +1127,18 @@
     <message>
         <source>the vault is already set up</source>
         <translation>the vault is already set up</translation>
+    </message>
+    <message>
+        <source>the key derivation is weaker than the minimum (Argon2id t=3, 64 MiB, p=4)</source>
+        <translation>the key derivation is weaker than the minimum (Argon2id t=3, 64 MiB, p=4)</translation>
+    </message>
+    <message>
+        <source>{value} may no longer use the vault (their role changed): remove them from it first</source>
+        <translation>{value} may no longer use the vault (their role changed): remove them from it first</translation>
+    </message>
+    <message>
+        <source>the vault membership of {value} was not made by a group leader (changed outside SupportDesk): nothing was changed; remove that member and tell the administrator</source>
+        <translation>the vault membership of {value} was not made by a group leader (changed outside SupportDesk): nothing was changed; remove that member and tell the administrator</translation>
     </message>
     <message>
         <source>no keyring backend was found ({detail}): the vault works by passphrase alone</source>

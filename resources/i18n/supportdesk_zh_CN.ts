@@ -1017,6 +1017,10 @@
         <translation>密码库口令</translation>
     </message>
     <message>
+        <source>key derivation</source>
+        <translation>密钥派生</translation>
+    </message>
+    <message>
         <source>passphrase file</source>
         <translation>口令文件</translation>
     </message>
@@ -1123,6 +1127,18 @@
     <message>
         <source>the vault is already set up</source>
         <translation>密码库已经建立</translation>
+    </message>
+    <message>
+        <source>the key derivation is weaker than the minimum (Argon2id t=3, 64 MiB, p=4)</source>
+        <translation>密钥派生参数低于最低要求（Argon2id t=3、64 MiB、p=4）</translation>
+    </message>
+    <message>
+        <source>{value} may no longer use the vault (their role changed): remove them from it first</source>
+        <translation>{value} 已无权使用密码库（角色已变更）：请先将其移出密码库</translation>
+    </message>
+    <message>
+        <source>the vault membership of {value} was not made by a group leader (changed outside SupportDesk): nothing was changed; remove that member and tell the administrator</source>
+        <translation>{value} 的密码库成员资格不是由组长添加的（在 SupportDesk 之外被改动）：未做任何更改；请移除该成员并通知管理员</translation>
     </message>
     <message>
         <source>no keyring backend was found ({detail}): the vault works by passphrase alone</source>

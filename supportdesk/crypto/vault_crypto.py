@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 import math
 import os
@@ -303,6 +304,17 @@ def open_private_key(sealed: Blob, kek: bytes, login: str) -> bytes:
 
 
 # --------------------------------------------------------------------------- team key
+
+
+def public_key_of(private: bytes) -> bytes:
+    """The X25519 public key of a raw private key."""
+    _check_key(private, "private")
+    return X25519PrivateKey.from_private_bytes(private).public_key().public_bytes_raw()
+
+
+def fingerprint(public: bytes) -> str:
+    """A short, stable name for a public key (recorded in the audit chain)."""
+    return hashlib.sha256(b"supportdesk.member-key.v1" + public).hexdigest()[:32]
 
 
 def new_team_key() -> bytes:

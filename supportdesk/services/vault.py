@@ -7,6 +7,7 @@ UnlockedVault holds the team keys in memory only, for as long as the user keeps 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -20,6 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from supportdesk.crypto import vault_crypto as crypto
 from supportdesk.db import audit
 from supportdesk.db.models import (
+    AuditEvent,
     Credential,
     CredentialHistory,
     System,
@@ -121,7 +123,12 @@ def init_vault(session: Session, passphrase: str, kdf: crypto.KdfParams) -> Unlo
         )
     )
     session.flush()
-    audit.append(session, "vault.init", f"vault_member:{login}", {"key_version": 1})
+    audit.append(
+        session,
+        "vault.init",
+        f"vault_member:{login}",
+        {"key_version": 1, "fingerprint": crypto.fingerprint(member.public_key)},
+    )
     return UnlockedVault(login, {1: team_key})
 
 
@@ -138,6 +145,8 @@ def _new_member(
     added_by: str,
     now: datetime,
 ) -> VaultMember:
+    if kdf.weaker_than(crypto.new_kdf_params()):
+        raise ValidationError("kdf", "kdf_too_weak")
     keys = crypto.new_member_keys()
     kek = crypto.derive_key(passphrase, kdf)
     member = VaultMember(
@@ -174,6 +183,14 @@ def member_key(session: Session, passphrase: str) -> bytes:
     kek = crypto.derive_key(passphrase, crypto.KdfParams.from_json(member.kdf))
     crypto.open_private_key(member.sealed_private_key, kek, login)
     return kek
+
+
+def unlock_and_reseal(session: Session, passphrase: str) -> UnlockedVault:
+    """unlock() in a write transaction that also re-seals a key kept under parameters below
+    today's minimum (what the window does: a member who never uses the CLI is covered too)."""
+    opened = unlock(session, passphrase)
+    reseal_if_weak(session, opened.login, passphrase, crypto.new_kdf_params())
+    return opened
 
 
 def reseal_if_weak(
@@ -226,6 +243,9 @@ def _signed_in_member(session: Session) -> tuple[str, VaultMember]:
 
 def _open_member(session: Session, login: str, member: VaultMember, kek: bytes) -> UnlockedVault:
     private = crypto.open_private_key(member.sealed_private_key, kek, login)
+    if crypto.public_key_of(private) != member.public_key:
+        # Someone replaced the public key by SQL: the next rotation would be wrapped for them.
+        raise SecretDamaged()
     wrapped = session.execute(
         select(VaultWrappedKey.key_version, VaultWrappedKey.wrapped).where(
             VaultWrappedKey.member_id == member.id
@@ -296,10 +316,17 @@ def _load(session: Session, key: int, version: int | None) -> Credential:
 def _keep_in_history(
     session: Session, vault: UnlockedVault, obj: Credential, actor: str, now: datetime
 ) -> None:
-    """Re-encrypt the current secret under the history row's own binding."""
-    old = crypto.decrypt_secret(
-        vault.key(obj.key_version), obj.secret, _record(obj.id), "secret", obj.key_version
-    )
+    """Re-encrypt the current secret under the history row's own binding. A damaged one
+    cannot be kept: the damage is audited and the new secret replaces it (that is the cure)."""
+    if obj.key_version not in vault.keys:
+        raise ValidationError("vault", "vault_stale")
+    try:
+        old = crypto.decrypt_secret(
+            vault.key(obj.key_version), obj.secret, _record(obj.id), "secret", obj.key_version
+        )
+    except SecretDamaged:
+        audit.append(session, "credential.damaged", _record(obj.id), {"during": "save"})
+        return
     entry = CredentialHistory(
         credential_id=obj.id,
         secret=b"",
@@ -368,6 +395,10 @@ def reveal(
     if obj is None:
         raise ValidationError("name", "not_found", entity="credential", value=name)
     payload = {"credential": obj.name, "reason": reason.strip()[:500]}
+    if obj.key_version not in vault.keys:
+        # Re-encrypted under a team key newer than this open vault: open it again. (Not
+        # "damaged": that alarm must stay meaningful.)
+        raise ValidationError("vault", "vault_stale")
     try:
         secret = crypto.decrypt_secret(
             vault.key(obj.key_version), obj.secret, _record(obj.id), "secret", obj.key_version
@@ -429,7 +460,12 @@ def add_member(
             )
         )
     session.flush()
-    audit.append(session, "vault.member_add", f"vault_member:{login}", {"key_versions": versions})
+    audit.append(
+        session,
+        "vault.member_add",
+        f"vault_member:{login}",
+        {"key_versions": versions, "fingerprint": crypto.fingerprint(member.public_key)},
+    )
 
 
 def remove_member(
@@ -468,6 +504,7 @@ def remove_member(
     session.delete(gone)
     session.flush()
     remaining = session.scalars(select(VaultMember).order_by(VaultMember.id)).all()
+    _check_recipients(session, remaining)
     for member in remaining:
         session.add(
             VaultWrappedKey(
@@ -517,6 +554,33 @@ def remove_member(
         audit.append(session, "credential.damaged", _record(key), {"during": "vault.key_rotate"})
     mark_rotation_due(session, exposed, f"vault member {login} removed")
     return [get_credential(session, key) for key in exposed]
+
+
+def _check_recipients(session: Session, members: Sequence[VaultMember]) -> None:
+    """Refuse to wrap a new team key for anyone the vault's own record does not vouch for.
+
+    A member row counts only if a vault.init or vault.member_add event names its public key
+    (the audit chain is append-only and its actor is the login the server authenticated), that
+    event's actor may still administer the vault, and the member may still use it. So neither
+    a row slipped in by SQL, nor a member's key swapped by SQL, nor a colleague who has since
+    been moved to another role, receives the key that protects what is written next."""
+    vouched: dict[str, set[str]] = {}
+    events = session.execute(
+        select(AuditEvent.actor, AuditEvent.target, AuditEvent.payload).where(
+            AuditEvent.action.in_(("vault.init", "vault.member_add"))
+        )
+    ).all()
+    roles = dict(session.execute(select(User.login, User.role).where(User.active)).all())
+    for actor, target, payload in events:
+        if actor in roles and allows(Role(roles[actor]), Permission.VAULT_ADMIN):
+            found = json.loads(payload).get("fingerprint")
+            vouched.setdefault(target.removeprefix("vault_member:"), set()).add(str(found))
+    for member in members:
+        allowed = member.login in roles and allows(Role(roles[member.login]), Permission.VAULT_USE)
+        if not allowed:
+            raise ValidationError("login", "member_not_allowed", value=member.login)
+        if crypto.fingerprint(member.public_key) not in vouched.get(member.login, set()):
+            raise ValidationError("login", "member_not_vouched", value=member.login)
 
 
 def _reencrypt(

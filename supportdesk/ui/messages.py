@@ -50,6 +50,7 @@ def field_label(name: str) -> str:
         "notes": QT_TRANSLATE_NOOP("messages", "notes"),
         "vault": QT_TRANSLATE_NOOP("messages", "vault"),
         "passphrase": QT_TRANSLATE_NOOP("messages", "vault passphrase"),
+        "kdf": QT_TRANSLATE_NOOP("messages", "key derivation"),
         "passphrase_file": QT_TRANSLATE_NOOP("messages", "passphrase file"),
         "salesperson": QT_TRANSLATE_NOOP("messages", "salesperson"),
         "notice_months": QT_TRANSLATE_NOOP("messages", "notice period (months)"),
@@ -90,6 +91,18 @@ def _code_text(code: str) -> str:
             "messages", "more than one {entity} is called '{value}': pick it in the window"
         ),
         "vault_exists": QT_TRANSLATE_NOOP("messages", "the vault is already set up"),
+        "kdf_too_weak": QT_TRANSLATE_NOOP(
+            "messages", "the key derivation is weaker than the minimum (Argon2id t=3, 64 MiB, p=4)"
+        ),
+        "member_not_allowed": QT_TRANSLATE_NOOP(
+            "messages",
+            "{value} may no longer use the vault (their role changed): remove them from it first",
+        ),
+        "member_not_vouched": QT_TRANSLATE_NOOP(
+            "messages",
+            "the vault membership of {value} was not made by a group leader (changed outside "
+            "SupportDesk): nothing was changed; remove that member and tell the administrator",
+        ),
         "keyring_none": QT_TRANSLATE_NOOP(
             "messages",
             "no keyring backend was found ({detail}): the vault works by passphrase alone",

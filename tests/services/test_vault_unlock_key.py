@@ -28,6 +28,20 @@ def _member(db: Database) -> VaultMember:
         return member
 
 
+def _init_sealed_long_ago(db: Database, params: vault_crypto.KdfParams) -> vault.UnlockedVault:
+    """A vault whose member key was sealed under `params` by an older version: today's
+    service refuses to seal under parameters below the minimum, so the row is rewritten."""
+    with db.write() as s:
+        opened = vault.init_vault(s, PASSPHRASE, vault_crypto.new_kdf_params())
+        member = s.scalars(select(VaultMember)).one()
+        kek = vault_crypto.derive_key(PASSPHRASE, vault_crypto.KdfParams.from_json(member.kdf))
+        private = vault_crypto.open_private_key(member.sealed_private_key, kek, member.login)
+        weak_kek = vault_crypto.derive_key(PASSPHRASE, params)
+        member.sealed_private_key = vault_crypto.seal_private_key(private, weak_kek, member.login)
+        member.kdf = params.to_json()
+    return opened
+
+
 def test_the_derived_key_stands_in_for_the_passphrase(db: Database) -> None:
     with db.write() as s:
         opened = vault.init_vault(s, PASSPHRASE, vault_crypto.new_kdf_params())
@@ -48,8 +62,7 @@ def test_the_derived_key_stands_in_for_the_passphrase(db: Database) -> None:
 
 
 def test_a_weak_key_is_resealed_once_and_still_opens(sqlite_db: Database) -> None:
-    with sqlite_db.write() as s:
-        opened = vault.init_vault(s, PASSPHRASE, WEAK)
+    opened = _init_sealed_long_ago(sqlite_db, WEAK)
     old_kek = vault_crypto.derive_key(PASSPHRASE, WEAK)
     current = vault_crypto.new_kdf_params()
     with sqlite_db.write() as s, pytest.raises(WrongPassphrase):
@@ -78,15 +91,14 @@ def test_a_weak_key_is_resealed_once_and_still_opens(sqlite_db: Database) -> Non
 
 def test_resealing_never_lowers_a_parameter(sqlite_db: Database) -> None:
     mixed = vault_crypto.KdfParams(t=7, m_kib=1024, p=4, salt=os.urandom(16))
+    _init_sealed_long_ago(sqlite_db, mixed)
     with sqlite_db.write() as s:
-        vault.init_vault(s, PASSPHRASE, mixed)
         assert vault.reseal_if_weak(s, TEST_ACTOR, PASSPHRASE, vault_crypto.new_kdf_params())
     params = vault_crypto.KdfParams.from_json(_member(sqlite_db).kdf)
     assert (params.t, params.m_kib, params.p) == (7, vault_crypto.MIN_M_KIB, 4)
 
 
 def test_only_your_own_key_is_resealed(sqlite_db: Database) -> None:
-    with sqlite_db.write() as s:
-        vault.init_vault(s, PASSPHRASE, WEAK)
+    _init_sealed_long_ago(sqlite_db, WEAK)
     with sqlite_db.write() as s, pytest.raises(PermissionDeniedError):
         vault.reseal_if_weak(s, "someone-else", PASSPHRASE, vault_crypto.new_kdf_params())

@@ -412,7 +412,16 @@ class VaultPage(QWidget):
         ctx.events.registry_changed.connect(self._on_registry_changed)
         ctx.events.settings_changed.connect(self._read_settings)
         self._update_buttons()
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting within the clipboard time must not leave a secret there
+            app.aboutToQuit.connect(self._on_about_to_quit)
         self.check_status()
+
+    def _on_about_to_quit(self) -> None:
+        if self._vault is not None:
+            self._vault.lock()
+            self._vault = None
+        self.clipboard.clear()
 
     def _build_locked(self) -> QWidget:
         self.heading = QLabel(self.tr("The vault is locked"), self)
@@ -544,9 +553,10 @@ class VaultPage(QWidget):
         self.unlock_button.setEnabled(False)
         self.passphrase.setEnabled(False)
         generation = self._generation
-        # Argon2id takes about half a second: off the GUI thread.
-        self._ctx.tasks.read(
-            vault.unlock,
+        # Argon2id takes about half a second: off the GUI thread. A write: a key sealed under
+        # parameters below today's minimum is re-sealed on the way.
+        self._ctx.tasks.write(
+            vault.unlock_and_reseal,
             passphrase,
             on_done=lambda opened: self._on_unlocked(generation, opened),
             on_error=self._on_unlock_failed,
