@@ -283,3 +283,17 @@ def test_a_wrong_password_is_a_user_error_too(
     assert "password authentication failed" in err
     assert "Wrong-Secret-3" not in err
     assert err.count("\n") == 1
+
+
+def test_export_makes_its_folder_and_names_a_path_it_cannot_write(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    nested = tmp_path / "新建文件夹" / "导出" / "registry.json"
+    assert _run(capsys, "export", "--format", "json", "--out", str(nested))[0] == 0
+    assert json.loads(nested.read_text("utf-8"))["customers"] == []
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    code, out, err = _run(capsys, "export", "--format", "xlsx", "--out", str(blocker / "x.xlsx"))
+    assert (code, out) == (1, "")
+    assert f"{blocker / 'x.xlsx'} cannot be written" in err
+    assert "Traceback" not in err

@@ -1297,6 +1297,10 @@
         <translation>cannot be read: {detail}</translation>
     </message>
     <message>
+        <source>{value} cannot be written: {detail}</source>
+        <translation>{value} cannot be written: {detail}</translation>
+    </message>
+    <message>
         <source>is not in the SupportDesk format: {detail}</source>
         <translation>is not in the SupportDesk format: {detail}</translation>
     </message>

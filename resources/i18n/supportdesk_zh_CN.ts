@@ -1297,6 +1297,10 @@
         <translation>无法读取：{detail}</translation>
     </message>
     <message>
+        <source>{value} cannot be written: {detail}</source>
+        <translation>无法写入 {value}：{detail}</translation>
+    </message>
+    <message>
         <source>is not in the SupportDesk format: {detail}</source>
         <translation>不是 SupportDesk 格式：{detail}</translation>
     </message>

@@ -6,6 +6,7 @@ field, and only a clean file is written — in the caller's single transaction.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -695,15 +696,24 @@ def _iso(value: date | None) -> str | None:
 
 
 def write_file(doc: Doc, path: Path, fmt: str) -> None:
-    """Write to a temporary name first so a failed export never leaves half a file."""
-    tmp = path.with_name(path.name + ".part")
-    if fmt == "json":
-        tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
-    elif fmt == "xlsx":
-        _write_xlsx(doc, tmp)
-    else:
+    """Write to a temporary name first so a failed export never leaves half a file. A folder
+    that does not exist yet is made; a path that cannot be written is a message, not a trace."""
+    if fmt not in {"json", "xlsx"}:
         raise ValidationError("format", "unsupported_format", value=fmt)
-    tmp.replace(path)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if fmt == "json":
+            tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
+        else:
+            _write_xlsx(doc, tmp)
+        tmp.replace(path)
+    except OSError as error:
+        with contextlib.suppress(OSError):  # no half-written .part left behind
+            tmp.unlink(missing_ok=True)
+        raise ValidationError(
+            "file", "unwritable", value=str(path), detail=error.strerror or str(error)
+        ) from None
 
 
 def _write_xlsx(doc: Doc, path: Path) -> None:

@@ -186,6 +186,7 @@ def _code_text(code: str) -> str:
             "messages", "'{value}' is not a JSON, CSV or XLSX file"
         ),
         "unreadable": QT_TRANSLATE_NOOP("messages", "cannot be read: {detail}"),
+        "unwritable": QT_TRANSLATE_NOOP("messages", "{value} cannot be written: {detail}"),
         "bad_structure": QT_TRANSLATE_NOOP(
             "messages", "is not in the SupportDesk format: {detail}"
         ),
