@@ -36,6 +36,9 @@ def add_parsers(sub: Any) -> None:
     add.add_argument("--kind", default="other")
     add.add_argument("--user", default="", help="the account's user name")
     add.add_argument("--system", help="the system it belongs to (its name)")
+    add.add_argument(
+        "--host", help="the host it logs in to (its name; with --system if not unique)"
+    )
     add.add_argument("--secret-stdin", action="store_true", required=True)
     listing = vault.add_parser("list", help="the credentials, never their secrets")
     listing.add_argument("--json", action="store_true")
@@ -120,8 +123,23 @@ def _add(args: argparse.Namespace) -> int:
                 code = "not_found" if not matches else "ambiguous"
                 raise ValidationError("system", code, entity="system", value=args.system)
             system_id = matches[0]
+        host_id = None
+        if args.host:
+            candidates = registry.host_ids(session, system_id=system_id)
+            hosts = [
+                h.id for h in registry.hosts_by_ids(session, candidates) if h.name == args.host
+            ]
+            if len(hosts) != 1:
+                code = "not_found" if not hosts else "ambiguous"
+                raise ValidationError("host", code, entity="host", value=args.host)
+            host_id = hosts[0]
     form = CredentialForm(
-        args.name, secret, kind=args.kind, username=args.user, system_id=system_id
+        args.name,
+        secret,
+        kind=args.kind,
+        username=args.user,
+        system_id=system_id,
+        host_id=host_id,
     )
     try:
         with app.db.write() as session:

@@ -1301,6 +1301,10 @@
         <translation>{value} cannot be written: {detail}</translation>
     </message>
     <message>
+        <source>the host {value} does not belong to the chosen system</source>
+        <translation>the host {value} does not belong to the chosen system</translation>
+    </message>
+    <message>
         <source>is not in the SupportDesk format: {detail}</source>
         <translation>is not in the SupportDesk format: {detail}</translation>
     </message>

@@ -1301,6 +1301,10 @@
         <translation>无法写入 {value}：{detail}</translation>
     </message>
     <message>
+        <source>the host {value} does not belong to the chosen system</source>
+        <translation>主机 {value} 不属于所选系统</translation>
+    </message>
+    <message>
         <source>is not in the SupportDesk format: {detail}</source>
         <translation>不是 SupportDesk 格式：{detail}</translation>
     </message>

@@ -24,6 +24,7 @@ from supportdesk.db.models import (
     AuditEvent,
     Credential,
     CredentialHistory,
+    Host,
     System,
     User,
     VaultKey,
@@ -262,8 +263,7 @@ def save_credential(session: Session, vault: UnlockedVault, form: CredentialForm
     clears "rotation due"."""
     actor = require(session, Permission.VAULT_USE).login
     values = check_credential(form)
-    values["system_id"] = _existing_system(session, form.system_id)
-    values["host_id"] = form.host_id
+    values["system_id"], values["host_id"] = _system_and_host(session, form.system_id, form.host_id)
     now = datetime.now(UTC)
     _lock_current_key(session, vault)  # never a new secret under a key a removed member held
     version = vault.current_version
@@ -298,10 +298,21 @@ def save_credential(session: Session, vault: UnlockedVault, form: CredentialForm
     return get_credential(session, obj.id)
 
 
-def _existing_system(session: Session, system_id: int | None) -> int | None:
+def _system_and_host(
+    session: Session, system_id: int | None, host_id: int | None
+) -> tuple[int | None, int | None]:
+    """The linked system and host must exist, and the host belong to the system; a host alone
+    links its system too."""
     if system_id is not None and session.get(System, system_id) is None:
         raise ValidationError("system", "not_found", entity="system", value=str(system_id))
-    return system_id
+    if host_id is None:
+        return system_id, None
+    host = session.get(Host, host_id)
+    if host is None:
+        raise ValidationError("host", "not_found", entity="host", value=str(host_id))
+    if system_id is not None and host.system_id != system_id:
+        raise ValidationError("host", "host_not_in_system", value=host.name)
+    return host.system_id, host_id
 
 
 def _load(session: Session, key: int, version: int | None) -> Credential:

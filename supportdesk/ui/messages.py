@@ -187,6 +187,9 @@ def _code_text(code: str) -> str:
         ),
         "unreadable": QT_TRANSLATE_NOOP("messages", "cannot be read: {detail}"),
         "unwritable": QT_TRANSLATE_NOOP("messages", "{value} cannot be written: {detail}"),
+        "host_not_in_system": QT_TRANSLATE_NOOP(
+            "messages", "the host {value} does not belong to the chosen system"
+        ),
         "bad_structure": QT_TRANSLATE_NOOP(
             "messages", "is not in the SupportDesk format: {detail}"
         ),

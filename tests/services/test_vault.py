@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -281,3 +282,77 @@ def test_a_team_login_reaches_the_vault_tables(pg_server: PostgresServer, pg_url
             zs.dispose()
     finally:
         owner.dispose()
+
+
+def test_a_credential_links_a_host_of_its_system(sqlite_db: Database) -> None:
+    from supportdesk.services import demo
+
+    with sqlite_db.write() as s:
+        demo.fill(s, 1, date(2026, 12, 1))
+        systems = registry.list_systems(s)
+        first = registry.hosts_by_ids(s, registry.host_ids(s, system_id=systems[0].id))[0]
+        other = registry.hosts_by_ids(s, registry.host_ids(s, system_id=systems[1].id))[0]
+    opened = _opened(sqlite_db)
+    with sqlite_db.write() as s:  # a host alone links its system too
+        row = vault.save_credential(s, opened, CredentialForm("app01 ops", "pw", host_id=first.id))
+    assert (row.host_id, row.system_id) == (first.id, first.system_id)
+    bad = [
+        (CredentialForm("x", "pw", host_id=99_999), "not_found"),
+        (
+            CredentialForm("x", "pw", system_id=first.system_id, host_id=other.id),
+            "host_not_in_system",
+        ),
+    ]
+    for form, code in bad:
+        with pytest.raises(ValidationError) as caught, sqlite_db.write() as s:
+            vault.save_credential(s, opened, form)
+        assert (caught.value.field, caught.value.code) == ("host", code)
+
+
+def test_the_command_line_links_a_host_by_name(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret_file = tmp_path / "pass.txt"
+    secret_file.write_text(PASSPHRASE, encoding="utf-8")
+    monkeypatch.setattr(vault_crypto, "calibrate", lambda *_a, **_k: _kdf())
+    assert run_cli(capsys, "demo")[0] == 0
+    assert run_cli(capsys, "vault", "init", "--passphrase-file", str(secret_file))[0] == 0
+    pp = ("--passphrase-file", str(secret_file))
+    exported = tmp_path / "registry.json"
+    assert run_cli(capsys, "export", "--format", "json", "--out", str(exported))[0] == 0
+    systems = [
+        s
+        for c in json.loads(exported.read_text("utf-8"))["customers"]
+        for p in c["projects"]
+        for s in p["systems"]
+    ]
+    names = [s["name"] for s in systems]
+    unique = next(
+        s["name"]
+        for s in systems
+        if names.count(s["name"]) == 1 and any(h["name"] == "app01" for h in s["hosts"])
+    )
+    monkeypatch.setattr("sys.stdin", _Stdin("pw"))
+    # "app01" exists in every demo system: by itself it is ambiguous, with --system it is one.
+    code, _out, err = run_cli(
+        capsys, "vault", "add", "--name", "a", "--host", "app01", "--secret-stdin", *pp
+    )
+    assert code == 1
+    assert "app01" in err
+    code, _out, err = run_cli(
+        capsys,
+        "vault",
+        "add",
+        "--name",
+        "a",
+        "--system",
+        unique,
+        "--host",
+        "app01",
+        "--secret-stdin",
+        *pp,
+    )
+    assert (code, err) == (0, "")
+    listed = json.loads(run_cli(capsys, "vault", "list", "--json")[1])
+    assert [(c["name"], c["system"]) for c in listed] == [("a", unique)]
+    assert listed[0]["host_id"] is not None
