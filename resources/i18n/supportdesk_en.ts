@@ -730,6 +730,30 @@
         <source>Login</source>
         <translation>Login</translation>
     </message>
+    <message>
+        <source>Credential vault</source>
+        <translation>Credential vault</translation>
+    </message>
+    <message>
+        <source>A reveal or copy must give a reason</source>
+        <translation>A reveal or copy must give a reason</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Clear a copied secret after</source>
+        <translation>Clear a copied secret after</translation>
+    </message>
+    <message>
+        <source>Lock when idle for</source>
+        <translation>Lock when idle for</translation>
+    </message>
 </context>
 <context>
     <name>VaultPage</name>

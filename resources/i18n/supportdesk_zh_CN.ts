@@ -730,6 +730,30 @@
         <source>Login</source>
         <translation>登录名</translation>
     </message>
+    <message>
+        <source>Credential vault</source>
+        <translation>密码库</translation>
+    </message>
+    <message>
+        <source>A reveal or copy must give a reason</source>
+        <translation>查看或复制密码时必须填写理由</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Clear a copied secret after</source>
+        <translation>复制的密码在此时间后清除</translation>
+    </message>
+    <message>
+        <source>Lock when idle for</source>
+        <translation>空闲多久后锁定</translation>
+    </message>
 </context>
 <context>
     <name>VaultPage</name>

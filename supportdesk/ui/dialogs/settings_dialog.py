@@ -99,8 +99,26 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (general, docs, mail, self.error, buttons):
+        for widget in (general, docs, mail, self._vault_group(config), self.error, buttons):
             layout.addWidget(widget)
+
+    def _vault_group(self, config: Config) -> QGroupBox:
+        group = QGroupBox(self.tr("Credential vault"), self)
+        self.vault_reason = QCheckBox(self.tr("A reveal or copy must give a reason"), group)
+        self.vault_reason.setChecked(bool(config.get("vault.reason_required")))
+        self.vault_clipboard = QSpinBox(group)
+        self.vault_clipboard.setRange(10, 120)
+        self.vault_clipboard.setSuffix(self.tr(" s"))
+        self.vault_clipboard.setValue(int(config.get("vault.clipboard_seconds")))
+        self.vault_lock = QSpinBox(group)
+        self.vault_lock.setRange(1, 240)
+        self.vault_lock.setSuffix(self.tr(" min"))
+        self.vault_lock.setValue(int(config.get("vault.lock_minutes")))
+        form = QFormLayout(group)
+        form.addRow(self.tr("Clear a copied secret after"), self.vault_clipboard)
+        form.addRow(self.tr("Lock when idle for"), self.vault_lock)
+        form.addRow("", self.vault_reason)
+        return group
 
     def values(self) -> dict[str, str]:
         return {
@@ -113,6 +131,9 @@ class SettingsDialog(QDialog):
             "mail.sender": self.mail_sender.text().strip(),
             "mail.user": self.mail_user.text().strip(),
             "mail.starttls": "true" if self.mail_tls.isChecked() else "false",
+            "vault.reason_required": "true" if self.vault_reason.isChecked() else "false",
+            "vault.clipboard_seconds": str(self.vault_clipboard.value()),
+            "vault.lock_minutes": str(self.vault_lock.value()),
         }
 
     def _on_browse_clicked(self) -> None:

@@ -15,6 +15,7 @@ from supportdesk.config import Config
 from supportdesk.ui.context import UiContext
 from supportdesk.ui.dialogs.settings_dialog import SettingsDialog
 from supportdesk.ui.main_window import MainWindow
+from supportdesk.ui.pages.vault_page import VaultPage
 from tests.ui.helpers import click, keep, open_dialog
 
 
@@ -76,6 +77,24 @@ def test_changes_land_in_the_profile_config(
     assert config.database_url() == "postgresql+psycopg://desk@db.example.cn:5432/supportdesk"
     with opened.profile.config_file.open("rb") as handle:
         assert tomllib.load(handle)["mail"]["host"] == "smtp.example.cn"
+
+
+def test_the_vault_settings_land_in_the_config_and_reach_the_vault_page(
+    qtbot: QtBot, dialog: SettingsDialog, ctx: UiContext, opened: bootstrap.App
+) -> None:
+    assert (dialog.vault_clipboard.value(), dialog.vault_lock.value()) == (30, 5)
+    assert not dialog.vault_reason.isChecked()
+    dialog.vault_clipboard.setValue(200)  # the box keeps it within 10-120
+    dialog.vault_lock.setValue(15)
+    dialog.vault_reason.setChecked(True)
+    with qtbot.waitSignal(dialog.accepted):
+        save(dialog)
+    config = reread(opened)
+    assert config.get("vault.clipboard_seconds") == 120
+    assert config.get("vault.lock_minutes") == 15
+    assert config.get("vault.reason_required") is True
+    page = keep(qtbot, ctx, VaultPage(ctx))
+    assert (page.clipboard_ms, page.idle_ms) == (120_000, 15 * 60_000)
 
 
 def test_emptying_the_database_url_goes_back_to_sqlite(
