@@ -4,11 +4,12 @@ credentials (never their secrets) with search, add/edit with a generator, reveal
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -324,6 +325,10 @@ class RevealDialog(QDialog):
         self.remaining = seconds
         self.secret = QPlainTextEdit(self)
         self.secret.setReadOnly(True)
+        # No mouse selection: on X11 a selection is the "primary" clipboard, which nothing
+        # clears or marks. Copying is the page's own, audited, self-clearing action.
+        self.secret.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.secret.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.secret.setPlainText(secret)
         self.secret.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         lines = secret.count("\n") + 1
@@ -397,6 +402,14 @@ class VaultPage(QWidget):
         self.idle_timer.setSingleShot(True)
         self.idle_timer.setTimerType(Qt.TimerType.PreciseTimer)  # coarse ones drift by 5 %
         self.idle_timer.timeout.connect(self.lock)
+        # Timers stop while the machine sleeps: the wall clock decides after a resume.
+        self._last_active = time.time()
+        self.wall_check = QTimer(self)
+        self.wall_check.setInterval(15_000)
+        self.wall_check.timeout.connect(self.check_idle_by_wall_clock)
+        app_instance = QCoreApplication.instance()
+        if isinstance(app_instance, QGuiApplication):
+            app_instance.applicationStateChanged.connect(self.check_idle_by_wall_clock)
         self.watcher = InputWatcher(self)
         self.watcher.active.connect(self._on_user_active)
         self.damaged_box: QMessageBox | None = None
@@ -575,6 +588,8 @@ class VaultPage(QWidget):
         if app is not None:
             app.installEventFilter(self.watcher)
         self.idle_timer.start(self.idle_ms)
+        self._last_active = time.time()
+        self.wall_check.start()
         self.refresh()
         self.credentials.search.setFocus()
 
@@ -591,11 +606,19 @@ class VaultPage(QWidget):
     def _on_user_active(self) -> None:
         if self._vault is not None:
             self.idle_timer.start(self.idle_ms)
+            self._last_active = time.time()
+
+    def check_idle_by_wall_clock(self, *_state: object) -> None:
+        """Lock if the idle time has passed by the wall clock (a suspend and resume, which
+        the idle timer does not count)."""
+        if self._vault is not None and time.time() - self._last_active >= self.idle_ms / 1000:
+            self.lock()
 
     def lock(self) -> None:
         """Forget the keys (and every secret on screen or on the clipboard)."""
         self._generation += 1
         self.idle_timer.stop()
+        self.wall_check.stop()
         app = QCoreApplication.instance()
         if app is not None:
             app.removeEventFilter(self.watcher)

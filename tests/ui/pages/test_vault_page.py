@@ -183,6 +183,8 @@ def test_reveal_is_audited_and_hides_again(
     action, payload = actions(opened)[-1]
     assert (action, payload) == ("credential.reveal", {"credential": ROOT, "reason": "巡检前核对"})
     assert "1" in shown.countdown.text()
+    # Not selectable: an X11 selection would keep the secret where nothing clears it.
+    assert shown.secret.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction
     qtbot.waitUntil(lambda: not reveal_dialogs(page), timeout=3000)
 
 
@@ -258,6 +260,22 @@ def test_idle_minutes_lock_it_and_forget_the_keys(
     assert opened.keys == {}
     assert page.states.currentIndex() == VaultPage.LOCKED
     assert shown_rows(page.credentials) == []
+
+
+def test_a_resume_after_the_idle_time_locks_it(
+    qtbot: QtBot, ctx: UiContext, page: VaultPage
+) -> None:
+    unlock(qtbot, ctx, page)
+    assert page.wall_check.isActive()
+    page.check_idle_by_wall_clock()
+    assert page.unlocked  # just opened: not idle
+    # The machine slept for longer than the idle time: the idle timer did not run meanwhile.
+    page._last_active -= page.idle_ms / 1000 + 1
+    assert page.idle_timer.isActive()
+    page.check_idle_by_wall_clock()
+    assert page.states.currentIndex() == VaultPage.LOCKED
+    assert page._vault is None
+    assert not page.wall_check.isActive()
 
 
 def test_any_input_restarts_the_idle_timer(qtbot: QtBot, ctx: UiContext, page: VaultPage) -> None:
