@@ -12,7 +12,16 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
 from supportdesk.db import audit
-from supportdesk.db.models import Contact, Contract, Customer, Host, Project, System, User
+from supportdesk.db.models import (
+    Contact,
+    Contract,
+    Credential,
+    Customer,
+    Host,
+    Project,
+    System,
+    User,
+)
 from supportdesk.domain import registry as rules
 from supportdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from supportdesk.domain.registry import (
@@ -35,14 +44,16 @@ from supportdesk.domain.registry import (
 from supportdesk.domain.roles import Permission
 from supportdesk.services.users import require
 
-M = TypeVar("M", Customer, Contact, Project, System, Host, Contract)
+M = TypeVar("M", Customer, Contact, Project, System, Host, Contract, Credential)
 TAGS_WIDTH = 400  # Host.tags, the space-wrapped list
 
 
 # --- shared mechanics --------------------------------------------------------------
 
 
-def _load(session: Session, model: type[M], entity: str, key: int, version: int | None) -> M:
+def load_for_update(
+    session: Session, model: type[M], entity: str, key: int, version: int | None
+) -> M:
     """Lock the row, then check the editor's version: a stale save names who changed it."""
     obj = session.scalars(select(model).where(model.id == key).with_for_update()).first()
     if obj is None:
@@ -62,7 +73,7 @@ def _save(
     unique_field: str = "name",
 ) -> M:
     actor = require(session, Permission.REGISTRY_EDIT).login
-    obj = model(**values) if key is None else _load(session, model, entity, key, version)
+    obj = model(**values) if key is None else load_for_update(session, model, entity, key, version)
     try:
         # The change is made inside the savepoint: begin_nested() flushes whatever is pending
         # *before* its SAVEPOINT, so a row added earlier would fail outside it and take the
@@ -92,7 +103,7 @@ def _delete(
     session: Session, model: type[M], entity: str, key: int, version: int | None, label: str
 ) -> None:
     require(session, Permission.REGISTRY_EDIT)
-    obj = _load(session, model, entity, key, version)
+    obj = load_for_update(session, model, entity, key, version)
     name = str(getattr(obj, label))
     session.delete(obj)
     session.flush()

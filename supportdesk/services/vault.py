@@ -46,6 +46,7 @@ from supportdesk.domain.vault import (
     VaultStatus,
     check_credential,
 )
+from supportdesk.services.registry import load_for_update
 from supportdesk.services.users import require
 
 
@@ -273,7 +274,7 @@ def save_credential(session: Session, vault: UnlockedVault, form: CredentialForm
                 obj = Credential(**values, secret=b"", key_version=version)
                 session.add(obj)
             else:
-                obj = _load(session, form.id, form.version)
+                obj = load_for_update(session, Credential, "credential", form.id, form.version)
                 for name, value in values.items():
                     setattr(obj, name, value)
             obj.updated_by, obj.updated_at = actor, now
@@ -313,15 +314,6 @@ def _system_and_host(
     if system_id is not None and host.system_id != system_id:
         raise ValidationError("host", "host_not_in_system", value=host.name)
     return host.system_id, host_id
-
-
-def _load(session: Session, key: int, version: int | None) -> Credential:
-    obj = session.scalars(select(Credential).where(Credential.id == key).with_for_update()).first()
-    if obj is None:
-        raise NotFoundError("credential", key)
-    if version is not None and obj.version != version:
-        raise ConflictError("credential", key, obj.updated_by)
-    return obj
 
 
 def _keep_in_history(
