@@ -11,14 +11,13 @@ import keyring
 import pytest
 from keyring.backends import fail, null
 from keyrings.alt.file import PlaintextKeyring
-from sqlalchemy import select
 
 from supportdesk.bootstrap import open_app
 from supportdesk.crypto import vault_crypto
-from supportdesk.db.models import VaultMember
 from supportdesk.services import vault
 from tests.adapters.memory_keyring import MemoryKeyring
 from tests.cli_run import run_cli
+from tests.vault_helpers import seal_as_long_ago
 
 PASSPHRASE = "canary-passphrase-长城-7q"
 SECRET = "canary-secret-Ω-91x"
@@ -93,19 +92,10 @@ def _kek() -> bytes:
 
 
 def _sealed_long_ago(params: vault_crypto.KdfParams) -> None:
-    """Re-seal the member's key under `params`, as an older version would have: today's
-    service refuses to seal under parameters below the minimum."""
     app = open_app()
     try:
         with app.db.write() as s:
-            member = s.scalars(select(VaultMember)).one()
-            kek = vault_crypto.derive_key(PASSPHRASE, vault_crypto.KdfParams.from_json(member.kdf))
-            private = vault_crypto.open_private_key(member.sealed_private_key, kek, member.login)
-            weak_kek = vault_crypto.derive_key(PASSPHRASE, params)
-            member.sealed_private_key = vault_crypto.seal_private_key(
-                private, weak_kek, member.login
-            )
-            member.kdf = params.to_json()
+            seal_as_long_ago(s, PASSPHRASE, params)
     finally:
         app.close()
 

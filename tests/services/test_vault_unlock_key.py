@@ -16,6 +16,7 @@ from supportdesk.domain.errors import PermissionDeniedError, WrongPassphrase
 from supportdesk.domain.vault import CredentialForm
 from supportdesk.services import vault
 from tests.conftest import TEST_ACTOR
+from tests.vault_helpers import seal_as_long_ago
 
 PASSPHRASE = "长城-Great-Wall-2026"
 WEAK = vault_crypto.KdfParams(t=1, m_kib=64, p=1, salt=os.urandom(vault_crypto.SALT_LEN))
@@ -29,16 +30,9 @@ def _member(db: Database) -> VaultMember:
 
 
 def _init_sealed_long_ago(db: Database, params: vault_crypto.KdfParams) -> vault.UnlockedVault:
-    """A vault whose member key was sealed under `params` by an older version: today's
-    service refuses to seal under parameters below the minimum, so the row is rewritten."""
     with db.write() as s:
         opened = vault.init_vault(s, PASSPHRASE, vault_crypto.new_kdf_params())
-        member = s.scalars(select(VaultMember)).one()
-        kek = vault_crypto.derive_key(PASSPHRASE, vault_crypto.KdfParams.from_json(member.kdf))
-        private = vault_crypto.open_private_key(member.sealed_private_key, kek, member.login)
-        weak_kek = vault_crypto.derive_key(PASSPHRASE, params)
-        member.sealed_private_key = vault_crypto.seal_private_key(private, weak_kek, member.login)
-        member.kdf = params.to_json()
+        seal_as_long_ago(s, PASSPHRASE, params)
     return opened
 
 

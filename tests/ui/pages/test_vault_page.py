@@ -40,6 +40,7 @@ from supportdesk.ui.pages.vault_page import (
 from supportdesk.ui.widgets.secret_clipboard import KDE_HINT
 from tests.ui.helpers import click, keep, open_dialog, press_ok, set_text, shown_rows, wait_idle
 from tests.ui.helpers import select as select_row
+from tests.vault_helpers import seal_as_long_ago
 
 PASSPHRASE = "长城-Great-Wall-2026"
 CANARY = "canary-7f3a-密码-Ω"
@@ -114,14 +115,8 @@ def test_unlocking_in_the_window_reseals_a_key_kept_under_weak_parameters(
     qtbot: QtBot, ctx: UiContext, page: VaultPage, opened: bootstrap.App
 ) -> None:
     weak = vault_crypto.KdfParams(t=1, m_kib=64, p=1, salt=b"w" * 16)
-    with opened.db.write() as s:  # sealed by an older version, below today's minimum
-        member = s.scalars(select(VaultMember)).one()
-        kek = vault_crypto.derive_key(PASSPHRASE, vault_crypto.KdfParams.from_json(member.kdf))
-        private = vault_crypto.open_private_key(member.sealed_private_key, kek, member.login)
-        member.sealed_private_key = vault_crypto.seal_private_key(
-            private, vault_crypto.derive_key(PASSPHRASE, weak), member.login
-        )
-        member.kdf = weak.to_json()
+    with opened.db.write() as s:
+        seal_as_long_ago(s, PASSPHRASE, weak)
     unlock(qtbot, ctx, page)
     assert page.unlocked
     with opened.db.read() as s:
