@@ -40,11 +40,22 @@ def add_parsers(sub: Any) -> None:
         "--host", help="the host it logs in to (its name; with --system if not unique)"
     )
     add.add_argument("--secret-stdin", action="store_true", required=True)
+    change = vault.add_parser(
+        "set", parents=[passphrase], help="a new secret (the old one goes to the history)"
+    )
+    change.add_argument("name")
+    change.add_argument("--secret-stdin", action="store_true", required=True)
     listing = vault.add_parser("list", help="the credentials, never their secrets")
     listing.add_argument("--json", action="store_true")
     reveal = vault.add_parser("reveal", parents=[passphrase], help="print a secret (audited)")
     reveal.add_argument("name")
     reveal.add_argument("--reason", default="")
+    reveal.add_argument(
+        "--history", type=int, metavar="ID", help="an earlier secret (its id from vault history)"
+    )
+    earlier = vault.add_parser("history", help="a credential's earlier secrets (never shown)")
+    earlier.add_argument("name")
+    earlier.add_argument("--json", action="store_true")
     _add_keyring_parsers(vault, passphrase)
     _add_team_parsers(vault, passphrase)
 
@@ -150,6 +161,42 @@ def _add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _set(args: argparse.Namespace) -> int:
+    from supportdesk.domain.errors import ValidationError  # noqa: PLC0415
+    from supportdesk.domain.vault import CredentialForm  # noqa: PLC0415
+    from supportdesk.services import vault  # noqa: PLC0415
+
+    app = _open(args)
+    secret = sys.stdin.read().rstrip("\r\n")
+    if not secret:  # an edit without a secret would keep the old one: say so instead
+        raise ValidationError("secret", "required")
+    opened = _opened(args, app)
+    try:
+        with app.db.write() as session:
+            found = [r for r in vault.list_credentials(session) if r.name == args.name]
+            if not found:
+                raise ValidationError("name", "not_found", entity="credential", value=args.name)
+            row = found[0]
+            form = CredentialForm(
+                row.name,
+                secret,
+                kind=row.kind,
+                username=row.username,
+                system_id=row.system_id,
+                host_id=row.host_id,
+                url=row.url,
+                notes=row.notes,
+                tags=row.tags,
+                id=row.id,
+                version=row.version,
+            )
+            vault.save_credential(session, opened, form)
+    finally:
+        opened.lock()
+    print(args.name)
+    return EXIT_OK
+
+
 def _list(args: argparse.Namespace) -> int:
     from supportdesk.services import vault  # noqa: PLC0415
 
@@ -177,7 +224,12 @@ def _reveal(args: argparse.Namespace) -> int:
     try:
         # The audit event commits first: a secret is never printed unrecorded.
         with app.db.write() as session:
-            revealed = vault.reveal(session, opened, args.name, args.reason)
+            if args.history is None:
+                revealed = vault.reveal(session, opened, args.name, args.reason)
+            else:
+                revealed = vault.reveal_history(
+                    session, opened, args.name, args.history, args.reason
+                )
     finally:
         opened.lock()
     if revealed.secret is None:
@@ -186,12 +238,30 @@ def _reveal(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _history(args: argparse.Namespace) -> int:
+    from supportdesk.services import vault  # noqa: PLC0415
+
+    app = _open(args)
+    with app.db.read() as session:
+        rows = vault.history(session, args.name)
+    _emit(
+        rows,
+        args.json,
+        lambda rs: "\n".join(
+            f"{r.id}\t{r.replaced_at.isoformat(timespec='seconds')}\t{r.replaced_by}" for r in rs
+        ),
+    )
+    return EXIT_OK
+
+
 HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("vault", "init"): _init,
     ("vault", "status"): _status,
     ("vault", "add"): _add,
+    ("vault", "set"): _set,
     ("vault", "list"): _list,
     ("vault", "reveal"): _reveal,
+    ("vault", "history"): _history,
 }
 
 

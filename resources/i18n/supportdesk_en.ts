@@ -177,6 +177,33 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Earlier secrets of {name}</source>
+        <translation>Earlier secrets of {name}</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>Replaced</translation>
+    </message>
+    <message>
+        <source>Replaced by</source>
+        <translation>Replaced by</translation>
+    </message>
+    <message>
+        <source>No earlier secrets: it has never been changed.</source>
+        <translation>No earlier secrets: it has never been changed.</translation>
+    </message>
+    <message>
+        <source>Reveal…</source>
+        <translation>Reveal…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Customer not contacted within a week of being added</source>
@@ -882,6 +909,10 @@
         <translation>Copy</translation>
     </message>
     <message>
+        <source>History…</source>
+        <translation>History…</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>Lock</translation>
     </message>
@@ -908,6 +939,14 @@
     <message>
         <source>Copy secret</source>
         <translation>Copy secret</translation>
+    </message>
+    <message>
+        <source>Reveal earlier secret</source>
+        <translation>Reveal earlier secret</translation>
+    </message>
+    <message>
+        <source>Copy earlier secret</source>
+        <translation>Copy earlier secret</translation>
     </message>
     <message>
         <source>Secret of {name}</source>
@@ -1031,6 +1070,14 @@
     <message>
         <source>notes</source>
         <translation>notes</translation>
+    </message>
+    <message>
+        <source>earlier secret</source>
+        <translation>earlier secret</translation>
+    </message>
+    <message>
+        <source>access</source>
+        <translation>access</translation>
     </message>
     <message>
         <source>vault</source>
@@ -1379,6 +1426,10 @@
     <message>
         <source>The backup failed: {detail}</source>
         <translation>The backup failed: {detail}</translation>
+    </message>
+    <message>
+        <source>The login {login} may not read every table of the team database (the vault&apos;s secrets are served to members one audited access at a time). Back it up as the database&apos;s owner.</source>
+        <translation>The login {login} may not read every table of the team database (the vault&apos;s secrets are served to members one audited access at a time). Back it up as the database&apos;s owner.</translation>
     </message>
     <message>
         <source>The database login {login} could not be created ({detail}).</source>

@@ -177,6 +177,33 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Earlier secrets of {name}</source>
+        <translation>{name} 的历史密码</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>替换时间</translation>
+    </message>
+    <message>
+        <source>Replaced by</source>
+        <translation>替换人</translation>
+    </message>
+    <message>
+        <source>No earlier secrets: it has never been changed.</source>
+        <translation>没有历史密码：该密码从未修改过。</translation>
+    </message>
+    <message>
+        <source>Reveal…</source>
+        <translation>查看…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Customer not contacted within a week of being added</source>
@@ -882,6 +909,10 @@
         <translation>复制</translation>
     </message>
     <message>
+        <source>History…</source>
+        <translation>历史…</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
@@ -908,6 +939,14 @@
     <message>
         <source>Copy secret</source>
         <translation>复制密码</translation>
+    </message>
+    <message>
+        <source>Reveal earlier secret</source>
+        <translation>查看历史密码</translation>
+    </message>
+    <message>
+        <source>Copy earlier secret</source>
+        <translation>复制历史密码</translation>
     </message>
     <message>
         <source>Secret of {name}</source>
@@ -1031,6 +1070,14 @@
     <message>
         <source>notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>earlier secret</source>
+        <translation>历史密码</translation>
+    </message>
+    <message>
+        <source>access</source>
+        <translation>访问方式</translation>
     </message>
     <message>
         <source>vault</source>
@@ -1379,6 +1426,10 @@
     <message>
         <source>The backup failed: {detail}</source>
         <translation>备份失败：{detail}</translation>
+    </message>
+    <message>
+        <source>The login {login} may not read every table of the team database (the vault&apos;s secrets are served to members one audited access at a time). Back it up as the database&apos;s owner.</source>
+        <translation>登录名 {login} 无权读取团队数据库的全部表（密码库中的密码只能由成员逐次经审计取用）。请以数据库所有者的身份备份。</translation>
     </message>
     <message>
         <source>The database login {login} could not be created ({detail}).</source>

@@ -255,7 +255,9 @@ class Credential(Versioned, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     tags: Mapped[str] = mapped_column(String(400), default="")
     # AES-256-GCM under team key `key_version`, bound to ("credential:<id>", "secret").
-    secret: Mapped[bytes] = mapped_column(LargeBinary)
+    # Deferred: on PostgreSQL no team login may SELECT it (migration 0006); the vault service
+    # fetches it through an audited function.
+    secret: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     key_version: Mapped[int] = mapped_column(ForeignKey("vault_key.version"))
     rotation_due: Mapped[bool] = mapped_column(Boolean, default=False)
     __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
@@ -269,7 +271,8 @@ class CredentialHistory(Base):
     credential_id: Mapped[int] = mapped_column(
         ForeignKey("credential.id", ondelete="CASCADE"), index=True
     )
-    secret: Mapped[bytes] = mapped_column(LargeBinary)  # bound to ("credential_history:<id>", ...)
+    # Bound to ("credential_history:<id>", "secret"); deferred as Credential.secret is.
+    secret: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     key_version: Mapped[int] = mapped_column(ForeignKey("vault_key.version"))
     replaced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     replaced_by: Mapped[str] = mapped_column(String(63))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 from supportdesk.domain.errors import ValidationError
@@ -41,6 +42,16 @@ class CredentialForm:
 
     def __repr__(self) -> str:  # a form may travel into a log or a traceback: never its secret
         return f"CredentialForm(name={self.name!r}, kind={self.kind!r}, id={self.id!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    """An earlier secret of a credential, without the secret: when and by whom it was replaced."""
+
+    id: int
+    credential_id: int
+    replaced_at: datetime
+    replaced_by: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,6 +119,11 @@ def _pg_dump(db: Database, dest: Path) -> Path:
     done = subprocess.run(args, env=env, capture_output=True, check=False)
     if done.returncode != 0:
         part.unlink(missing_ok=True)
-        raise DatabaseError("backup_failed", detail=done.stderr.decode(errors="replace")[-500:])
+        detail = done.stderr.decode(errors="replace")[-500:]
+        if "permission denied" in detail:
+            # Team logins may not read the vault's ciphertexts (migration 0006); only the
+            # database's owner holds every table.
+            raise DatabaseError("backup_needs_owner", login=url.username or "")
+        raise DatabaseError("backup_failed", detail=detail)
     part.replace(dest)
     return dest

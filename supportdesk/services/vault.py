@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -31,6 +31,7 @@ from supportdesk.db.models import (
     VaultMember,
     VaultWrappedKey,
 )
+from supportdesk.db.team import is_postgres
 from supportdesk.domain.errors import (
     ConflictError,
     NotFoundError,
@@ -43,6 +44,7 @@ from supportdesk.domain.vault import (
     Access,
     CredentialForm,
     CredentialRow,
+    HistoryRow,
     VaultStatus,
     check_credential,
 )
@@ -268,6 +270,12 @@ def save_credential(session: Session, vault: UnlockedVault, form: CredentialForm
     now = datetime.now(UTC)
     _lock_current_key(session, vault)  # never a new secret under a key a removed member held
     version = vault.current_version
+    payload = {k: v for k, v in values.items() if k != "notes"}
+    payload["secret_changed"] = form.secret is not None
+    if form.id is not None:
+        # Before the old secret is read for the history: on PostgreSQL the server hands a
+        # ciphertext out only once the access is in the audit chain (migration 0006).
+        audit.append(session, "credential.update", _record(form.id), payload)
     try:
         with session.begin_nested():
             if form.id is None:
@@ -292,10 +300,8 @@ def save_credential(session: Session, vault: UnlockedVault, form: CredentialForm
         raise ValidationError("name", "duplicate", value=str(values["name"])) from None
     except StaleDataError:
         raise ConflictError("credential", form.id, None) from None
-    payload = {k: v for k, v in values.items() if k != "notes"}
-    payload["secret_changed"] = form.secret is not None
-    action = "credential.add" if form.id is None else "credential.update"
-    audit.append(session, action, _record(obj.id), payload)
+    if form.id is None:
+        audit.append(session, "credential.add", _record(obj.id), payload)
     return get_credential(session, obj.id)
 
 
@@ -321,12 +327,11 @@ def _keep_in_history(
 ) -> None:
     """Re-encrypt the current secret under the history row's own binding. A damaged one
     cannot be kept: the damage is audited and the new secret replaces it (that is the cure)."""
-    if obj.key_version not in vault.keys:
+    version, blob = _ciphertext(session, obj.id)
+    if version not in vault.keys:
         raise ValidationError("vault", "vault_stale")
     try:
-        old = crypto.decrypt_secret(
-            vault.key(obj.key_version), obj.secret, _record(obj.id), "secret", obj.key_version
-        )
+        old = crypto.decrypt_secret(vault.key(version), blob, _record(obj.id), "secret", version)
     except SecretDamaged:
         audit.append(session, "credential.damaged", _record(obj.id), {"during": "save"})
         return
@@ -342,6 +347,41 @@ def _keep_in_history(
     entry.secret = crypto.encrypt_secret(
         vault.key(entry.key_version), old, _history_record(entry.id), "secret", entry.key_version
     )
+
+
+def _ciphertext(
+    session: Session, credential_id: int, model: type[Credential | CredentialHistory] = Credential
+) -> tuple[int, bytes]:
+    """(key version, ciphertext) of a credential's secret, or of a history entry's. The caller
+    has already appended the access to the audit chain in this transaction: on PostgreSQL the
+    server checks that before it hands the ciphertext out (migration 0006), since no team login
+    may read it."""
+    if is_postgres(session):
+        fn = (
+            "supportdesk_credential_secret" if model is Credential else "supportdesk_history_secret"
+        )
+        row = session.execute(
+            text(f"SELECT key_version, secret FROM {fn}(:id)"), {"id": credential_id}
+        ).one()
+    else:
+        row = session.execute(
+            select(model.key_version, model.secret).where(model.id == credential_id)
+        ).one()
+    return int(row[0]), bytes(row[1])
+
+
+def _decrypt(
+    session: Session, vault: UnlockedVault, record: str, found: tuple[int, bytes], payload: Any
+) -> Revealed:
+    """The secret of `record`; a damaged one is audited (in the caller's transaction)."""
+    version, blob = found
+    if version not in vault.keys:  # re-encrypted by a rotation after this vault was opened
+        raise ValidationError("vault", "vault_stale")
+    try:
+        return Revealed(crypto.decrypt_secret(vault.key(version), blob, record, "secret", version))
+    except SecretDamaged:
+        audit.append(session, "credential.damaged", record, payload)
+        return Revealed(None)
 
 
 def list_credentials(session: Session) -> list[CredentialRow]:
@@ -394,23 +434,75 @@ def reveal(
     """Decrypt one secret; the access (who, which, when, why) is audited in the caller's
     transaction, which must commit before the secret is shown or used."""
     require(session, Permission.VAULT_USE)
-    obj = session.scalars(select(Credential).where(Credential.name == name)).first()
-    if obj is None:
+    found = session.execute(
+        select(Credential.id, Credential.key_version).where(Credential.name == name)
+    ).first()
+    if found is None:
         raise ValidationError("name", "not_found", entity="credential", value=name)
-    payload = {"credential": obj.name, "reason": reason.strip()[:500]}
-    if obj.key_version not in vault.keys:
+    key, listed_version = found
+    if listed_version not in vault.keys:
         # Re-encrypted under a team key newer than this open vault: open it again. (Not
         # "damaged": that alarm must stay meaningful.)
         raise ValidationError("vault", "vault_stale")
-    try:
-        secret = crypto.decrypt_secret(
-            vault.key(obj.key_version), obj.secret, _record(obj.id), "secret", obj.key_version
+    payload = {"credential": name, "reason": reason.strip()[:500]}
+    # The access is recorded first; the ciphertext comes after (the server insists on it).
+    audit.append(session, f"credential.{access.value}", _record(key), payload)
+    return _decrypt(session, vault, _record(key), _ciphertext(session, key), payload)
+
+
+def history(session: Session, name: str) -> list[HistoryRow]:
+    """The earlier secrets of credential `name`, newest first, without the secrets."""
+    require(session, Permission.VAULT_USE)
+    key = _credential_id(session, name)
+    rows = session.execute(
+        select(
+            CredentialHistory.id,
+            CredentialHistory.credential_id,
+            CredentialHistory.replaced_at,
+            CredentialHistory.replaced_by,
         )
-    except SecretDamaged:
-        audit.append(session, "credential.damaged", _record(obj.id), payload)
-        return Revealed(None)
-    audit.append(session, f"credential.{access.value}", _record(obj.id), payload)
-    return Revealed(secret)
+        .where(CredentialHistory.credential_id == key)
+        .order_by(CredentialHistory.id.desc())
+    ).all()
+    return [HistoryRow(*r) for r in rows]
+
+
+def reveal_history(
+    session: Session,
+    vault: UnlockedVault,
+    name: str,
+    history_id: int,
+    reason: str = "",
+    access: Access = Access.REVEAL,
+) -> Revealed:
+    """Decrypt earlier secret `history_id` of credential `name`: audited like `reveal`, on the
+    history entry (target credential_history:<id>)."""
+    require(session, Permission.VAULT_USE)
+    if access == Access.USE:  # the inspection uses the current secret only
+        raise ValidationError("access", "bad_choice", value=access.value, choices="reveal, copy")
+    key = _credential_id(session, name)
+    if (
+        session.scalar(
+            select(CredentialHistory.id).where(
+                CredentialHistory.id == history_id, CredentialHistory.credential_id == key
+            )
+        )
+        is None
+    ):
+        raise ValidationError("history", "not_found", entity="history", value=str(history_id))
+    record = _history_record(history_id)
+    payload = {"credential": name, "history": history_id, "reason": reason.strip()[:500]}
+    audit.append(session, f"credential.{access.value}", record, payload)
+    return _decrypt(
+        session, vault, record, _ciphertext(session, history_id, CredentialHistory), payload
+    )
+
+
+def _credential_id(session: Session, name: str) -> int:
+    key = session.scalar(select(Credential.id).where(Credential.name == name))
+    if key is None:
+        raise ValidationError("name", "not_found", entity="credential", value=name)
+    return key
 
 
 # --------------------------------------------------------------------------- team (issue 4)
@@ -503,10 +595,9 @@ def remove_member(
     now = datetime.now(UTC)
     team_key = crypto.new_team_key()
     session.add(VaultKey(version=new, created_at=now, created_by=audit.current_actor(session)))
-    session.execute(delete(VaultWrappedKey).where(VaultWrappedKey.member_id == gone.id))
-    session.delete(gone)
-    session.flush()
-    remaining = session.scalars(select(VaultMember).order_by(VaultMember.id)).all()
+    remaining = session.scalars(
+        select(VaultMember).where(VaultMember.id != gone.id).order_by(VaultMember.id)
+    ).all()
     _check_recipients(session, remaining)
     for member in remaining:
         session.add(
@@ -523,24 +614,9 @@ def remove_member(
     history = session.scalars(
         select(CredentialHistory).order_by(CredentialHistory.id).with_for_update()
     ).all()
-    total, done = len(credentials) + len(history), 0
-    exposed: list[int] = []
-    damaged: list[int] = []
-    for obj in credentials:
-        if obj.key_version in readable:
-            exposed.append(obj.id)
-        if not _reencrypt(vault, obj, _record(obj.id), team_key, new):
-            damaged.append(obj.id)
-        done += 1
-        if progress is not None:
-            progress(done, total)
-    for entry in history:
-        if not _reencrypt(vault, entry, _history_record(entry.id), team_key, new):
-            damaged.append(entry.credential_id)
-        done += 1
-        if progress is not None:
-            progress(done, total)
-    session.flush()
+    exposed = [obj.id for obj in credentials if obj.key_version in readable]
+    # Recorded before any ciphertext is read: on PostgreSQL the server hands them out for
+    # re-encryption only once the rotation is in the audit chain (migration 0006).
     audit.append(
         session,
         "vault.member_remove",
@@ -553,9 +629,29 @@ def remove_member(
         f"vault_key:{new}",
         {"from": old, "to": new, "credentials": len(credentials), "history": len(history)},
     )
+    stored = _all_ciphertexts(session, new)
+    total, done = len(credentials) + len(history), 0
+    damaged: list[int] = []
+    for obj in credentials:
+        if not _reencrypt(vault, obj, stored, _record(obj.id), team_key, new):
+            damaged.append(obj.id)
+        done += 1
+        if progress is not None:
+            progress(done, total)
+    for entry in history:
+        if not _reencrypt(vault, entry, stored, _history_record(entry.id), team_key, new):
+            damaged.append(entry.credential_id)
+        done += 1
+        if progress is not None:
+            progress(done, total)
+    session.flush()
     for key in sorted(set(damaged)):  # left under the old key: nobody can re-encrypt garbage
         audit.append(session, "credential.damaged", _record(key), {"during": "vault.key_rotate"})
     mark_rotation_due(session, exposed, f"vault member {login} removed")
+    # Last: a group leader who leaves is still a member for the server's guard until here.
+    session.execute(delete(VaultWrappedKey).where(VaultWrappedKey.member_id == gone.id))
+    session.delete(gone)
+    session.flush()
     return [get_credential(session, key) for key in exposed]
 
 
@@ -586,19 +682,47 @@ def _check_recipients(session: Session, members: Sequence[VaultMember]) -> None:
             raise ValidationError("login", "member_not_vouched", value=member.login)
 
 
+def _all_ciphertexts(session: Session, version: int) -> dict[str, tuple[int, bytes]]:
+    """Every credential's and history entry's (key version, ciphertext), by record name, for
+    the rotation to team key `version` that this transaction has put in the audit chain."""
+    rows: Sequence[tuple[Any, ...]]
+    if is_postgres(session):
+        rows = session.execute(
+            text(
+                "SELECT record, id, key_version, secret FROM supportdesk_vault_rotation_secrets(:v)"
+            ),
+            {"v": version},
+        ).all()
+    else:
+        rows = [
+            ("credential", *r)
+            for r in session.execute(
+                select(Credential.id, Credential.key_version, Credential.secret)
+            )
+        ] + [
+            ("credential_history", *r)
+            for r in session.execute(
+                select(
+                    CredentialHistory.id, CredentialHistory.key_version, CredentialHistory.secret
+                )
+            )
+        ]
+    return {f"{table}:{key}": (int(kv), bytes(blob)) for table, key, kv, blob in rows}
+
+
 def _reencrypt(
     vault: UnlockedVault,
     obj: Credential | CredentialHistory,
+    stored: dict[str, tuple[int, bytes]],
     record: str,
     team_key: bytes,
     version: int,
 ) -> bool:
     """Re-encrypt one secret under `team_key` (a new nonce, bound to `version`); False if the
     stored one is damaged (it stays as it is)."""
+    old_version, blob = stored[record]
     try:
-        plain = crypto.decrypt_secret(
-            vault.key(obj.key_version), obj.secret, record, "secret", obj.key_version
-        )
+        plain = crypto.decrypt_secret(vault.key(old_version), blob, record, "secret", old_version)
     except SecretDamaged:
         return False
     obj.secret = crypto.encrypt_secret(team_key, plain, record, "secret", version)

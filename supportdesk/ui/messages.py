@@ -48,6 +48,8 @@ def field_label(name: str) -> str:
         "username": QT_TRANSLATE_NOOP("messages", "user name"),
         "url": QT_TRANSLATE_NOOP("messages", "URL"),
         "notes": QT_TRANSLATE_NOOP("messages", "notes"),
+        "history": QT_TRANSLATE_NOOP("messages", "earlier secret"),
+        "access": QT_TRANSLATE_NOOP("messages", "access"),
         "vault": QT_TRANSLATE_NOOP("messages", "vault"),
         "passphrase": QT_TRANSLATE_NOOP("messages", "vault passphrase"),
         "kdf": QT_TRANSLATE_NOOP("messages", "key derivation"),
@@ -224,6 +226,12 @@ def _code_text(code: str) -> str:
             "messages", "{path} already exists; choose another file"
         ),
         "backup_failed": QT_TRANSLATE_NOOP("messages", "The backup failed: {detail}"),
+        "backup_needs_owner": QT_TRANSLATE_NOOP(
+            "messages",
+            "The login {login} may not read every table of the team database (the vault's "
+            "secrets are served to members one audited access at a time). Back it up as the "
+            "database's owner.",
+        ),
         "login_failed": QT_TRANSLATE_NOOP(
             "messages", "The database login {login} could not be created ({detail})."
         ),
@@ -252,6 +260,7 @@ def describe(error: BaseException) -> str:
             "detail": "",
             **error.params,
         }
+        params["entity"] = _entity(str(params["entity"]))
         where = field_label(error.field)
         if error.row is not None:
             where = QCoreApplication.translate("messages", "row {row}, {field}").format(
@@ -310,5 +319,7 @@ def _entity(name: str) -> str:
         "host": QT_TRANSLATE_NOOP("messages", "host"),
         "contract": QT_TRANSLATE_NOOP("messages", "maintenance contract"),
         "user": QT_TRANSLATE_NOOP("messages", "user"),
+        "credential": QT_TRANSLATE_NOOP("messages", "credential"),
+        "history": QT_TRANSLATE_NOOP("messages", "earlier secret"),
     }
     return _t(str(names[name])) if name in names else name

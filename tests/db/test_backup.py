@@ -24,6 +24,14 @@ from supportdesk.domain.registry import ContactForm, CustomerForm
 from supportdesk.services import database, registry, users
 from tests.servers.postgres import PASSWORD, SUPERUSER, PostgresServer, find_bin
 
+VAULT_TABLES = (
+    "vault_key",
+    "vault_member",
+    "vault_wrapped_key",
+    "credential",
+    "credential_history",
+)
+
 Backup = Callable[[Database, Path], object]
 
 
@@ -235,14 +243,18 @@ def test_postgres_backup_during_writes_restores(
     restored = Database(pg_server.url(restore_target))
     try:
         assert _damage(restored, base, before, during) == []
-        # The server's guard came along: the chain stays append-only in the copy.
+        # The server's guards came along: the chain stays append-only in the copy, and the
+        # vault is guarded as before.
         with restored.engine.connect() as conn:
             triggers = {
-                r[0]
+                (r[0], r[1])
                 for r in conn.exec_driver_sql(
-                    "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+                    "SELECT tgname, tgrelid::regclass::text FROM pg_trigger WHERE NOT tgisinternal"
                 )
             }
-        assert triggers == {"audit_event_guard", "audit_head_guard"}
+        assert triggers == {
+            ("audit_event_guard", "audit_event"),
+            ("audit_head_guard", "audit_head"),
+        } | {("vault_guard", t) for t in VAULT_TABLES}
     finally:
         restored.dispose()

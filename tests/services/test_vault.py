@@ -239,6 +239,48 @@ def test_the_command_line_round_trip(
         str(secret_file),
     )
     assert (code, out) == (0, CANARY + "\n")
+    # A new secret (after changing it with the customer); the old one goes to the history.
+    monkeypatch.setattr("sys.stdin", _Stdin("新密码-2026\n"))
+    code, out, _err = run_cli(
+        capsys,
+        "vault",
+        "set",
+        "档案系统 DB",
+        "--secret-stdin",
+        "--passphrase-file",
+        str(secret_file),
+    )
+    assert (code, out) == (0, "档案系统 DB\n")
+    code, out, _err = run_cli(capsys, "vault", "history", "档案系统 DB", "--json")
+    (entry,) = json.loads(out)
+    assert CANARY not in out
+    code, out, _err = run_cli(
+        capsys,
+        "vault",
+        "reveal",
+        "档案系统 DB",
+        "--history",
+        str(entry["id"]),
+        "--passphrase-file",
+        str(secret_file),
+    )
+    assert (code, out) == (0, CANARY + "\n")
+    code, out, _err = run_cli(
+        capsys, "vault", "reveal", "档案系统 DB", "--passphrase-file", str(secret_file)
+    )
+    assert (code, out) == (0, "新密码-2026\n")
+    monkeypatch.setattr("sys.stdin", _Stdin("\n"))
+    code, out, err = run_cli(
+        capsys,
+        "vault",
+        "set",
+        "档案系统 DB",
+        "--secret-stdin",
+        "--passphrase-file",
+        str(secret_file),
+    )
+    assert (code, out) == (1, "")
+    assert "secret" in err.lower()
     code, out, _err = run_cli(capsys, "vault", "status", "--json")
     assert json.loads(out)["credentials"] == 1
     wrong = tmp_path / "wrong.txt"
@@ -356,3 +398,58 @@ def test_the_command_line_links_a_host_by_name(
     listed = json.loads(run_cli(capsys, "vault", "list", "--json")[1])
     assert [(c["name"], c["system"]) for c in listed] == [("a", unique)]
     assert listed[0]["host_id"] is not None
+
+
+def test_earlier_secrets_are_listed_and_revealed_one_audited_access_at_a_time(
+    db: Database,
+) -> None:
+    opened = _opened(db)
+    key = _add(db, opened, "门户 admin", "第一版-secret")
+    _add(db, opened, "other", "unrelated")
+    for secret in ("第二版-secret", "第三版-secret"):
+        with db.write() as s:
+            row = vault.get_credential(s, key)
+            vault.save_credential(
+                s, opened, CredentialForm(row.name, secret, id=key, version=row.version)
+            )
+    with db.read() as s:
+        earlier = vault.history(s, "门户 admin")
+        assert vault.history(s, "other") == []
+    assert [h.credential_id for h in earlier] == [key, key]
+    assert earlier[0].id > earlier[1].id  # newest first
+    assert {h.replaced_by for h in earlier} == {users_login(db)}
+    with db.write() as s:
+        newest = vault.reveal_history(s, opened, "门户 admin", earlier[0].id, "回滚前核对")
+        oldest = vault.reveal_history(s, opened, "门户 admin", earlier[1].id, access=Access.COPY)
+    assert (newest.secret, oldest.secret) == ("第二版-secret", "第一版-secret")
+    assert _actions(db)[-2:] == [
+        (
+            "credential.reveal",
+            f"credential_history:{earlier[0].id}",
+            {"credential": "门户 admin", "history": earlier[0].id, "reason": "回滚前核对"},
+        ),
+        (
+            "credential.copy",
+            f"credential_history:{earlier[1].id}",
+            {"credential": "门户 admin", "history": earlier[1].id, "reason": ""},
+        ),
+    ]
+    before = len(_actions(db))
+    # Another credential's entry, an unknown one, or the inspection's "use": refused, unaudited.
+    for name, history_id, access, code in (
+        ("other", earlier[0].id, Access.REVEAL, "not_found"),
+        ("门户 admin", 9999, Access.REVEAL, "not_found"),
+        ("nope", earlier[0].id, Access.REVEAL, "not_found"),
+        ("门户 admin", earlier[0].id, Access.USE, "bad_choice"),
+    ):
+        with pytest.raises(ValidationError) as caught, db.write() as s:
+            vault.reveal_history(s, opened, name, history_id, access=access)
+        assert caught.value.code == code
+    assert len(_actions(db)) == before
+
+
+def users_login(db: Database) -> str:
+    with db.read() as s:
+        me = users.current_user(s)
+        assert me is not None
+        return me.login

@@ -1,6 +1,6 @@
 """What a review found a colleague could do to the vault with their own database login, and
-what the service now refuses (issue 4). The server-side half (SECURITY DEFINER functions for
-membership, see the closing note) is still to come; these are the client-side checks."""
+what the service refuses even when the server's guard (migration 0006, tests/db/
+test_vault_guard.py) is bypassed by someone with the owner's rights: defence in depth."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from supportdesk.crypto import vault_crypto
 from supportdesk.db.engine import Database
@@ -24,6 +26,7 @@ from tests.services.test_vault_team import (
     _save,
     _unlock,
 )
+from tests.vault_helpers import unguarded
 
 
 @pytest.fixture
@@ -51,10 +54,11 @@ def test_a_member_row_slipped_in_by_sql_never_receives_the_next_key(team: Team) 
     bob, eve = team.user("bob"), team.user("eve")
     _add_member(team.db, opened, bob)
     _save(team.db, opened, "生产库", "s3cret")
-    # Eve is no member; with her own login she writes herself a member row and key pair.
+    # Eve is no member; she writes herself a member row and key pair.
     keys = vault_crypto.new_member_keys()
     kek = vault_crypto.derive_key(MEMBER_PASS, vault_crypto.new_kdf_params())
-    with team.login(eve).write() as s:
+
+    def slip_in(s: Session) -> None:
         s.add(
             VaultMember(
                 login=eve,
@@ -65,6 +69,13 @@ def test_a_member_row_slipped_in_by_sql_never_receives_the_next_key(team: Team) 
                 added_by=eve,
             )
         )
+
+    if not team.db.is_sqlite:  # with her own login the server refuses it
+        with pytest.raises(DBAPIError, match="refused"), team.login(eve).write() as s:
+            slip_in(s)
+    with team.login(eve).write() if team.db.is_sqlite else team.db.write() as s:
+        unguarded(s)
+        slip_in(s)
     with pytest.raises(ValidationError) as caught, team.db.write() as s:
         vault.remove_member(s, opened, bob)  # the rotation that would have wrapped for Eve
     assert (caught.value.code, caught.value.params["value"]) == ("member_not_vouched", eve)
@@ -94,6 +105,7 @@ def test_a_public_key_swapped_by_sql_is_caught(team: Team) -> None:
     _add_member(team.db, opened, carol)
     attacker = vault_crypto.new_member_keys()
     with team.db.write() as s:  # (as if Bob's row were rewritten by someone with the rights)
+        unguarded(s)
         s.execute(
             update(VaultMember).where(VaultMember.login == bob).values(public_key=attacker.public)
         )
@@ -140,7 +152,7 @@ def test_a_damaged_secret_is_replaced_by_a_new_one_and_the_damage_audited(db: Da
     with db.write() as s:
         assert vault.reveal(s, opened, "vpn").secret == "new"
         actions = [e.action for e in s.scalars(select(AuditEvent).order_by(AuditEvent.seq))]
-    assert actions[-3:] == ["credential.damaged", "credential.update", "credential.reveal"]
+    assert actions[-3:] == ["credential.update", "credential.damaged", "credential.reveal"]
 
 
 def test_a_key_below_the_minimum_is_refused(sqlite_db: Database) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
 
 from supportdesk.crypto import vault_crypto
 from supportdesk.db.engine import Database
@@ -115,6 +116,8 @@ def _add_member(db: Database, opened: UnlockedVault, login: str) -> None:
 
 
 def _history(db: Database, opened: UnlockedVault, credential_id: int) -> list[str]:
+    """The history secrets `opened` decrypts, read with `db`'s rights (on PostgreSQL only the
+    owner reads ciphertexts directly)."""
     with db.read() as s:
         rows = s.scalars(
             select(CredentialHistory)
@@ -154,7 +157,7 @@ def test_a_member_added_later_reads_existing_secrets_and_their_history(team: Tea
     assert mine.keys == leader.keys  # every version, so the history opens too
     with zs_db.write() as s:
         assert vault.reveal(s, mine, "门户 admin").secret == "second-secret"
-    assert _history(zs_db, mine, key) == ["first-secret"]
+    assert _history(db, mine, key) == ["first-secret"]
     # Their passphrase is theirs: the leader's does not open their key.
     with pytest.raises(WrongPassphrase), zs_db.read() as s:
         vault.unlock(s, LEADER_PASS)
@@ -201,8 +204,8 @@ def _attack(copy: Database, login: str, private: bytes, old_keys: dict[int, byte
 
 
 def _full_copy(db: Database, tmp_path: Path, name: str) -> Database:
-    """The SQLite file as a removed member could copy it. On PostgreSQL the removed member's
-    own login still reads every vault table: that is their copy."""
+    """The SQLite file as a removed member could copy it. (On PostgreSQL their login reads no
+    ciphertext, so the copy is what the owner's pg_dump holds, leaked: the superuser's view.)"""
     assert db.sqlite_path is not None
     target = tmp_path / name
     with sqlite3.connect(db.sqlite_path) as source, sqlite3.connect(target) as dest:
@@ -228,7 +231,9 @@ def test_a_removed_member_with_a_full_copy_and_their_old_key_decrypts_nothing_ne
 
     def copy(stem: str) -> Database:
         if not db.is_sqlite:
-            return zs_db
+            with pytest.raises(DBAPIError, match="permission denied"), zs_db.read() as s:
+                s.execute(select(Credential.secret))
+            return db
         made = _full_copy(db, tmp_path, f"{stem}.db")
         team.opened.append(made)
         return made

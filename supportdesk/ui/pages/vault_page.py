@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +36,7 @@ from supportdesk.domain.vault import (
     CredentialForm,
     CredentialKind,
     CredentialRow,
+    HistoryRow,
     VaultStatus,
 )
 from supportdesk.services import registry, vault
@@ -88,6 +91,12 @@ def _reveal(
     session: Any, unlocked: UnlockedVault, name: str, reason: str, access: Access
 ) -> Revealed:
     return vault.reveal(session, _open(unlocked), name, reason, access)
+
+
+def _reveal_earlier(
+    session: Any, unlocked: UnlockedVault, name: str, history_id: int, reason: str, access: Access
+) -> Revealed:
+    return vault.reveal_history(session, _open(unlocked), name, history_id, reason, access)
 
 
 class SecretField(QWidget):
@@ -266,6 +275,67 @@ def credential_dialog(
             QCoreApplication.translate("VaultPage", "leave empty to keep the current secret")
         )
     return dialog
+
+
+class HistoryDialog(QDialog):
+    """A credential's earlier secrets, newest first: when each was replaced and by whom. Each
+    can be revealed or copied, audited like the current one."""
+
+    access_requested = Signal(int, object)  # history id, Access
+
+    def __init__(self, name: str, rows: list[HistoryRow], parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Earlier secrets of {name}").format(name=name))
+        self.setMinimumSize(460, 300)
+        self.rows = rows
+        self.table = QTableWidget(len(rows), 2, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Replaced"), self.tr("Replaced by")])
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for i, row in enumerate(rows):
+            when = row.replaced_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            self.table.setItem(i, 0, QTableWidgetItem(when))
+            self.table.setItem(i, 1, QTableWidgetItem(row.replaced_by))
+        self.table.resizeColumnsToContents()
+        self.empty = QLabel(self.tr("No earlier secrets: it has never been changed."), self)
+        self.empty.setVisible(not rows)
+        self.reveal_button = QPushButton(self.tr("Reveal…"), self)
+        self.copy_button = QPushButton(self.tr("Copy"), self)
+        self.reveal_button.clicked.connect(lambda: self._request(Access.REVEAL))
+        self.copy_button.clicked.connect(lambda: self._request(Access.COPY))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.reveal_button)
+        actions.addWidget(self.copy_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(actions)
+        layout.addWidget(self.buttons)
+        if rows:
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def selected(self) -> HistoryRow | None:
+        index = self.table.currentRow()
+        picked = self.table.selectionModel().hasSelection()
+        return self.rows[index] if picked and 0 <= index < len(self.rows) else None
+
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        self.reveal_button.setEnabled(has)
+        self.copy_button.setEnabled(has)
+
+    def _request(self, access: Access) -> None:
+        row = self.selected()
+        if row is not None:
+            self.access_requested.emit(row.id, access)
 
 
 class ReasonDialog(QDialog):
@@ -503,14 +573,17 @@ class VaultPage(QWidget):
         self.notice = QLabel(self)
         self.reveal_button = QPushButton(self.tr("Reveal…"), self)
         self.copy_button = QPushButton(self.tr("Copy"), self)
+        self.history_button = QPushButton(self.tr("History…"), self)
         self.lock_button = QPushButton(self.tr("Lock"), self)
         self.reveal_button.clicked.connect(lambda: self._ask_reason(Access.REVEAL))
         self.copy_button.clicked.connect(lambda: self._ask_reason(Access.COPY))
+        self.history_button.clicked.connect(self.show_history)
         self.lock_button.clicked.connect(self.lock)
         actions = QHBoxLayout()
         actions.addWidget(self.rotation_label, 1)
         actions.addWidget(self.notice, 2)
-        for button in (self.reveal_button, self.copy_button, self.lock_button):
+        buttons = (self.reveal_button, self.copy_button, self.history_button, self.lock_button)
+        for button in buttons:
             actions.addWidget(button)
         unlocked = QWidget(self)
         inner = QVBoxLayout(unlocked)
@@ -555,6 +628,7 @@ class VaultPage(QWidget):
         has = self.credentials.selected() is not None
         self.reveal_button.setEnabled(has)
         self.copy_button.setEnabled(has)
+        self.history_button.setEnabled(has)
 
     # -- unlock, lock, idle -------------------------------------------------------------
 
@@ -675,28 +749,61 @@ class VaultPage(QWidget):
 
     # -- reveal and copy ----------------------------------------------------------------
 
-    def _ask_reason(self, access: Access) -> None:
+    def show_history(self) -> None:
         row = self.credentials.selected()
         if row is None or self._vault is None:
             return
-        title = self.tr("Reveal secret") if access == Access.REVEAL else self.tr("Copy secret")
+        generation = self._generation
+
+        def open_dialog(rows: list[HistoryRow]) -> None:
+            if generation != self._generation:
+                return
+            self.history_dialog = HistoryDialog(row.name, rows, self)
+            self.history_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.history_dialog.access_requested.connect(
+                lambda key, access: self._ask_reason(access, row, key, self.history_dialog)
+            )
+            self.history_dialog.open()
+
+        self._ctx.tasks.read(
+            vault.history, row.name, on_done=open_dialog, on_error=lambda e: warn(self, e)
+        )
+
+    def _ask_reason(
+        self,
+        access: Access,
+        row: CredentialRow | None = None,
+        history_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        row = row or self.credentials.selected()
+        if row is None or self._vault is None:
+            return
+        if history_id is None:
+            title = self.tr("Reveal secret") if access == Access.REVEAL else self.tr("Copy secret")
+        elif access == Access.REVEAL:
+            title = self.tr("Reveal earlier secret")
+        else:
+            title = self.tr("Copy earlier secret")
         required = bool(self._ctx.config.get("vault.reason_required"))
-        dialog = ReasonDialog(title, row.name, required, self)
+        dialog = ReasonDialog(title, row.name, required, parent or self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._access(row, access, dialog.reason.text()))
+        dialog.accepted.connect(lambda: self._access(row, access, dialog.reason.text(), history_id))
         dialog.open()
 
-    def _access(self, row: CredentialRow, access: Access, reason: str) -> None:
+    def _access(
+        self, row: CredentialRow, access: Access, reason: str, history_id: int | None = None
+    ) -> None:
         if self._vault is None:
             return
         generation = self._generation
         # A write: the audit event commits before the secret is shown or copied.
+        if history_id is None:
+            task: tuple[Any, ...] = (_reveal, self._vault, row.name, reason, access)
+        else:
+            task = (_reveal_earlier, self._vault, row.name, history_id, reason, access)
         self._ctx.tasks.write(
-            _reveal,
-            self._vault,
-            row.name,
-            reason,
-            access,
+            *task,
             on_done=lambda revealed: self._on_revealed(generation, row, access, revealed),
             on_error=lambda error: warn(self, error),
         )

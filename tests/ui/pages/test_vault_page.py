@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
@@ -27,12 +27,13 @@ from supportdesk.db.models import AuditEvent, Credential, VaultMember
 from supportdesk.domain.errors import SecretDamaged, WrongPassphrase
 from supportdesk.domain.passwords import AMBIGUOUS
 from supportdesk.domain.vault import CredentialForm
-from supportdesk.services import vault
+from supportdesk.services import users, vault
 from supportdesk.ui.context import UiContext
 from supportdesk.ui.messages import describe
 from supportdesk.ui.models.row_model import ROW_ROLE
 from supportdesk.ui.pages.vault_page import (
     CredentialDialog,
+    HistoryDialog,
     ReasonDialog,
     RevealDialog,
     VaultPage,
@@ -412,3 +413,51 @@ def test_the_real_x11_clipboard_is_cleared_only_while_unchanged(
             ("changed", repr(("something else", False))),
         ]
     )
+
+
+def test_an_earlier_secret_is_revealed_from_the_history_and_audited(
+    qtbot: QtBot, ctx: UiContext, page: VaultPage, opened: bootstrap.App
+) -> None:
+    with opened.db.write() as s:
+        unlocked = vault.unlock(s, PASSPHRASE)
+        row = next(r for r in vault.list_credentials(s) if r.name == ROOT)
+        vault.save_credential(
+            s, unlocked, CredentialForm(ROOT, "新-secret", id=row.id, version=row.version)
+        )
+    unlocked.lock()
+    unlock(qtbot, ctx, page)
+    select_row(page.credentials, lambda c: c.name == "db01")
+    click(page.history_button)
+    empty = open_dialog(qtbot, page, HistoryDialog)
+    assert empty.table.rowCount() == 0
+    assert not empty.reveal_button.isEnabled()
+    empty.reject()
+    qtbot.waitUntil(lambda: not [d for d in page.findChildren(HistoryDialog) if d.isVisible()])
+    select_row(page.credentials, lambda c: c.name == ROOT)
+    click(page.history_button)
+    earlier = open_dialog(qtbot, page, HistoryDialog)
+    assert earlier.table.rowCount() == 1
+    cells = [earlier.table.item(0, c) for c in range(2)]
+    assert [c.text() for c in cells if c is not None][1] == opened_login(opened)
+    click(earlier.reveal_button)
+    ask = open_dialog(qtbot, page, ReasonDialog)
+    ask.reason.setText("回滚核对")
+    click(ask.ok_button)
+    shown = open_dialog(qtbot, page, RevealDialog)
+    assert shown.secret.toPlainText() == CANARY
+    action, payload = actions(opened)[-1]
+    assert action == "credential.reveal"
+    assert payload == {
+        "credential": ROOT,
+        "history": earlier.rows[0].id,
+        "reason": "回滚核对",
+    }
+    click(page.lock_button)  # locking closes the history and the secret
+    assert not [d for d in page.findChildren(QDialog) if d.isVisible()]
+
+
+def opened_login(opened: bootstrap.App) -> str:
+    with opened.db.read() as s:
+        me = users.current_user(s)
+        assert me is not None
+        return me.login
