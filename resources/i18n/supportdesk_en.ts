@@ -1080,6 +1080,14 @@
         <translation>access</translation>
     </message>
     <message>
+        <source>host key</source>
+        <translation>host key</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>reason</translation>
+    </message>
+    <message>
         <source>vault</source>
         <translation>vault</translation>
     </message>
@@ -1446,6 +1454,62 @@
     <message>
         <source>Wrong passphrase.</source>
         <translation>Wrong passphrase.</translation>
+    </message>
+    <message>
+        <source>a different key is already accepted for {value}: only the group leader can replace it</source>
+        <translation>a different key is already accepted for {value}: only the group leader can replace it</translation>
+    </message>
+    <message>
+        <source>{host} is not known yet. Its host key is {fingerprint}: compare it with the server&apos;s before accepting it. Nothing was sent.</source>
+        <translation>{host} is not known yet. Its host key is {fingerprint}: compare it with the server&apos;s before accepting it. Nothing was sent.</translation>
+    </message>
+    <message>
+        <source>The host key of {host} has changed: it was {old}, it is now {new}. Nothing was sent. Only the group leader can accept the new key, after checking it with the customer.</source>
+        <translation>The host key of {host} has changed: it was {old}, it is now {new}. Nothing was sent. Only the group leader can accept the new key, after checking it with the customer.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to {host}: {detail}</source>
+        <translation>Cannot connect to {host}: {detail}</translation>
+    </message>
+    <message>
+        <source>{host} did not accept a connection within {seconds} s.</source>
+        <translation>{host} did not accept a connection within {seconds} s.</translation>
+    </message>
+    <message>
+        <source>{host} accepted the connection but sent nothing for {seconds} s: is an SSH server listening on that port?</source>
+        <translation>{host} accepted the connection but sent nothing for {seconds} s: is an SSH server listening on that port?</translation>
+    </message>
+    <message>
+        <source>{host} did not complete the SSH greeting within {seconds} s.</source>
+        <translation>{host} did not complete the SSH greeting within {seconds} s.</translation>
+    </message>
+    <message>
+        <source>{host} refused the login ({detail}).</source>
+        <translation>{host} refused the login ({detail}).</translation>
+    </message>
+    <message>
+        <source>{host} did not answer the login within {seconds} s.</source>
+        <translation>{host} did not answer the login within {seconds} s.</translation>
+    </message>
+    <message>
+        <source>{host} did not start the command within {seconds} s.</source>
+        <translation>{host} did not start the command within {seconds} s.</translation>
+    </message>
+    <message>
+        <source>{host}: cancelled.</source>
+        <translation>{host}: cancelled.</translation>
+    </message>
+    <message>
+        <source>The private key for {host} is encrypted: store its passphrase with the credential.</source>
+        <translation>The private key for {host} is encrypted: store its passphrase with the credential.</translation>
+    </message>
+    <message>
+        <source>The passphrase stored for the private key of {host} is wrong.</source>
+        <translation>The passphrase stored for the private key of {host} is wrong.</translation>
+    </message>
+    <message>
+        <source>The private key stored for {host} is not an OpenSSH private key.</source>
+        <translation>The private key stored for {host} is not an OpenSSH private key.</translation>
     </message>
     <message>
         <source>row {row}, {field}</source>

@@ -1080,6 +1080,14 @@
         <translation>访问方式</translation>
     </message>
     <message>
+        <source>host key</source>
+        <translation>主机密钥</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
         <source>vault</source>
         <translation>密码库</translation>
     </message>
@@ -1446,6 +1454,62 @@
     <message>
         <source>Wrong passphrase.</source>
         <translation>口令错误。</translation>
+    </message>
+    <message>
+        <source>a different key is already accepted for {value}: only the group leader can replace it</source>
+        <translation>{value} 已接受了另一个密钥：只有组长可以替换</translation>
+    </message>
+    <message>
+        <source>{host} is not known yet. Its host key is {fingerprint}: compare it with the server&apos;s before accepting it. Nothing was sent.</source>
+        <translation>{host} 尚未登记。它的主机密钥指纹是 {fingerprint}：请先与服务器上的指纹核对，再接受。尚未发送任何信息。</translation>
+    </message>
+    <message>
+        <source>The host key of {host} has changed: it was {old}, it is now {new}. Nothing was sent. Only the group leader can accept the new key, after checking it with the customer.</source>
+        <translation>{host} 的主机密钥已变化：原为 {old}，现为 {new}。尚未发送任何信息。只有组长在与客户核实后才能接受新密钥。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to {host}: {detail}</source>
+        <translation>无法连接 {host}：{detail}</translation>
+    </message>
+    <message>
+        <source>{host} did not accept a connection within {seconds} s.</source>
+        <translation>{host} 在 {seconds} 秒内未接受连接。</translation>
+    </message>
+    <message>
+        <source>{host} accepted the connection but sent nothing for {seconds} s: is an SSH server listening on that port?</source>
+        <translation>{host} 接受了连接，但 {seconds} 秒内没有发送任何内容：该端口上是否有 SSH 服务？</translation>
+    </message>
+    <message>
+        <source>{host} did not complete the SSH greeting within {seconds} s.</source>
+        <translation>{host} 在 {seconds} 秒内未完成 SSH 握手。</translation>
+    </message>
+    <message>
+        <source>{host} refused the login ({detail}).</source>
+        <translation>{host} 拒绝登录（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{host} did not answer the login within {seconds} s.</source>
+        <translation>{host} 在 {seconds} 秒内未响应登录。</translation>
+    </message>
+    <message>
+        <source>{host} did not start the command within {seconds} s.</source>
+        <translation>{host} 在 {seconds} 秒内未开始执行命令。</translation>
+    </message>
+    <message>
+        <source>{host}: cancelled.</source>
+        <translation>{host}：已取消。</translation>
+    </message>
+    <message>
+        <source>The private key for {host} is encrypted: store its passphrase with the credential.</source>
+        <translation>{host} 的私钥已加密：请在凭据中保存其口令。</translation>
+    </message>
+    <message>
+        <source>The passphrase stored for the private key of {host} is wrong.</source>
+        <translation>为 {host} 的私钥保存的口令不正确。</translation>
+    </message>
+    <message>
+        <source>The private key stored for {host} is not an OpenSSH private key.</source>
+        <translation>为 {host} 保存的私钥不是 OpenSSH 私钥。</translation>
     </message>
     <message>
         <source>row {row}, {field}</source>

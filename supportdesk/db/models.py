@@ -163,6 +163,21 @@ class Contract(Versioned, Base):
     __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
 
 
+class HostKeyRow(Base):
+    """The SSH host key accepted for a host (issue 5): first contact is accepted explicitly,
+    a change only by the group leader; both are in the audit chain."""
+
+    __tablename__ = "host_key"
+    host_id: Mapped[int] = mapped_column(
+        ForeignKey("host.id", ondelete="CASCADE"), primary_key=True
+    )
+    key_type: Mapped[str] = mapped_column(String(40))
+    key_base64: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(60))
+    accepted_by: Mapped[str] = mapped_column(String(63))
+    accepted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class AuditEvent(Base):
     """One link of the hash chain; `seq` is contiguous from 1 so a deleted row shows."""
 

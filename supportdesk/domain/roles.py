@@ -22,6 +22,8 @@ class Permission(StrEnum):
     SETTINGS_EDIT = "settings.edit"
     VAULT_USE = "vault.use"  # read, add and change credentials (R3.1: the after-sales group)
     VAULT_ADMIN = "vault.admin"  # set the vault up, add and remove members (the group leader)
+    INSPECT = "inspection.run"  # run inspections, accept a host's first key (R2.3)
+    HOST_KEY_REPLACE = "host_key.replace"  # accept a host's changed key (the group leader)
 
 
 _ALL = frozenset(Permission)
@@ -34,9 +36,11 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.AUDIT_READ,
             Permission.VAULT_USE,
             Permission.VAULT_ADMIN,
+            Permission.INSPECT,
+            Permission.HOST_KEY_REPLACE,
         }
     ),
-    Role.ENGINEER: frozenset({Permission.REGISTRY_EDIT, Permission.VAULT_USE}),
+    Role.ENGINEER: frozenset({Permission.REGISTRY_EDIT, Permission.VAULT_USE, Permission.INSPECT}),
     Role.SALES_DIRECTOR: frozenset({Permission.AUDIT_READ}),
     Role.SALESPERSON: frozenset(),
     Role.COMMITTEE: frozenset({Permission.AUDIT_READ}),

@@ -50,6 +50,8 @@ def field_label(name: str) -> str:
         "notes": QT_TRANSLATE_NOOP("messages", "notes"),
         "history": QT_TRANSLATE_NOOP("messages", "earlier secret"),
         "access": QT_TRANSLATE_NOOP("messages", "access"),
+        "host_key": QT_TRANSLATE_NOOP("messages", "host key"),
+        "reason": QT_TRANSLATE_NOOP("messages", "reason"),
         "vault": QT_TRANSLATE_NOOP("messages", "vault"),
         "passphrase": QT_TRANSLATE_NOOP("messages", "vault passphrase"),
         "kdf": QT_TRANSLATE_NOOP("messages", "key derivation"),
@@ -243,6 +245,52 @@ def _code_text(code: str) -> str:
             "Secret damaged: it was changed outside SupportDesk and cannot be shown.",
         ),
         "wrong_passphrase": QT_TRANSLATE_NOOP("messages", "Wrong passphrase."),
+        "host_key_exists": QT_TRANSLATE_NOOP(
+            "messages",
+            "a different key is already accepted for {value}: only the group leader can replace it",
+        ),
+        # The SSH layer (issue 5): each names the host and what did not happen in time.
+        "host_key_unknown": QT_TRANSLATE_NOOP(
+            "messages",
+            "{host} is not known yet. Its host key is {fingerprint}: compare it with the "
+            "server's before accepting it. Nothing was sent.",
+        ),
+        "host_key_changed": QT_TRANSLATE_NOOP(
+            "messages",
+            "The host key of {host} has changed: it was {old}, it is now {new}. Nothing was "
+            "sent. Only the group leader can accept the new key, after checking it with the "
+            "customer.",
+        ),
+        "connect_failed": QT_TRANSLATE_NOOP("messages", "Cannot connect to {host}: {detail}"),
+        "connect_timeout": QT_TRANSLATE_NOOP(
+            "messages", "{host} did not accept a connection within {seconds} s."
+        ),
+        "banner_silent": QT_TRANSLATE_NOOP(
+            "messages",
+            "{host} accepted the connection but sent nothing for {seconds} s: is an SSH server "
+            "listening on that port?",
+        ),
+        "banner_timeout": QT_TRANSLATE_NOOP(
+            "messages", "{host} did not complete the SSH greeting within {seconds} s."
+        ),
+        "auth_failed": QT_TRANSLATE_NOOP("messages", "{host} refused the login ({detail})."),
+        "auth_timeout": QT_TRANSLATE_NOOP(
+            "messages", "{host} did not answer the login within {seconds} s."
+        ),
+        "channel_timeout": QT_TRANSLATE_NOOP(
+            "messages", "{host} did not start the command within {seconds} s."
+        ),
+        "cancelled": QT_TRANSLATE_NOOP("messages", "{host}: cancelled."),
+        "key_passphrase_needed": QT_TRANSLATE_NOOP(
+            "messages",
+            "The private key for {host} is encrypted: store its passphrase with the credential.",
+        ),
+        "key_wrong_passphrase": QT_TRANSLATE_NOOP(
+            "messages", "The passphrase stored for the private key of {host} is wrong."
+        ),
+        "key_unreadable": QT_TRANSLATE_NOOP(
+            "messages", "The private key stored for {host} is not an OpenSSH private key."
+        ),
     }
     return _t(str(texts[code])) if code in texts else code
 

@@ -118,6 +118,9 @@ def test_the_fail_backend_names_what_this_platform_lacks(
 def test_a_program_without_keyring_backends_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     """What a frozen program that lost keyring's entry points would see."""
     keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
+    # Load the plug-ins first (once per process): loading them later would register their
+    # classes into the set below, and the test would depend on which test ran first.
+    keyring.backend.get_all_keyring()
     monkeypatch.setattr(KeyringBackend, "_classes", {fail.Keyring, null.Keyring})
     store = KeyringStore()
     assert store.backend_name() == "keyring.backends.fail.Keyring"

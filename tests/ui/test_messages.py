@@ -21,12 +21,20 @@ from supportdesk.domain.errors import (
     SupportDeskError,
     ValidationError,
 )
+from supportdesk.domain.remote import RemoteError
 from supportdesk.domain.roles import Permission
 from supportdesk.ui.i18n import install_translators
 from supportdesk.ui.messages import describe, field_label
 
 # Where each constructor takes its code: ValidationError(field, code), the others (code).
-CODE_ARG = {"ValidationError": 1, "DatabaseError": 0, "SupportDeskError": 0, "BadValueError": 0}
+CODE_ARG = {
+    "ValidationError": 1,
+    "DatabaseError": 0,
+    "SupportDeskError": 0,
+    "BadValueError": 0,
+    "RemoteError": 0,
+    "_overrun": 2,  # the SSH adapter's phase errors: RemoteError(phase, host=, seconds=)
+}
 
 
 def raised_codes() -> dict[tuple[str, str], set[str]]:
@@ -56,6 +64,8 @@ def error_for(constructor: str, code: str, params: set[str]) -> SupportDeskError
         return DatabaseError(code, **values)
     if constructor == "SupportDeskError":
         return SupportDeskError(code, **values)
+    if constructor in {"RemoteError", "_overrun"}:
+        return RemoteError(code, **values or {"host": "<host>", "seconds": "<seconds>"})
     # A config parser's BadValueError reaches the user as a ValidationError on the key.
     values.setdefault("value", "<value>")
     return ValidationError("name", code, row=3 if "row" in params else None, **values)
