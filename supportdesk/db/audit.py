@@ -74,6 +74,7 @@ def append(
             hash=digest,
         )
     )
+    session.info["audit_appended"] = True  # this transaction now holds the chain head's lock
     session.flush()  # the event first: on PostgreSQL the head may only move onto a stored event
     session.execute(
         update(AuditHead)

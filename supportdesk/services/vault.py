@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select, text, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -272,10 +273,12 @@ def save_credential(session: Session, vault: UnlockedVault, form: CredentialForm
     version = vault.current_version
     payload = {k: v for k, v in values.items() if k != "notes"}
     payload["secret_changed"] = form.secret is not None
-    if form.id is not None:
-        # Before the old secret is read for the history: on PostgreSQL the server hands a
-        # ciphertext out only once the access is in the audit chain (migration 0006).
-        audit.append(session, "credential.update", _record(form.id), payload)
+    keep = None
+    if form.id is not None and form.secret is not None:
+        # The old secret is decrypted to keep it in the history: that is an access too.
+        keep = _record_access(
+            session, "credential.keep", _record(form.id), {"credential": form.name}
+        )
     try:
         with session.begin_nested():
             if form.id is None:
@@ -288,8 +291,8 @@ def save_credential(session: Session, vault: UnlockedVault, form: CredentialForm
             obj.updated_by, obj.updated_at = actor, now
             session.flush()  # the id the ciphertext is bound to
             if form.secret is not None:
-                if form.id is not None:
-                    _keep_in_history(session, vault, obj, actor, now)
+                if keep is not None:
+                    _keep_in_history(session, vault, obj, keep, actor, now)
                 obj.secret = crypto.encrypt_secret(
                     vault.key(version), form.secret, _record(obj.id), "secret", version
                 )
@@ -300,8 +303,8 @@ def save_credential(session: Session, vault: UnlockedVault, form: CredentialForm
         raise ValidationError("name", "duplicate", value=str(values["name"])) from None
     except StaleDataError:
         raise ConflictError("credential", form.id, None) from None
-    if form.id is None:
-        audit.append(session, "credential.add", _record(obj.id), payload)
+    action = "credential.add" if form.id is None else "credential.update"
+    audit.append(session, action, _record(obj.id), payload)
     return get_credential(session, obj.id)
 
 
@@ -323,11 +326,16 @@ def _system_and_host(
 
 
 def _keep_in_history(
-    session: Session, vault: UnlockedVault, obj: Credential, actor: str, now: datetime
+    session: Session,
+    vault: UnlockedVault,
+    obj: Credential,
+    ticket: int,
+    actor: str,
+    now: datetime,
 ) -> None:
     """Re-encrypt the current secret under the history row's own binding. A damaged one
     cannot be kept: the damage is audited and the new secret replaces it (that is the cure)."""
-    version, blob = _ciphertext(session, obj.id)
+    version, blob = _ciphertext(session, obj.id, ticket)
     if version not in vault.keys:
         raise ValidationError("vault", "vault_stale")
     try:
@@ -349,24 +357,47 @@ def _keep_in_history(
     )
 
 
+def _record_access(session: Session, action: str, target: str, payload: Any) -> int:
+    """Append access `action` on `target` to the audit chain and return its number: the ticket
+    that fetches the ciphertext.
+
+    On PostgreSQL the record commits on its own, in a transaction of its own, before any
+    ciphertext is read (migration 0006): a read in the recording transaction could be rolled
+    back with its record. So the caller's transaction must not have appended yet (it would
+    hold the chain head that the record needs). On SQLite the file's one user records in the
+    caller's transaction.
+    """
+    if not is_postgres(session):
+        return audit.append(session, action, target, payload)
+    if session.info.get("audit_appended"):
+        raise RuntimeError("record a vault access before this transaction appends events")
+    bind = session.get_bind()
+    engine = bind.engine if isinstance(bind, Connection) else bind
+    with engine.connect() as connection, connection.begin():
+        recorder = Session(bind=connection)
+        seq = audit.append(recorder, action, target, payload)
+        recorder.execute(text("SELECT supportdesk_vault_record_access(:seq)"), {"seq": seq})
+    return seq
+
+
 def _ciphertext(
-    session: Session, credential_id: int, model: type[Credential | CredentialHistory] = Credential
+    session: Session,
+    key: int,
+    ticket: int,
+    model: type[Credential | CredentialHistory] = Credential,
 ) -> tuple[int, bytes]:
-    """(key version, ciphertext) of a credential's secret, or of a history entry's. The caller
-    has already appended the access to the audit chain in this transaction: on PostgreSQL the
-    server checks that before it hands the ciphertext out (migration 0006), since no team login
-    may read it."""
+    """(key version, ciphertext) of a credential's secret, or of a history entry's, for the
+    access recorded as audit event `ticket`: on PostgreSQL no team login may read a
+    ciphertext, and the server hands it out only against a committed record (0006)."""
     if is_postgres(session):
         fn = (
             "supportdesk_credential_secret" if model is Credential else "supportdesk_history_secret"
         )
         row = session.execute(
-            text(f"SELECT key_version, secret FROM {fn}(:id)"), {"id": credential_id}
+            text(f"SELECT key_version, secret FROM {fn}(:id, :seq)"), {"id": key, "seq": ticket}
         ).one()
     else:
-        row = session.execute(
-            select(model.key_version, model.secret).where(model.id == credential_id)
-        ).one()
+        row = session.execute(select(model.key_version, model.secret).where(model.id == key)).one()
     return int(row[0]), bytes(row[1])
 
 
@@ -446,8 +477,8 @@ def reveal(
         raise ValidationError("vault", "vault_stale")
     payload = {"credential": name, "reason": reason.strip()[:500]}
     # The access is recorded first; the ciphertext comes after (the server insists on it).
-    audit.append(session, f"credential.{access.value}", _record(key), payload)
-    return _decrypt(session, vault, _record(key), _ciphertext(session, key), payload)
+    ticket = _record_access(session, f"credential.{access.value}", _record(key), payload)
+    return _decrypt(session, vault, _record(key), _ciphertext(session, key, ticket), payload)
 
 
 def history(session: Session, name: str) -> list[HistoryRow]:
@@ -492,10 +523,9 @@ def reveal_history(
         raise ValidationError("history", "not_found", entity="history", value=str(history_id))
     record = _history_record(history_id)
     payload = {"credential": name, "history": history_id, "reason": reason.strip()[:500]}
-    audit.append(session, f"credential.{access.value}", record, payload)
-    return _decrypt(
-        session, vault, record, _ciphertext(session, history_id, CredentialHistory), payload
-    )
+    ticket = _record_access(session, f"credential.{access.value}", record, payload)
+    found = _ciphertext(session, history_id, ticket, CredentialHistory)
+    return _decrypt(session, vault, record, found, payload)
 
 
 def _credential_id(session: Session, name: str) -> int:
@@ -591,14 +621,19 @@ def remove_member(
             select(VaultWrappedKey.key_version).where(VaultWrappedKey.member_id == gone.id)
         )
     )
-    new = old + 1
-    now = datetime.now(UTC)
-    team_key = crypto.new_team_key()
-    session.add(VaultKey(version=new, created_at=now, created_by=audit.current_actor(session)))
     remaining = session.scalars(
         select(VaultMember).where(VaultMember.id != gone.id).order_by(VaultMember.id)
     ).all()
     _check_recipients(session, remaining)
+    # Every secret is about to be decrypted: recorded (and, on PostgreSQL, committed) first.
+    ticket = _record_access(
+        session, "vault.rotation_read", f"vault_key:{old}", {"member_removed": login}
+    )
+    new = old + 1
+    team_key = crypto.new_team_key()
+    session.add(
+        VaultKey(version=new, created_at=datetime.now(UTC), created_by=audit.current_actor(session))
+    )
     for member in remaining:
         session.add(
             VaultWrappedKey(
@@ -615,8 +650,6 @@ def remove_member(
         select(CredentialHistory).order_by(CredentialHistory.id).with_for_update()
     ).all()
     exposed = [obj.id for obj in credentials if obj.key_version in readable]
-    # Recorded before any ciphertext is read: on PostgreSQL the server hands them out for
-    # re-encryption only once the rotation is in the audit chain (migration 0006).
     audit.append(
         session,
         "vault.member_remove",
@@ -629,7 +662,7 @@ def remove_member(
         f"vault_key:{new}",
         {"from": old, "to": new, "credentials": len(credentials), "history": len(history)},
     )
-    stored = _all_ciphertexts(session, new)
+    stored = _all_ciphertexts(session, ticket)
     total, done = len(credentials) + len(history), 0
     damaged: list[int] = []
     for obj in credentials:
@@ -682,16 +715,17 @@ def _check_recipients(session: Session, members: Sequence[VaultMember]) -> None:
             raise ValidationError("login", "member_not_vouched", value=member.login)
 
 
-def _all_ciphertexts(session: Session, version: int) -> dict[str, tuple[int, bytes]]:
+def _all_ciphertexts(session: Session, ticket: int) -> dict[str, tuple[int, bytes]]:
     """Every credential's and history entry's (key version, ciphertext), by record name, for
-    the rotation to team key `version` that this transaction has put in the audit chain."""
+    the rotation recorded as audit event `ticket` and under way in this transaction."""
     rows: Sequence[tuple[Any, ...]]
     if is_postgres(session):
         rows = session.execute(
             text(
-                "SELECT record, id, key_version, secret FROM supportdesk_vault_rotation_secrets(:v)"
+                "SELECT record, id, key_version, secret "
+                "FROM supportdesk_vault_rotation_secrets(:seq)"
             ),
-            {"v": version},
+            {"seq": ticket},
         ).all()
     else:
         rows = [

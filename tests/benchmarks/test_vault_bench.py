@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import insert
 
 from supportdesk.crypto import vault_crypto
+from supportdesk.db import audit
 from supportdesk.db.engine import Database
 from supportdesk.db.models import Credential
 from supportdesk.services import vault
@@ -26,6 +27,8 @@ def _fill(db: Database, opened: vault.UnlockedVault) -> None:
     version = opened.current_version
     key = opened.key(version)
     now = datetime.now(UTC)
+    with db.read() as s:  # on PostgreSQL the server wants the signed-in login here
+        actor = audit.current_actor(s)
     rows = [
         {
             "id": n,
@@ -41,7 +44,7 @@ def _fill(db: Database, opened: vault.UnlockedVault) -> None:
             "key_version": version,
             "rotation_due": n % 50 == 0,
             "version": 1,
-            "updated_by": "tester",
+            "updated_by": actor,
             "updated_at": now,
         }
         for n in range(1, CREDENTIALS + 1)

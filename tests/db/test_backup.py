@@ -255,6 +255,7 @@ def test_postgres_backup_during_writes_restores(
         assert triggers == {
             ("audit_event_guard", "audit_event"),
             ("audit_head_guard", "audit_head"),
+            ("audit_event_head_moved", "audit_event"),
             ("host_key_guard", "host_key"),
         } | {("vault_guard", t) for t in VAULT_TABLES}
     finally:

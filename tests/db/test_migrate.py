@@ -6,12 +6,13 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.operations import Operations
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Column, MetaData, String, select, text
+from sqlalchemy import Column, Connection, MetaData, String, select, text
 from sqlalchemy.exc import DBAPIError
 
 from supportdesk import cli
@@ -105,9 +106,22 @@ def _some_data(db: Database) -> None:
 # --- drift ----------------------------------------------------------------------------------
 
 
+# Tables no model maps on purpose: PostgreSQL's vault access tickets, read and written only
+# by the owner's functions of migration 0006.
+SERVER_ONLY = {"vault_access"}
+
+
+def _compare(conn: Connection, models: MetaData) -> list[Any]:
+    def include(name: str | None, kind: str, _parents: object) -> bool:
+        return not (kind == "table" and name in SERVER_ONLY)  # not even reflected
+
+    context = MigrationContext.configure(conn, opts={"include_name": include})
+    return list(compare_metadata(context, models))
+
+
 def test_models_and_migrations_do_not_drift(db: Database) -> None:
     with db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diff = _compare(conn, Base.metadata)
     assert diff == []
 
 
@@ -118,7 +132,7 @@ def test_negative_control_the_drift_check_sees_a_model_change(db: Database) -> N
         table.to_metadata(models)
     models.tables["customer"].append_column(Column("probe_column", String(10)))
     with db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), models)
+        diff = _compare(conn, models)
     assert [(d[0], d[3].name) for d in diff] == [("add_column", "probe_column")]
 
 

@@ -89,8 +89,11 @@ def guarded(pg_server: PostgresServer, pg_url: str) -> Iterator[Vault]:
         row = vault.save_credential(
             s, opened, CredentialForm("生产库", "s3cret-旧", kind="database", host_id=host.id)
         )
-        form = CredentialForm("生产库", "s3cret-第一", id=row.id, version=row.version)
-        vault.save_credential(s, opened, form)  # the old one goes to the history
+    with leader.write() as s:  # the old one goes to the history
+        form = CredentialForm(
+            "生产库", "s3cret-第一", "database", host_id=host.id, id=row.id, version=row.version
+        )
+        vault.save_credential(s, opened, form)
     made = Vault(owner, leader, member, outsider, sales, logins, opened, row.id, host.id)
     yield made
     for db in made.all():
@@ -163,20 +166,27 @@ def test_a_member_writes_credentials_but_not_the_membership(guarded: Vault) -> N
         "INSERT INTO vault_key (version, created_at, created_by) VALUES (2, now(), :me)",
         "INSERT INTO vault_wrapped_key (member_id, key_version, wrapped) "
         "SELECT id, 1, '\\x00'::bytea FROM vault_member WHERE login = :other",
+        # Under their own name only, and nobody else's secret outside a rotation.
+        "UPDATE credential SET updated_by = 'somebody-else'",
+        "UPDATE credential SET secret = '\\x00'::bytea",  # the leader saved it
+        "UPDATE credential_history SET secret = '\\x00'::bytea",
+        "INSERT INTO credential_history (credential_id, secret, key_version, replaced_at, "
+        "replaced_by) SELECT id, '\\x01'::bytea, 1, now(), :other FROM credential",
     ):
         _refused(guarded.member, statement, {"me": me, "other": other})
     assert _fingerprint(guarded.owner) == before
     # What the service does for them passes: a new credential, a new secret, a re-seal.
-    with guarded.member.write() as s:
+    with guarded.member.read() as s:
         opened = vault.unlock(s, MEMBER_PASS)
+    with guarded.member.write() as s:
         vault.save_credential(s, opened, CredentialForm("门户", "portal-pw", kind="application"))
+    with guarded.member.write() as s:
         row = vault.get_credential(s, guarded.credential_id)
         vault.save_credential(
             s, opened, CredentialForm("生产库", "s3cret-第二", id=row.id, version=row.version)
         )
-        assert vault.reseal_if_weak(
-            s, me, MEMBER_PASS, vault_crypto.new_kdf_params(t=4)
-        )  # stronger than theirs: their own row, sealed key and parameters only
+    with guarded.member.write() as s:  # stronger than theirs: their own sealed key only
+        assert vault.reseal_if_weak(s, me, MEMBER_PASS, vault_crypto.new_kdf_params(t=4))
     with guarded.member.write() as s:
         opened = vault.unlock(s, MEMBER_PASS)
         assert vault.reveal(s, opened, "生产库").secret == "s3cret-第二"
@@ -202,56 +212,107 @@ def test_a_secret_is_written_under_the_newest_team_key_only(guarded: Vault) -> N
         _refused(guarded.member, statement, {"me": guarded.logins["member"]})
 
 
-def test_no_team_login_reads_a_ciphertext_unless_the_access_is_audited(guarded: Vault) -> None:
-    key = guarded.credential_id
+def _recorded(db: Database, action: str, target: str) -> int:
+    """An access appended and made a ticket in one transaction that commits: the app's way."""
+    with db.write() as s:
+        seq = audit.append(s, action, target, {})
+        s.execute(text("SELECT supportdesk_vault_record_access(:seq)"), {"seq": seq})
+    return seq
+
+
+def _event_count(db: Database) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(func.count()).select_from(AuditEvent)) or 0)
+
+
+FETCH = "SELECT * FROM supportdesk_credential_secret(:id, :seq)"
+RECORD = "SELECT supportdesk_vault_record_access(:seq)"
+
+
+def test_no_team_login_reads_a_ciphertext_without_a_committed_record(guarded: Vault) -> None:
+    key, target = guarded.credential_id, f"credential:{guarded.credential_id}"
     for db in (guarded.leader, guarded.member, guarded.outsider, guarded.sales):
         for statement in ("SELECT secret FROM credential", "SELECT * FROM credential_history"):
             _refused(db, statement)
-    fetch = "SELECT * FROM supportdesk_credential_secret(:id)"
-    # Not a member: never, audited or not.
-    with pytest.raises(DBAPIError, match="not a member"), guarded.outsider.write() as s:
-        audit.append(s, "credential.reveal", f"credential:{key}", {})
-        s.execute(text(fetch), {"id": key})
-    with pytest.raises(DBAPIError, match="not a member"), guarded.sales.write() as s:
-        s.execute(text(fetch), {"id": key})
-    # A member: not without the event, not with an event on another credential, not with one
-    # committed in an earlier transaction, not with one of another kind.
-    with pytest.raises(DBAPIError, match="not in the audit chain"), guarded.member.write() as s:
-        s.execute(text(fetch), {"id": key})
+    # A non-member can neither record an access nor fetch with anyone's ticket.
+    with pytest.raises(DBAPIError, match="may record"), guarded.outsider.write() as s:
+        s.execute(text(RECORD), {"seq": audit.append(s, "credential.reveal", target, {})})
+    members = _recorded(guarded.member, "credential.reveal", target)
+    for db in (guarded.outsider, guarded.sales):
+        with pytest.raises(DBAPIError, match="not a member"), db.write() as s:
+            s.execute(text(FETCH), {"id": key, "seq": members})
+    # The attack a review reproduced: record, fetch, roll back. The fetch is refused now.
+    before = _event_count(guarded.owner)
+    with pytest.raises(DBAPIError, match="not recorded"), guarded.member.write() as s:
+        seq = audit.append(s, "credential.reveal", target, {})
+        s.execute(text(RECORD), {"seq": seq})
+        s.execute(text(FETCH), {"id": key, "seq": seq})
+    assert _event_count(guarded.owner) == before
+    # A committed ticket opens that credential for that login only, for a while.
     with guarded.member.write() as s:
-        audit.append(s, "credential.reveal", f"credential:{key}", {"credential": "生产库"})
-    for action, target in (
-        ("credential.reveal", f"credential:{key + 1}"),
-        ("credential.rotation_due", f"credential:{key}"),
-        (None, None),
-    ):
-        with pytest.raises(DBAPIError, match="not in the audit chain"), guarded.member.write() as s:
-            if action is not None:
-                audit.append(s, action, str(target), {})
-            s.execute(text(fetch), {"id": key})
-    # The service's reveal records first, then fetches: one event, the secret.
-    with guarded.owner.read() as s:
-        before = s.scalar(select(func.count()).select_from(AuditEvent))
+        assert s.execute(text(FETCH), {"id": key, "seq": members}).one()[1]
+    with pytest.raises(DBAPIError, match="not recorded"), guarded.member.write() as s:
+        s.execute(text(FETCH), {"id": key + 1, "seq": members})
+    with pytest.raises(DBAPIError, match="not recorded"), guarded.leader.write() as s:
+        s.execute(text(FETCH), {"id": key, "seq": members})
+    with guarded.owner.write() as s:
+        s.execute(text("UPDATE vault_access SET at = now() - interval '11 minutes'"))
+    with pytest.raises(DBAPIError, match="not recorded"), guarded.member.write() as s:
+        s.execute(text(FETCH), {"id": key, "seq": members})
+    # Only an access becomes a ticket, and only in the transaction that appended it.
+    for action in ("credential.rotation_due", "credential.update"):
+        with pytest.raises(DBAPIError, match="may record"), guarded.member.write() as s:
+            s.execute(text(RECORD), {"seq": audit.append(s, action, target, {})})
+    with guarded.member.write() as s:
+        old = audit.append(s, "credential.reveal", target, {})
+    with pytest.raises(DBAPIError, match="may record"), guarded.member.write() as s:
+        s.execute(text(RECORD), {"seq": old})
+    # The service records (committed on its own), then fetches: one event, the secret.
+    before_seq = _last_seq(guarded.owner)
     with guarded.member.write() as s:
         opened = vault.unlock(s, MEMBER_PASS)
         assert vault.reveal(s, opened, "生产库", "检查").secret == "s3cret-第一"
+        s.rollback()  # even undone, the caller's transaction cannot take the record along
     with guarded.owner.read() as s:
         events = s.execute(
-            select(AuditEvent.actor, AuditEvent.action).where(AuditEvent.seq > before)
+            select(AuditEvent.actor, AuditEvent.action).where(AuditEvent.seq > before_seq)
         ).all()
     assert events == [(guarded.logins["member"], "credential.reveal")]
 
 
-def test_the_rotation_secrets_need_the_rotation_in_the_audit_chain(guarded: Vault) -> None:
-    rotation = "SELECT * FROM supportdesk_vault_rotation_secrets(:v)"
-    with pytest.raises(DBAPIError, match="may not rotate"), guarded.member.write() as s:
-        audit.append(s, "vault.key_rotate", "vault_key:1", {})
-        s.execute(text(rotation), {"v": 1})
-    with pytest.raises(DBAPIError, match="not in the audit chain"), guarded.leader.write() as s:
-        s.execute(text(rotation), {"v": 1})
-    with pytest.raises(DBAPIError, match="not in the audit chain"), guarded.leader.write() as s:
-        audit.append(s, "vault.key_rotate", "vault_key:7", {})  # not the newest key
-        s.execute(text(rotation), {"v": 7})
+def _last_seq(db: Database) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(func.max(AuditEvent.seq))) or 0)
+
+
+def test_the_rotation_read_needs_a_committed_record_and_a_rotation_under_way(
+    guarded: Vault,
+) -> None:
+    rotation = "SELECT * FROM supportdesk_vault_rotation_secrets(:seq)"
+    with pytest.raises(DBAPIError, match="may record"), guarded.member.write() as s:
+        seq = audit.append(s, "vault.rotation_read", "vault_key:1", {})  # not a group leader
+        s.execute(text(RECORD), {"seq": seq})
+    ticket = _recorded(guarded.leader, "vault.rotation_read", "vault_key:1")
+    # A pretext: the record committed, but no new team key is being written here.
+    with pytest.raises(DBAPIError, match="not rotating"), guarded.leader.write() as s:
+        s.execute(text(rotation), {"seq": ticket})
+    with pytest.raises(DBAPIError, match="not rotating"), guarded.member.write() as s:
+        s.execute(text(rotation), {"seq": ticket})
+
+
+def test_an_audit_event_must_move_the_chain_head_by_commit(guarded: Vault) -> None:
+    """Else it would block every later append, and every read of the vault needs one."""
+    junk = (
+        "INSERT INTO audit_event (seq, at, actor, action, target, payload, prev_hash, hash) "
+        "SELECT h.seq + 1, 'x', session_user, 'x', 'x', '{}', h.hash, 'junk' "
+        "FROM audit_head h WHERE h.id = 1"
+    )
+    moved = "without moving the chain head"
+    with pytest.raises(DBAPIError, match=moved), guarded.sales.write() as s:
+        s.execute(text(junk))
+    with guarded.member.write() as s:  # the chain goes on
+        opened = vault.unlock(s, MEMBER_PASS)
+        assert vault.reveal(s, opened, "生产库").secret == "s3cret-第一"
 
 
 def test_deleting_a_host_clears_its_credential_link_for_a_registry_editor(
@@ -261,12 +322,13 @@ def test_deleting_a_host_clears_its_credential_link_for_a_registry_editor(
     with guarded.outsider.write() as s:
         registry.delete_host(s, guarded.host_id)
     with guarded.owner.read() as s:
-        assert (
-            s.scalar(select(Credential.host_id).where(Credential.id == guarded.credential_id))
-            is None
-        )
-    # But that is all the exemption covers: clearing the link by hand together with a note.
+        link = select(Credential.system_id, Credential.host_id)
+        system_id, host_id = s.execute(link.where(Credential.id == guarded.credential_id)).one()
+    assert (system_id is not None, host_id) == (True, None)  # the host only
+    # But that is all the exemption covers: not together with another change, and not while
+    # the system is still there.
     _refused(guarded.outsider, "UPDATE credential SET system_id = NULL, notes = 'x'")
+    _refused(guarded.sales, "UPDATE credential SET system_id = NULL")
 
 
 def test_the_guards_roles_are_the_domains() -> None:
@@ -305,18 +367,20 @@ def test_a_team_login_is_told_that_backups_are_the_owners_job(
     assert database.backup(guarded.owner, dest) == dest
 
 
-def test_an_earlier_secret_too_is_served_only_after_its_access_is_audited(
+def test_an_earlier_secret_too_is_served_only_against_its_own_committed_record(
     guarded: Vault,
 ) -> None:
     with guarded.member.read() as s:
         (entry,) = vault.history(s, "生产库")
-    fetch = "SELECT * FROM supportdesk_history_secret(:id)"
-    with pytest.raises(DBAPIError, match="not in the audit chain"), guarded.member.write() as s:
-        audit.append(s, "credential.reveal", f"credential:{guarded.credential_id}", {})
-        s.execute(text(fetch), {"id": entry.id})  # the current secret's event does not count
+    fetch = "SELECT * FROM supportdesk_history_secret(:id, :seq)"
+    current = _recorded(guarded.member, "credential.reveal", f"credential:{guarded.credential_id}")
+    with pytest.raises(DBAPIError, match="not recorded"), guarded.member.write() as s:
+        s.execute(text(fetch), {"id": entry.id, "seq": current})  # the current secret's record
+    earlier = _recorded(guarded.member, "credential.reveal", f"credential_history:{entry.id}")
     with pytest.raises(DBAPIError, match="not a member"), guarded.outsider.write() as s:
-        audit.append(s, "credential.reveal", f"credential_history:{entry.id}", {})
-        s.execute(text(fetch), {"id": entry.id})
+        s.execute(text(fetch), {"id": entry.id, "seq": earlier})
+    with guarded.member.write() as s:
+        assert s.execute(text(fetch), {"id": entry.id, "seq": earlier}).one()[1]
     with guarded.member.write() as s:
         opened = vault.unlock(s, MEMBER_PASS)
         assert vault.reveal_history(s, opened, "生产库", entry.id).secret == "s3cret-旧"

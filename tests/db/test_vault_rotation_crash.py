@@ -66,11 +66,13 @@ def _setup(db: Database) -> tuple[dict[str, str], set[str]]:
         for name, secret in current.items():
             vault.save_credential(s, opened, CredentialForm(name, secret))
     history: set[str] = set()
-    with db.write() as s:
-        for row in vault.list_credentials(s)[:CHANGED]:
-            history.add(current[row.name])
-            current[row.name] += "-v2"
-            form = CredentialForm(row.name, current[row.name], id=row.id, version=row.version)
+    with db.read() as s:
+        rows = vault.list_credentials(s)[:CHANGED]
+    for row in rows:  # one transaction each: a new secret's access record commits first
+        history.add(current[row.name])
+        current[row.name] += "-v2"
+        form = CredentialForm(row.name, current[row.name], id=row.id, version=row.version)
+        with db.write() as s:
             vault.save_credential(s, opened, form)
     return current, history
 

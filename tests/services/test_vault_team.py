@@ -292,8 +292,13 @@ def test_removal_marks_rotation_due_and_a_new_secret_clears_it(team: Team) -> No
         assert vault.status(s).rotation_due == 3
     assert sorted(r.name for r in due) == ["crm", "mail", "oa"]
     events = _actions(db)[seq_before:]
-    assert [a for _w, a, _t in events[:2]] == ["vault.member_remove", "vault.key_rotate"]
+    assert [a for _w, a, _t in events[:3]] == [
+        "vault.rotation_read",  # every secret is decrypted: recorded before it happens
+        "vault.member_remove",
+        "vault.key_rotate",
+    ]
     assert Counter(a for _w, a, _t in events) == {
+        "vault.rotation_read": 1,
         "vault.member_remove": 1,
         "vault.key_rotate": 1,
         "credential.rotation_due": 3,
