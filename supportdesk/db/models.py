@@ -237,7 +237,8 @@ class VaultMember(Base):
         ForeignKey("app_user.login", onupdate="CASCADE"), unique=True
     )
     public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
-    sealed_private_key: Mapped[bytes] = mapped_column(LargeBinary)
+    # Deferred: on PostgreSQL each login reads only its own, through a function (0006).
+    sealed_private_key: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     kdf: Mapped[str] = mapped_column(Text)  # KdfParams.to_json()
     added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     added_by: Mapped[str] = mapped_column(String(63))

@@ -186,7 +186,7 @@ def member_key(session: Session, passphrase: str) -> bytes:
     (WrongPassphrase if not): what `unlock_with_key` takes, for the OS keyring to remember."""
     login, member = _signed_in_member(session)
     kek = crypto.derive_key(passphrase, crypto.KdfParams.from_json(member.kdf))
-    crypto.open_private_key(member.sealed_private_key, kek, login)
+    crypto.open_private_key(_sealed_key(session, member), kek, login)
     return kek
 
 
@@ -219,7 +219,7 @@ def reseal_if_weak(
     if not old.weaker_than(current):
         return False
     private = crypto.open_private_key(
-        member.sealed_private_key, crypto.derive_key(passphrase, old), login
+        _sealed_key(session, member), crypto.derive_key(passphrase, old), login
     )
     fresh = crypto.new_kdf_params(
         t=max(old.t, current.t), m_kib=max(old.m_kib, current.m_kib), p=max(old.p, current.p)
@@ -238,6 +238,19 @@ def reseal_if_weak(
     return True
 
 
+def _sealed_key(session: Session, member: VaultMember) -> bytes:
+    """The signed-in member's sealed private key. On PostgreSQL a login reads only its own
+    (0006): a colleague's would be a target for offline passphrase guessing."""
+    if is_postgres(session):
+        found = session.scalar(text("SELECT supportdesk_my_sealed_key()"))
+    else:
+        query = select(VaultMember.sealed_private_key).where(VaultMember.id == member.id)
+        found = session.scalar(query)
+    if not found:
+        raise SecretDamaged()
+    return bytes(found)
+
+
 def _signed_in_member(session: Session) -> tuple[str, VaultMember]:
     login = require(session, Permission.VAULT_USE).login
     member = session.scalars(select(VaultMember).where(VaultMember.login == login)).first()
@@ -247,7 +260,7 @@ def _signed_in_member(session: Session) -> tuple[str, VaultMember]:
 
 
 def _open_member(session: Session, login: str, member: VaultMember, kek: bytes) -> UnlockedVault:
-    private = crypto.open_private_key(member.sealed_private_key, kek, login)
+    private = crypto.open_private_key(_sealed_key(session, member), kek, login)
     if crypto.public_key_of(private) != member.public_key:
         # Someone replaced the public key by SQL: the next rotation would be wrapped for them.
         raise SecretDamaged()

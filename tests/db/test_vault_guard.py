@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from supportdesk.crypto import vault_crypto
 from supportdesk.db import audit, migrate
 from supportdesk.db.engine import Database
-from supportdesk.db.models import AuditEvent, Credential, VaultWrappedKey
+from supportdesk.db.models import AuditEvent, Credential, VaultMember, VaultWrappedKey
 from supportdesk.domain.errors import DatabaseError
 from supportdesk.domain.registry import CustomerForm, HostForm, ProjectForm, SystemForm
 from supportdesk.domain.roles import Permission, Role, allows
@@ -384,3 +384,20 @@ def test_an_earlier_secret_too_is_served_only_against_its_own_committed_record(
     with guarded.member.write() as s:
         opened = vault.unlock(s, MEMBER_PASS)
         assert vault.reveal_history(s, opened, "生产库", entry.id).secret == "s3cret-旧"
+
+
+def test_a_login_reads_only_its_own_sealed_private_key(guarded: Vault) -> None:
+    for db in (guarded.member, guarded.outsider, guarded.sales):
+        _refused(db, "SELECT sealed_private_key FROM vault_member")
+    with guarded.member.read() as s:
+        mine = s.scalar(text("SELECT supportdesk_my_sealed_key()"))
+        assert s.scalar(select(VaultMember.login).where(VaultMember.public_key.is_not(None)))
+    with guarded.owner.read() as s:
+        stored = s.scalar(
+            select(VaultMember.sealed_private_key).where(
+                VaultMember.login == guarded.logins["member"]
+            )
+        )
+    assert mine == stored
+    with guarded.outsider.read() as s:  # no member, nothing
+        assert s.scalar(text("SELECT supportdesk_my_sealed_key()")) is None

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import undefer
 
 from supportdesk.crypto import vault_crypto
 from supportdesk.db.engine import Database
@@ -109,7 +110,9 @@ def _look_for_damage(
         problems.append(f"audit chain broken at {audit.first_bad}: {audit.reason}")
     with db.read() as s:
         newest = s.scalar(select(func.max(VaultKey.version)))
-        members = s.scalars(select(VaultMember)).all()
+        members = s.scalars(
+            select(VaultMember).options(undefer(VaultMember.sealed_private_key))
+        ).all()
         wrapped = {
             m.login: dict(
                 s.execute(

@@ -17,6 +17,8 @@ member could read ciphertexts and decrypt them offline, unaudited. Now:
   history only by members, under their own name, and a secret only under the newest team key
   (rewriting another's secret only inside a key rotation). Clearing a link to a system or host
   passes only once that system or host is gone (ON DELETE SET NULL).
+- No team login may SELECT a colleague's sealed private key (a target for offline passphrase
+  guessing); its own comes through a function.
 - No team login may SELECT a ciphertext. A member gets one through a function that wants a
   ticket: an access (reveal, copy, use, keep for the history, read for a rotation) appended
   to the audit chain under their own name by a transaction that has COMMITTED, within the
@@ -52,6 +54,7 @@ CREDENTIAL_COLUMNS = (
     "version, updated_by, updated_at"
 )
 HISTORY_COLUMNS = "id, credential_id, key_version, replaced_at, replaced_by"
+MEMBER_COLUMNS = "id, login, public_key, kdf, added_at, added_by"
 
 
 def _array(roles: tuple[str, ...]) -> str:
@@ -271,12 +274,20 @@ END $$;
 CREATE CONSTRAINT TRIGGER audit_event_head_moved AFTER INSERT ON audit_event
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION supportdesk_audit_head_moved();
 
+-- A login reads only its own sealed private key: another's would invite offline guessing.
+CREATE FUNCTION supportdesk_my_sealed_key() RETURNS bytea
+LANGUAGE sql STABLE SECURITY DEFINER {SAFE} AS $$
+    SELECT m.sealed_private_key FROM public.vault_member m
+    WHERE m.login::text = session_user::text
+$$;
+
 REVOKE ALL ON FUNCTION supportdesk_vault_user(boolean), supportdesk_vault_member(),
     supportdesk_vault_rotating(), supportdesk_vault_record_access(bigint),
     supportdesk_vault_check_ticket(bigint, text[], text), supportdesk_vault_guard(),
     supportdesk_credential_secret(integer, bigint), supportdesk_history_secret(integer, bigint),
-    supportdesk_vault_rotation_secrets(bigint), supportdesk_audit_head_moved() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION supportdesk_vault_record_access(bigint),
+    supportdesk_vault_rotation_secrets(bigint), supportdesk_audit_head_moved(),
+    supportdesk_my_sealed_key() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION supportdesk_vault_record_access(bigint), supportdesk_my_sealed_key(),
     supportdesk_credential_secret(integer, bigint), supportdesk_history_secret(integer, bigint),
     supportdesk_vault_rotation_secrets(bigint) TO supportdesk_team;
 
@@ -285,6 +296,8 @@ REVOKE TRUNCATE, REFERENCES, TRIGGER ON {ALL_TABLES} FROM supportdesk_team;
 REVOKE SELECT ON credential, credential_history FROM supportdesk_team;
 GRANT SELECT ({CREDENTIAL_COLUMNS}) ON credential TO supportdesk_team;
 GRANT SELECT ({HISTORY_COLUMNS}) ON credential_history TO supportdesk_team;
+REVOKE SELECT ON vault_member FROM supportdesk_team;
+GRANT SELECT ({MEMBER_COLUMNS}) ON vault_member TO supportdesk_team;
 """
 
 
@@ -305,7 +318,9 @@ def downgrade() -> None:
             "supportdesk_vault_check_ticket(bigint, text[], text), "
             "supportdesk_vault_record_access(bigint), supportdesk_vault_rotating(), "
             "supportdesk_vault_member(), supportdesk_vault_user(boolean), "
-            "supportdesk_audit_head_moved()"
+            "supportdesk_audit_head_moved(), supportdesk_my_sealed_key()"
         )
         op.execute("DROP TABLE vault_access")
-        op.execute("GRANT SELECT ON credential, credential_history TO supportdesk_team")
+        op.execute(
+            "GRANT SELECT ON credential, credential_history, vault_member TO supportdesk_team"
+        )
