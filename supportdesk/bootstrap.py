@@ -12,6 +12,7 @@ from supportdesk.config import Config, Profile
 from supportdesk.db.engine import Database
 from supportdesk.domain.errors import DatabaseError
 from supportdesk.domain.ports import KeyStore
+from supportdesk.domain.remote import RemoteShell
 from supportdesk.domain.secrets import redact
 from supportdesk.services import database as database_service
 from supportdesk.services import users
@@ -63,6 +64,12 @@ class App:
         url = self.db.url.set(password=None).render_as_string(hide_password=False)
         text = f"{self.profile.root.resolve()}\n{url}"
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+    def remote_shell(self) -> RemoteShell:
+        """The SSH adapter; imported here so paramiko loads only when hosts are inspected."""
+        from supportdesk.adapters.ssh import SshShell  # noqa: PLC0415
+
+        return SshShell()
 
     def key_store(self) -> KeyStore:
         """The OS keyring; imported here so keyring loads only when the vault is used."""

@@ -135,6 +135,12 @@ OPTIONS: dict[str, Option] = {
             _whole_between(1, 240),
             "the vault locks after this many idle minutes (1-240)",
         ),
+        Option(
+            "inspection.concurrency",
+            16,
+            _whole_between(1, 64),
+            "hosts inspected at once (1-64)",
+        ),
     )
 }
 

@@ -1084,6 +1084,10 @@
         <translation>host key</translation>
     </message>
     <message>
+        <source>month</source>
+        <translation>month</translation>
+    </message>
+    <message>
         <source>reason</source>
         <translation>reason</translation>
     </message>
@@ -1498,6 +1502,26 @@
     <message>
         <source>{host}: cancelled.</source>
         <translation>{host}: cancelled.</translation>
+    </message>
+    <message>
+        <source>{host}: the SSH connection failed ({detail}).</source>
+        <translation>{host}: the SSH connection failed ({detail}).</translation>
+    </message>
+    <message>
+        <source>The evidence {sha256} is missing or was changed after it was stored.</source>
+        <translation>The evidence {sha256} is missing or was changed after it was stored.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a month (YYYY-MM)</source>
+        <translation>&apos;{value}&apos; is not a month (YYYY-MM)</translation>
+    </message>
+    <message>
+        <source>the jump hosts of {value} go round in a circle or are over three deep</source>
+        <translation>the jump hosts of {value} go round in a circle or are over three deep</translation>
+    </message>
+    <message>
+        <source>host {value} has no credential in the vault: link one to it</source>
+        <translation>host {value} has no credential in the vault: link one to it</translation>
     </message>
     <message>
         <source>The private key for {host} is encrypted: store its passphrase with the credential.</source>

@@ -1084,6 +1084,10 @@
         <translation>主机密钥</translation>
     </message>
     <message>
+        <source>month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
         <source>reason</source>
         <translation>理由</translation>
     </message>
@@ -1498,6 +1502,26 @@
     <message>
         <source>{host}: cancelled.</source>
         <translation>{host}：已取消。</translation>
+    </message>
+    <message>
+        <source>{host}: the SSH connection failed ({detail}).</source>
+        <translation>{host}：SSH 连接失败（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The evidence {sha256} is missing or was changed after it was stored.</source>
+        <translation>证据 {sha256} 缺失，或在保存后被修改过。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a month (YYYY-MM)</source>
+        <translation>“{value}”不是月份（YYYY-MM）</translation>
+    </message>
+    <message>
+        <source>the jump hosts of {value} go round in a circle or are over three deep</source>
+        <translation>{value} 的跳板机形成循环，或超过三层</translation>
+    </message>
+    <message>
+        <source>host {value} has no credential in the vault: link one to it</source>
+        <translation>主机 {value} 在密码库中没有凭据：请为它关联一个</translation>
     </message>
     <message>
         <source>The private key for {host} is encrypted: store its passphrase with the credential.</source>

@@ -95,6 +95,8 @@ def append(
 #   inserted       the event was slipped in: the next event links past it
 #   head_mismatch  the last event is not the one the chain head recorded
 #   head_missing   the chain head row is gone, so a removed tail could not be seen
+#   record_changed the chain is sound, but a record it vouches for changed since (an
+#                  inspection's findings, outcome or evidence: services/inspection.py)
 MISSING_HEAD = (-1, "")  # verify_rows(head=MISSING_HEAD): the head row is gone
 
 

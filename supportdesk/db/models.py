@@ -292,3 +292,78 @@ class CredentialHistory(Base):
     key_version: Mapped[int] = mapped_column(ForeignKey("vault_key.version"))
     replaced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     replaced_by: Mapped[str] = mapped_column(String(63))
+
+
+# --- inspection (issue 5): evidence by SHA-256, runs, results derived from the evidence ------
+
+
+class Evidence(Base):
+    """A document stored by the SHA-256 of its uncompressed bytes, zlib-compressed."""
+
+    __tablename__ = "evidence"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class InspectionConfig(Base):
+    """A system's thresholds, expected ports and processes, custom checks (JSON)."""
+
+    __tablename__ = "inspection_config"
+    system_id: Mapped[int] = mapped_column(
+        ForeignKey("system.id", ondelete="CASCADE"), primary_key=True
+    )
+    settings: Mapped[str] = mapped_column(Text, default="{}")
+    updated_by: Mapped[str] = mapped_column(String(63))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class InspectionRun(Base):
+    __tablename__ = "inspection_run"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    system_id: Mapped[int] = mapped_column(ForeignKey("system.id", ondelete="CASCADE"), index=True)
+    period: Mapped[str] = mapped_column(String(7), index=True)  # YYYY-MM
+    started_by: Mapped[str] = mapped_column(String(63))
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    state: Mapped[str] = mapped_column(String(20))  # running, done, cancelled
+
+
+class HostInspection(Base):
+    """One host in a run: how it went, and the evidence its findings come from."""
+
+    __tablename__ = "host_inspection"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(
+        ForeignKey("inspection_run.id", ondelete="CASCADE"), index=True
+    )
+    host_id: Mapped[int | None] = mapped_column(
+        ForeignKey("host.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    host_name: Mapped[str] = mapped_column(String(100))
+    reached: Mapped[bool] = mapped_column(Boolean)
+    outcome: Mapped[str] = mapped_column(String(40))  # an Outcome, or a RemoteError code
+    error: Mapped[str] = mapped_column(Text, default="")  # the error's params, JSON
+    worst: Mapped[str] = mapped_column(String(20))
+    evidence_sha256: Mapped[str | None] = mapped_column(
+        ForeignKey("evidence.sha256"), nullable=True
+    )
+    findings_sha256: Mapped[str] = mapped_column(String(64))
+    baseline: Mapped[str] = mapped_column(Text, default="{}")  # compared with next month
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ended_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class InspectionFinding(Base):
+    __tablename__ = "inspection_finding"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    host_inspection_id: Mapped[int] = mapped_column(
+        ForeignKey("host_inspection.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(200))
+    check: Mapped[str] = mapped_column(String(40))
+    verdict: Mapped[str] = mapped_column(String(20))
+    value: Mapped[str] = mapped_column(Text)
+    threshold: Mapped[str] = mapped_column(Text)
+    detail: Mapped[str] = mapped_column(Text)

@@ -484,3 +484,17 @@ def evaluate(
         passwd_sha256=seen.get("passwd") or None,
     )
     return HostVerdict(tuple(findings), next_baseline)
+
+
+@dataclass(frozen=True, slots=True)
+class HostResult:
+    """One host of a run, as stored: reached or not (the error code and its params), the
+    worst verdict, the findings, and the evidence's SHA-256."""
+
+    host: str
+    reached: bool
+    outcome: str
+    error: dict[str, str]
+    worst: str
+    evidence: str | None
+    findings: tuple[Finding, ...]

@@ -8,9 +8,12 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from supportdesk.db import audit, migrate
 from supportdesk.db.engine import Database
 from supportdesk.domain.errors import DatabaseError
+from supportdesk.services import inspection
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +53,14 @@ def verify_audit(db: Database) -> audit.VerifyResult:
     if not db.is_sqlite:
         engine = engine.execution_options(isolation_level="REPEATABLE READ")
     with engine.connect() as conn, conn.begin():
-        return audit.verify(conn)
+        result = audit.verify(conn)
+        if not result.ok:
+            return result
+        # The chain is sound; now the records it vouches for (inspection results: R5.3).
+        bad = inspection.verify_records(Session(bind=conn))
+        if bad is not None:
+            return audit.VerifyResult(False, result.events, bad, "record_changed")
+        return result
 
 
 def check(db: Database) -> CheckReport:

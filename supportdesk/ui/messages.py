@@ -51,6 +51,7 @@ def field_label(name: str) -> str:
         "history": QT_TRANSLATE_NOOP("messages", "earlier secret"),
         "access": QT_TRANSLATE_NOOP("messages", "access"),
         "host_key": QT_TRANSLATE_NOOP("messages", "host key"),
+        "period": QT_TRANSLATE_NOOP("messages", "month"),
         "reason": QT_TRANSLATE_NOOP("messages", "reason"),
         "vault": QT_TRANSLATE_NOOP("messages", "vault"),
         "passphrase": QT_TRANSLATE_NOOP("messages", "vault passphrase"),
@@ -281,6 +282,19 @@ def _code_text(code: str) -> str:
             "messages", "{host} did not start the command within {seconds} s."
         ),
         "cancelled": QT_TRANSLATE_NOOP("messages", "{host}: cancelled."),
+        "ssh_failed": QT_TRANSLATE_NOOP(
+            "messages", "{host}: the SSH connection failed ({detail})."
+        ),
+        "evidence_damaged": QT_TRANSLATE_NOOP(
+            "messages", "The evidence {sha256} is missing or was changed after it was stored."
+        ),
+        "bad_period": QT_TRANSLATE_NOOP("messages", "'{value}' is not a month (YYYY-MM)"),
+        "jump_loop": QT_TRANSLATE_NOOP(
+            "messages", "the jump hosts of {value} go round in a circle or are over three deep"
+        ),
+        "no_credential": QT_TRANSLATE_NOOP(
+            "messages", "host {value} has no credential in the vault: link one to it"
+        ),
         "key_passphrase_needed": QT_TRANSLATE_NOOP(
             "messages",
             "The private key for {host} is encrypted: store its passphrase with the credential.",

@@ -1,0 +1,118 @@
+"""`supportdesk inspect` (issue 5): run the monthly inspection from a script or a scheduler.
+
+Exit 0 when every host of every system named was inspected, 1 when any was not (or the
+input was wrong); the findings are in the JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from supportdesk.cli import EXIT_OK, EXIT_USER, _emit, _open
+from supportdesk.cli_vault import _opened
+
+
+def add_parsers(sub: Any) -> None:
+    inspect = sub.add_parser("inspect", help="inspect systems over SSH (the monthly R2.3 run)")
+    which = inspect.add_mutually_exclusive_group(required=True)
+    which.add_argument("--system", help="the system's name")
+    which.add_argument("--all-due", action="store_true", help="every system due this period")
+    inspect.add_argument("--period", help="YYYY-MM (default: this month)")
+    inspect.add_argument(
+        "--accept-new-host-keys",
+        action="store_true",
+        help="accept the key a host shows at first contact (recorded in the audit log)",
+    )
+    inspect.add_argument("--json", action="store_true")
+    inspect.add_argument(
+        "--passphrase-file", type=Path, help="read the vault passphrase from this file's first line"
+    )
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    from supportdesk.domain.errors import ValidationError  # noqa: PLC0415
+    from supportdesk.services import inspection, registry  # noqa: PLC0415
+
+    app = _open(args)
+    period = args.period or date.today().strftime("%Y-%m")
+    with app.db.read() as session:
+        if args.all_due:
+            systems = inspection.due_systems(session, period)
+        else:
+            matches = [
+                (s.id, s.name) for s in registry.list_systems(session) if s.name == args.system
+            ]
+            if len(matches) != 1:
+                code = "not_found" if not matches else "ambiguous"
+                raise ValidationError("system", code, entity="system", value=args.system)
+            systems = matches
+    opened = _opened(args, app)
+    reports: list[dict[str, Any]] = []
+    all_reached = True
+    try:
+        for system_id, name in systems:
+            summary = inspection.run_system(
+                app.db,
+                app.remote_shell(),
+                opened,
+                system_id,
+                period,
+                accept_new_keys=args.accept_new_host_keys,
+                concurrency=int(app.config.get("inspection.concurrency")),
+                progress=None if args.json else _progress(name),
+            )
+            with app.db.read() as session:
+                hosts = inspection.run_results(session, summary.run_id)
+            all_reached &= summary.reached == summary.hosts
+            reports.append(
+                {
+                    "system": name,
+                    "period": period,
+                    "run": summary.run_id,
+                    "hosts": hosts,
+                    "reached": summary.reached,
+                    "worst": summary.worst.value,
+                }
+            )
+    finally:
+        opened.lock()
+    _emit({"period": period, "systems": reports}, args.json, _text)
+    return EXIT_OK if all_reached else EXIT_USER
+
+
+def _progress(system: str) -> Callable[[int, int, str], None]:
+    def show(done: int, total: int, host: str) -> None:
+        print(f"{system}: {done}/{total} {host}", file=sys.stderr, flush=True)
+
+    return show
+
+
+def _text(report: dict[str, Any]) -> str:
+    from supportdesk.domain.errors import SupportDeskError  # noqa: PLC0415
+    from supportdesk.ui.messages import describe  # noqa: PLC0415
+
+    lines = [f"period {report['period']}"]
+    for system in report["systems"]:
+        hosts = system["hosts"]
+        lines.append(
+            f"{system['system']}: {system['reached']}/{len(hosts)} hosts inspected, "
+            f"worst {system['worst']}"
+        )
+        for host in hosts:
+            if not host.reached:
+                why = describe(SupportDeskError(host.outcome, **host.error))
+                lines.append(f"  {host.host}: not inspected: {why}")
+                continue
+            bad = [f for f in host.findings if f.verdict.value not in ("ok",)]
+            lines.append(f"  {host.host}: {host.worst}" + ("" if bad else " (all ok)"))
+            lines += [f"    {f.verdict.value} {f.key} {f.value} {f.detail}".rstrip() for f in bad]
+    return "\n".join(lines)
+
+
+HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
+    ("inspect", None): _inspect,
+}

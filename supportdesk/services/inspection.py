@@ -1,0 +1,544 @@
+"""The monthly inspection (R2.3, R5.3): run the checks on every host of a system over SSH, keep
+each host's raw output as evidence, and derive the findings from that evidence only.
+
+A run is many short transactions, none held across the network (DESIGN.md): the plan is read,
+each credential is fetched as an audited "use", the hosts run side by side in a bounded pool,
+and each host's result is written, with its evidence and an audit event, as it arrives.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import json
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from supportdesk.db import audit, evidence
+from supportdesk.db.models import (
+    AuditEvent,
+    Credential,
+    Host,
+    HostInspection,
+    InspectionConfig,
+    InspectionFinding,
+    InspectionRun,
+    System,
+)
+from supportdesk.domain.errors import NotFoundError, SupportDeskError, ValidationError
+from supportdesk.domain.inspection import (
+    Baseline,
+    CustomCheck,
+    Finding,
+    HostResult,
+    Thresholds,
+    Verdict,
+    combined_command,
+    evaluate,
+    new_nonce,
+)
+from supportdesk.domain.ports import UnitOfWork
+from supportdesk.domain.remote import (
+    CommandResult,
+    Endpoint,
+    HostKey,
+    Limits,
+    Login,
+    RemoteError,
+    RemoteShell,
+)
+from supportdesk.domain.roles import Permission
+from supportdesk.domain.vault import Access, CredentialKind
+from supportdesk.services import host_key, vault
+from supportdesk.services.users import require
+
+Progress = Callable[[int, int, str], None]
+
+_EVIDENCE_VERSION = 1
+
+
+def thresholds_from_dict(data: dict[str, Any]) -> Thresholds:
+    """A system's stored settings; unknown keys are ignored, missing ones take the default."""
+    known = {f for f in Thresholds.__dataclass_fields__ if f in data}
+    values = {k: data[k] for k in known}
+    for name in ("expected_ports", "expected_processes"):
+        if name in values:
+            values[name] = tuple(values[name])
+    if "custom" in values:
+        values["custom"] = tuple(CustomCheck(**c) for c in values["custom"])
+    return Thresholds(**values)
+
+
+def settings_of(session: Session, system_id: int) -> Thresholds:
+    row = session.get(InspectionConfig, system_id)
+    return thresholds_from_dict(json.loads(row.settings)) if row else Thresholds()
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    host_id: int
+    name: str
+    endpoint: Endpoint | None  # None: cannot be reached (see problem)
+    problem: tuple[str, dict[str, str]] | None = None
+    baseline: Baseline | None = None
+    path: dict[str, int] = field(default_factory=dict)  # host id by name, jump hosts included
+
+
+@dataclass
+class RunSummary:
+    run_id: int
+    hosts: int = 0
+    reached: int = 0
+    worst: Verdict = Verdict.OK
+    cancelled: bool = False
+    not_reached: list[tuple[str, str]] = field(default_factory=list)  # (host, code)
+
+
+def run_system(
+    uow: UnitOfWork,
+    shell: RemoteShell,
+    unlocked: vault.UnlockedVault,
+    system_id: int,
+    period: str,
+    *,
+    accept_new_keys: bool = False,
+    concurrency: int = 16,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> RunSummary:
+    """Inspect every host of `system_id` for `period` (YYYY-MM); every host's result is
+    committed as it arrives, so a crash or a cancel keeps the finished ones."""
+    limits = limits or Limits()
+    with uow.write() as s:
+        require(s, Permission.INSPECT)
+        system = s.get(System, system_id)
+        if system is None:
+            raise NotFoundError("system", system_id)
+        _check_period(period)
+        run = InspectionRun(
+            system_id=system_id,
+            period=period,
+            started_by=audit.current_actor(s),
+            started_at=datetime.now(UTC),
+            state="running",
+        )
+        s.add(run)
+        s.flush()
+        audit.append(s, "inspection.start", f"inspection_run:{run.id}", {"system": system.name})
+        summary = RunSummary(run.id)
+        thresholds = settings_of(s, system_id)
+        hosts = list(s.scalars(select(Host).where(Host.system_id == system_id).order_by(Host.name)))
+        baselines = _baselines(s, [h.id for h in hosts])
+    targets = [_target(uow, unlocked, host.id, period, baselines.get(host.id)) for host in hosts]
+    summary.hosts = len(targets)
+    done = 0
+    with ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="inspect") as pool:
+        futures: list[Future[tuple[_Target, str, Any]]] = [
+            pool.submit(_inspect, uow, shell, t, thresholds, limits, accept_new_keys, cancel)
+            for t in targets
+        ]
+        for future in as_completed(futures):
+            target, nonce, result = future.result()
+            verdict = _record_host(uow, summary.run_id, target, nonce, thresholds, result)
+            done += 1
+            if isinstance(result, CommandResult):
+                summary.reached += 1
+                if verdict.rank > summary.worst.rank:
+                    summary.worst = verdict
+            else:
+                summary.not_reached.append((target.name, _code(result)))
+            if progress is not None:
+                progress(done, len(targets), target.name)
+    summary.cancelled = cancel is not None and cancel.is_set()
+    with uow.write() as s:
+        row = s.get(InspectionRun, summary.run_id)
+        assert row is not None
+        row.state = "cancelled" if summary.cancelled else "done"
+        row.finished_at = datetime.now(UTC)
+        s.flush()
+        audit.append(
+            s,
+            "inspection.finish",
+            f"inspection_run:{summary.run_id}",
+            {
+                "hosts": summary.hosts,
+                "reached": summary.reached,
+                "worst": summary.worst.value,
+                "state": row.state,
+            },
+        )
+    return summary
+
+
+def _check_period(period: str) -> None:
+    try:
+        datetime.strptime(period, "%Y-%m")
+    except ValueError:
+        raise ValidationError("period", "bad_period", value=period) from None
+
+
+def _code(result: Any) -> str:
+    return result.code if isinstance(result, SupportDeskError) else str(result)
+
+
+def _baselines(session: Session, host_ids: list[int]) -> dict[int, Baseline]:
+    """Each host's newest baseline from a run that reached it."""
+    found: dict[int, Baseline] = {}
+    rows = session.execute(
+        select(HostInspection.host_id, HostInspection.baseline)
+        .where(HostInspection.host_id.in_(host_ids), HostInspection.reached)
+        .order_by(HostInspection.id.desc())
+    )
+    for host_id, baseline in rows:
+        if host_id is not None and host_id not in found:
+            found[host_id] = Baseline(**json.loads(baseline))
+    return found
+
+
+def _target(
+    uow: UnitOfWork,
+    unlocked: vault.UnlockedVault,
+    host_id: int,
+    period: str,
+    baseline: Baseline | None,
+) -> _Target:
+    """The endpoint for a host and its jump hosts, credentials fetched as an audited use."""
+    path: dict[str, int] = {}
+    try:
+        endpoint = _endpoint(uow, unlocked, host_id, period, path)
+    except SupportDeskError as error:
+        with uow.read() as s:
+            host = s.get(Host, host_id)
+            name = host.name if host else str(host_id)
+        params = {k: str(v) for k, v in error.params.items()}
+        return _Target(host_id, name, None, (error.code, params), baseline)
+    return _Target(host_id, endpoint.name, endpoint, None, baseline, path)
+
+
+def _endpoint(
+    uow: UnitOfWork,
+    unlocked: vault.UnlockedVault,
+    host_id: int,
+    period: str,
+    path: dict[str, int],
+) -> Endpoint:
+    """`path` collects the host ids along the way, by name (for accepting a first key)."""
+    if host_id in path.values() or len(path) > 3:
+        raise ValidationError("jump_host", "jump_loop", value=str(host_id))
+    with uow.read() as s:
+        host = s.get(Host, host_id)
+        if host is None:
+            raise NotFoundError("host", host_id)
+        name, address, port, user = host.name, host.address, host.port, host.user
+        jump_id, known = host.jump_host_id, host_key.known_key(s, host_id)
+        credential = _credential_for(s, host)
+    path[name] = host_id
+    if credential is None:
+        raise ValidationError("credential", "no_credential", value=name)
+    cred_name, kind, username = credential
+    with uow.write() as s:
+        revealed = vault.reveal(s, unlocked, cred_name, f"inspection {period}: {name}", Access.USE)
+    if revealed.secret is None:
+        raise ValidationError("credential", "secret_damaged", value=cred_name)
+    login = (
+        Login(username or user, private_key=revealed.secret)
+        if kind == CredentialKind.SSH_KEY
+        else Login(username or user, password=revealed.secret)
+    )
+    jump = _endpoint(uow, unlocked, jump_id, period, path) if jump_id else None
+    return Endpoint(name, address, port, login, known, jump)
+
+
+def _credential_for(session: Session, host: Host) -> tuple[str, str, str] | None:
+    """The host's credential: the one its registry entry names, else one linked to it."""
+    query = select(Credential.name, Credential.kind, Credential.username)
+    if host.credential:
+        found = session.execute(query.where(Credential.name == host.credential)).first()
+    else:
+        found = session.execute(
+            query.where(Credential.host_id == host.id).order_by(Credential.name)
+        ).first()
+    return None if found is None else (found[0], found[1], found[2])
+
+
+def _inspect(
+    uow: UnitOfWork,
+    shell: RemoteShell,
+    target: _Target,
+    thresholds: Thresholds,
+    limits: Limits,
+    accept_new_keys: bool,
+    cancel: threading.Event | None,
+) -> tuple[_Target, str, Any]:
+    """Run one host (off the caller's thread): a CommandResult, or the error that stopped it."""
+    nonce = new_nonce()
+    if target.endpoint is None:
+        assert target.problem is not None
+        code, params = target.problem
+        return target, nonce, SupportDeskError(code, **params)
+    if cancel is not None and cancel.is_set():
+        return target, nonce, RemoteError("cancelled", host=target.name)
+    command = combined_command(nonce, thresholds.custom)
+    endpoint = target.endpoint
+    for _attempt in range(len(target.path) + 1):  # each first-contact key accepted once
+        try:
+            return target, nonce, shell.run(endpoint, command, limits, cancel)
+        except RemoteError as error:
+            name = str(error.params.get("host"))
+            if not (accept_new_keys and error.code == "host_key_unknown" and error.key):
+                return target, nonce, error
+            try:
+                with uow.write() as s:
+                    host_key.accept_first(s, target.path[name], error.key)
+            except SupportDeskError as refused:
+                return target, nonce, refused
+            endpoint = _expecting(endpoint, name, error.key)
+        except Exception as error:  # noqa: BLE001 - one host's surprise must not end the run
+            return (
+                target,
+                nonce,
+                RemoteError("ssh_failed", host=target.name, detail=type(error).__name__),
+            )
+    return target, nonce, RemoteError("host_key_unknown", host=target.name)
+
+
+def _expecting(endpoint: Endpoint, name: str, key: HostKey) -> Endpoint:
+    """`endpoint` with `key` now expected of the host called `name` on its path."""
+    if endpoint.name == name:
+        return replace(endpoint, known_key=key)
+    if endpoint.jump is None:
+        return endpoint
+    return replace(endpoint, jump=_expecting(endpoint.jump, name, key))
+
+
+# --- evidence and results ---------------------------------------------------------------
+
+
+def _canonical(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def _evidence_doc(
+    target: _Target, nonce: str, thresholds: Thresholds, result: CommandResult | SupportDeskError
+) -> dict[str, Any]:
+    """Everything the findings are derived from, and everything a reviewer needs to see."""
+    doc: dict[str, Any] = {
+        "version": _EVIDENCE_VERSION,
+        "host": target.name,
+        "nonce": nonce,
+        "thresholds": asdict(thresholds),
+        "baseline": asdict(target.baseline) if target.baseline else None,
+    }
+    if isinstance(result, CommandResult):
+        doc.update(
+            command=result.command,
+            host_key={
+                "type": result.host_key.key_type,
+                "base64": result.host_key.key_base64,
+                "fingerprint": result.host_key.fingerprint,
+            },
+            started_at=result.started_at.isoformat(),
+            ended_at=result.ended_at.isoformat(),
+            exit_status=result.exit_status,
+            outcome=result.outcome.value,
+            stdout=base64.b64encode(result.stdout).decode("ascii"),
+            stderr=base64.b64encode(result.stderr).decode("ascii"),
+        )
+    else:
+        now = datetime.now(UTC).isoformat()
+        doc.update(started_at=now, ended_at=now, error=result.code, params=_params(result))
+    return doc
+
+
+def _params(error: SupportDeskError) -> dict[str, str]:
+    return {k: str(v) for k, v in error.params.items()}
+
+
+def findings_from_evidence(doc: dict[str, Any]) -> tuple[list[Finding], Baseline]:
+    """The findings, recomputed from a stored evidence document alone."""
+    if "stdout" not in doc:
+        return [], Baseline()
+    started = datetime.fromisoformat(doc["started_at"]).timestamp()
+    ended = datetime.fromisoformat(doc["ended_at"]).timestamp()
+    baseline = Baseline(**doc["baseline"]) if doc.get("baseline") else None
+    verdict = evaluate(
+        base64.b64decode(doc["stdout"]),
+        doc["nonce"],
+        thresholds_from_dict(doc["thresholds"]),
+        baseline,
+        (started + ended) / 2,
+    )
+    return list(verdict.findings), verdict.baseline
+
+
+def findings_digest(findings: Iterable[tuple[str, str, str, str, str, str]]) -> str:
+    return hashlib.sha256(_canonical(sorted(findings))).hexdigest()
+
+
+def _record_host(
+    uow: UnitOfWork,
+    run_id: int,
+    target: _Target,
+    nonce: str,
+    thresholds: Thresholds,
+    result: CommandResult | SupportDeskError,
+) -> Verdict:
+    doc = _evidence_doc(target, nonce, thresholds, result)
+    findings, baseline = findings_from_evidence(doc)
+    rows = [(f.key, f.check, f.verdict.value, f.value, f.threshold, f.detail) for f in findings]
+    reached = isinstance(result, CommandResult)
+    worst = max((f.verdict for f in findings), key=lambda v: v.rank, default=Verdict.OK)
+    if not reached:
+        worst = Verdict.UNKNOWN
+    with uow.write() as s:
+        digest = evidence.put(s, _canonical(doc))
+        row = HostInspection(
+            run_id=run_id,
+            host_id=target.host_id,
+            host_name=target.name,
+            reached=reached,
+            outcome=result.outcome.value if isinstance(result, CommandResult) else result.code,
+            error="" if isinstance(result, CommandResult) else json.dumps(_params(result)),
+            worst=worst.value,
+            evidence_sha256=digest,
+            findings_sha256=findings_digest(rows),
+            baseline=json.dumps(asdict(baseline), ensure_ascii=False),
+            started_at=datetime.fromisoformat(doc["started_at"]),
+            ended_at=datetime.fromisoformat(doc["ended_at"]),
+        )
+        s.add(row)
+        s.flush()
+        s.add_all(
+            InspectionFinding(
+                host_inspection_id=row.id,
+                key=k,
+                check=c,
+                verdict=v,
+                value=val,
+                threshold=t,
+                detail=d,
+            )
+            for k, c, v, val, t, d in rows
+        )
+        s.flush()
+        audit.append(
+            s,
+            "inspection.host",
+            f"host_inspection:{row.id}",
+            {
+                "run": run_id,
+                "host": target.name,
+                "outcome": row.outcome,
+                "evidence": digest,
+                "findings": row.findings_sha256,
+                "worst": worst.value,
+            },
+        )
+    return worst
+
+
+def verify_records(session: Session) -> int | None:
+    """The audit event of the first host result whose rows no longer match what was recorded
+    (findings, outcome, evidence), or whose evidence no longer yields its findings; None if
+    all match. `audit verify` runs this after the chain itself."""
+    # Filtered here, not in SQL: `audit verify` must hold even where someone planted an
+    # operator that answers every text comparison with true (see migration 0004).
+    query = select(AuditEvent.seq, AuditEvent.action, AuditEvent.target, AuditEvent.payload)
+    events = session.execute(query.order_by(AuditEvent.seq).execution_options(yield_per=5000))
+    with contextlib.closing(events):
+        recorded = [
+            (int(seq), target, payload)
+            for seq, action, target, payload in events
+            if action == "inspection.host"
+        ]
+    for seq, target, payload in recorded:
+        row = session.get(HostInspection, int(target.split(":")[1]))
+        if row is None or not _matches(session, row, json.loads(payload)):
+            return seq
+    return None
+
+
+def _matches(session: Session, row: HostInspection, recorded: dict[str, Any]) -> bool:
+    stored = session.execute(
+        select(
+            InspectionFinding.key,
+            InspectionFinding.check,
+            InspectionFinding.verdict,
+            InspectionFinding.value,
+            InspectionFinding.threshold,
+            InspectionFinding.detail,
+        ).where(InspectionFinding.host_inspection_id == row.id)
+    ).all()
+    if (
+        row.evidence_sha256 != recorded["evidence"]
+        or row.outcome != recorded["outcome"]
+        or row.worst != recorded["worst"]
+        or findings_digest((r[0], r[1], r[2], r[3], r[4], r[5]) for r in stored)
+        != recorded["findings"]
+    ):
+        return False
+    try:
+        doc = json.loads(evidence.get(session, recorded["evidence"]))
+    except evidence.EvidenceDamagedError:
+        return False
+    findings, _baseline = findings_from_evidence(doc)
+    derived = [(f.key, f.check, f.verdict.value, f.value, f.threshold, f.detail) for f in findings]
+    return bool(findings_digest(derived) == recorded["findings"])
+
+
+def run_results(session: Session, run_id: int) -> list[HostResult]:
+    rows = session.scalars(
+        select(HostInspection)
+        .where(HostInspection.run_id == run_id)
+        .order_by(HostInspection.host_name)
+    ).all()
+    found: dict[int, list[Finding]] = {r.id: [] for r in rows}
+    for f in session.scalars(
+        select(InspectionFinding)
+        .where(InspectionFinding.host_inspection_id.in_(list(found)))
+        .order_by(InspectionFinding.id)
+    ):
+        found[f.host_inspection_id].append(
+            Finding(f.key, f.check, Verdict(f.verdict), f.value, f.threshold, f.detail)
+        )
+    return [
+        HostResult(
+            r.host_name,
+            r.reached,
+            r.outcome,
+            json.loads(r.error) if r.error else {},
+            r.worst,
+            r.evidence_sha256,
+            tuple(found[r.id]),
+        )
+        for r in rows
+    ]
+
+
+def due_systems(session: Session, period: str) -> list[tuple[int, str]]:
+    """Systems under maintenance without a finished run for `period` that reached every host."""
+    _check_period(period)
+    done = (
+        select(InspectionRun.system_id)
+        .where(InspectionRun.period == period, InspectionRun.state == "done")
+        .where(
+            ~select(HostInspection.id)
+            .where(HostInspection.run_id == InspectionRun.id, ~HostInspection.reached)
+            .exists()
+        )
+    )
+    rows = session.execute(
+        select(System.id, System.name)
+        .where(System.under_maintenance, System.id.not_in(done))
+        .order_by(System.name)
+    ).all()
+    return [(int(i), str(n)) for i, n in rows]

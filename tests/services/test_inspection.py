@@ -1,0 +1,192 @@
+"""The inspection service against a real sshd (issue 5): every host of a system inspected side
+by side, each host's raw output kept as evidence, findings derived from it alone, credentials
+fetched as an audited "use", host keys accepted only when asked, and a result edited by SQL
+afterwards caught by `audit verify`."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import select, text, update
+
+from supportdesk.adapters.ssh import SshShell
+from supportdesk.crypto import vault_crypto
+from supportdesk.db import evidence
+from supportdesk.db.engine import Database
+from supportdesk.db.models import AuditEvent, HostInspection, InspectionFinding
+from supportdesk.domain.registry import CustomerForm, HostForm, ProjectForm, SystemForm
+from supportdesk.domain.remote import HostKey, Limits
+from supportdesk.domain.vault import CredentialForm
+from supportdesk.services import host_key, inspection, registry, vault
+from supportdesk.services.database import verify_audit
+from supportdesk.services.vault import UnlockedVault
+from tests.servers.sshd import SshServer, running_sshd
+
+pytestmark = pytest.mark.sshd
+
+LIMITS = Limits(connect=5, banner=5, auth=10, channel=5, command=60, read=30)
+
+
+@pytest.fixture(scope="module")
+def sshd() -> Iterator[SshServer]:
+    with running_sshd() as server:
+        yield server
+
+
+class Fleet:
+    def __init__(self, db: Database, server: SshServer) -> None:
+        self.db, self.server = db, server
+        with db.write() as s:
+            self.opened = vault.init_vault(s, "巡检-passphrase-1", vault_crypto.new_kdf_params())
+            customer = registry.save_customer(s, CustomerForm("巡检客户"))
+            project = registry.save_project(s, ProjectForm(customer.id, "调度平台"))
+            self.system = registry.save_system(s, SystemForm(project.id, "调度平台生产")).id
+        with db.write() as s:
+            vault.save_credential(
+                s,
+                self.opened,
+                CredentialForm("app root", server.password, kind="server", username=server.user),
+            )
+        self.hosts: dict[str, int] = {}
+
+    def host(self, name: str, *, known: bool = True, credential: str | None = "app root") -> int:
+        with self.db.write() as s:
+            form = HostForm(
+                self.system, name, self.server.address, self.server.port, credential=credential
+            )
+            key = registry.save_host(s, form).id
+            if known:
+                found = HostKey(self.server.host_key_type, self.server.host_key_base64)
+                host_key.accept_first(s, key, found)
+        self.hosts[name] = key
+        return key
+
+    def run(self, unlocked: UnlockedVault | None = None, **kw: object) -> inspection.RunSummary:
+        return inspection.run_system(
+            self.db,
+            SshShell(),
+            unlocked or self.opened,
+            self.system,
+            "2026-11",
+            limits=LIMITS,
+            **kw,  # type: ignore[arg-type]
+        )
+
+
+@pytest.fixture
+def fleet(db: Database, sshd: SshServer) -> Fleet:
+    return Fleet(db, sshd)
+
+
+def _actions(db: Database, after: int = 0) -> list[tuple[str, str]]:
+    with db.read() as s:
+        rows = s.execute(
+            select(AuditEvent.action, AuditEvent.target)
+            .where(AuditEvent.seq > after)
+            .order_by(AuditEvent.seq)
+        ).all()
+        return [(a, t) for a, t in rows]
+
+
+def _last_seq(db: Database) -> int:
+    with db.read() as s:
+        return len(s.scalars(select(AuditEvent.seq)).all())
+
+
+def test_every_host_is_inspected_and_its_evidence_kept(fleet: Fleet) -> None:
+    fleet.host("app01")
+    fleet.host("app02")
+    before = _last_seq(fleet.db)
+    seen: list[tuple[int, int, str]] = []
+    summary = fleet.run(progress=lambda done, total, name: seen.append((done, total, name)))
+    assert (summary.hosts, summary.reached, summary.not_reached) == (2, 2, [])
+    assert [(d, t) for d, t, _n in seen] == [(1, 2), (2, 2)]
+    counted = Counter(a for a, _t in _actions(fleet.db, before))
+    assert counted == {
+        "inspection.start": 1,
+        "credential.use": 2,  # audited as used by the inspection, not as a reveal
+        "inspection.host": 2,
+        "inspection.finish": 1,
+    }
+    with fleet.db.read() as s:
+        rows = s.scalars(select(HostInspection).order_by(HostInspection.host_name)).all()
+        assert [(r.host_name, r.reached, r.outcome) for r in rows] == [
+            ("app01", True, "completed"),
+            ("app02", True, "completed"),
+        ]
+        doc = json.loads(evidence.get(s, rows[0].evidence_sha256 or ""))
+        findings = s.scalars(
+            select(InspectionFinding.key).where(InspectionFinding.host_inspection_id == rows[0].id)
+        ).all()
+    # The evidence: the exact command, the host key, the times, the raw output.
+    assert doc["command"].startswith("sh -c ")
+    assert doc["host_key"]["fingerprint"] == fleet.server.host_key_fingerprint
+    assert doc["started_at"] <= doc["ended_at"]
+    assert doc["exit_status"] == 0
+    assert {"memory", "load", "clock", "uptime", "kernel", "passwd"} <= set(findings)
+    assert any(k.startswith("disk:") for k in findings)
+    assert verify_audit(fleet.db).ok
+    assert fleet.server.password not in json.dumps(doc, ensure_ascii=False)
+
+
+def test_a_first_key_is_accepted_only_when_asked(fleet: Fleet) -> None:
+    fleet.host("new01", known=False)
+    summary = fleet.run()
+    assert (summary.reached, summary.not_reached) == (0, [("new01", "host_key_unknown")])
+    with fleet.db.read() as s:
+        assert host_key.known_key(s, fleet.hosts["new01"]) is None
+    before = _last_seq(fleet.db)
+    summary = fleet.run(accept_new_keys=True)
+    assert (summary.reached, summary.not_reached) == (1, [])
+    assert ("host_key.accept", f"host:{fleet.hosts['new01']}") in _actions(fleet.db, before)
+
+
+def test_a_host_without_credential_is_not_reached_and_says_why(fleet: Fleet) -> None:
+    fleet.host("app01")
+    fleet.host("bare01", credential=None)
+    summary = fleet.run()
+    assert summary.reached == 1
+    assert summary.not_reached == [("bare01", "no_credential")]
+    with fleet.db.read() as s:
+        row = s.scalars(select(HostInspection).where(HostInspection.host_name == "bare01")).one()
+    assert (row.reached, row.worst, row.evidence_sha256 is not None) == (False, "unknown", True)
+
+
+def test_a_result_edited_by_sql_after_the_run_is_caught_by_audit_verify(fleet: Fleet) -> None:
+    fleet.host("app01")
+    fleet.run()
+    assert verify_audit(fleet.db).ok
+    with fleet.db.read() as s:
+        event = s.scalars(
+            select(AuditEvent.seq).where(AuditEvent.action == "inspection.host")
+        ).one()
+    with fleet.db.write() as s:  # a fake: the bad finding made good
+        s.execute(
+            update(InspectionFinding)
+            .where(InspectionFinding.key == "memory")
+            .values(verdict="ok", value="1.0%")
+        )
+    result = verify_audit(fleet.db)
+    assert (result.ok, result.first_bad, result.reason) == (False, event, "record_changed")
+
+
+def test_evidence_edited_by_sql_is_caught_too(fleet: Fleet) -> None:
+    fleet.host("app01")
+    fleet.run()
+    with fleet.db.write() as s:
+        s.execute(text("UPDATE evidence SET data = :d"), {"d": b"x"})
+    assert verify_audit(fleet.db).reason == "record_changed"
+
+
+def test_cancel_before_the_hosts_start_records_them_cancelled(fleet: Fleet) -> None:
+    import threading
+
+    fleet.host("app01")
+    stop = threading.Event()
+    stop.set()
+    summary = fleet.run(cancel=stop)
+    assert summary.cancelled
+    assert summary.not_reached == [("app01", "cancelled")]
