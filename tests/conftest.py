@@ -18,6 +18,7 @@ from supportdesk.db.engine import Database
 from supportdesk.db.migrate import upgrade
 from supportdesk.services import users
 from tests.servers.postgres import PostgresServer, running_server
+from tests.servers.sshd import SshServer, running_sshd
 
 TEST_ACTOR = "tester"
 
@@ -68,6 +69,13 @@ def _qt_application_first(qapp: Any) -> Any:
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PostgresServer]:
     with running_server() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def sshd() -> Iterator[SshServer]:
+    """A real OpenSSH sshd on loopback (started on first use, once per worker)."""
+    with running_sshd() as server:
         yield server
 
 

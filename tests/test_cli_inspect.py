@@ -4,7 +4,6 @@ when any was not; first-contact keys only with --accept-new-host-keys; findings 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,17 +14,11 @@ from supportdesk.domain.registry import CustomerForm, HostForm, ProjectForm, Sys
 from supportdesk.domain.vault import CredentialForm
 from supportdesk.services import registry, users, vault
 from tests.cli_run import run_cli
-from tests.servers.sshd import SshServer, running_sshd
+from tests.servers.sshd import SshServer
 
 pytestmark = pytest.mark.sshd
 
 PASSPHRASE = "巡检 passphrase 2026"
-
-
-@pytest.fixture(scope="module")
-def sshd() -> Iterator[SshServer]:
-    with running_sshd() as server:
-        yield server
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -24,12 +23,6 @@ from tests.servers.sshd import SshServer, running_sshd
 pytestmark = pytest.mark.sshd
 
 LIMITS = Limits(connect=5, banner=5, auth=10, channel=5, command=30, read=20)
-
-
-@pytest.fixture(scope="module")
-def sshd() -> Iterator[SshServer]:
-    with running_sshd() as server:
-        yield server
 
 
 def _key(server: SshServer) -> HostKey:

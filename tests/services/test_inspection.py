@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import select, text, update
@@ -23,17 +22,11 @@ from supportdesk.domain.vault import CredentialForm
 from supportdesk.services import host_key, inspection, registry, vault
 from supportdesk.services.database import verify_audit
 from supportdesk.services.vault import UnlockedVault
-from tests.servers.sshd import SshServer, running_sshd
+from tests.servers.sshd import SshServer
 
 pytestmark = pytest.mark.sshd
 
 LIMITS = Limits(connect=5, banner=5, auth=10, channel=5, command=60, read=30)
-
-
-@pytest.fixture(scope="module")
-def sshd() -> Iterator[SshServer]:
-    with running_sshd() as server:
-        yield server
 
 
 class Fleet:
