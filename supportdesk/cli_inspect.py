@@ -50,8 +50,11 @@ def _inspect(args: argparse.Namespace) -> int:
                 code = "not_found" if not matches else "ambiguous"
                 raise ValidationError("system", code, entity="system", value=args.system)
             systems = matches
-    opened = _opened(args, app)
     reports: list[dict[str, Any]] = []
+    if not systems:  # nothing due: no passphrase asked for
+        _emit({"period": period, "systems": reports}, args.json, _text)
+        return EXIT_OK
+    opened = _opened(args, app)
     all_reached = True
     try:
         for system_id, name in systems:

@@ -72,11 +72,14 @@ def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
             raise ValidationError(
                 "passphrase_file", "unreadable", detail=error.strerror or str(error)
             ) from None
-    first = getpass.getpass("vault passphrase: ")
-    if confirm and getpass.getpass("again: ") != first:
-        from supportdesk.domain.errors import ValidationError  # noqa: PLC0415
+    from supportdesk.domain.errors import ValidationError  # noqa: PLC0415
 
-        raise ValidationError("passphrase", "mismatch")
+    try:
+        first = getpass.getpass("vault passphrase: ")
+        if confirm and getpass.getpass("again: ") != first:
+            raise ValidationError("passphrase", "mismatch")
+    except EOFError:  # no terminal and no --passphrase-file (a scheduler, a pipe)
+        raise ValidationError("passphrase", "required") from None
     return first
 
 

@@ -64,8 +64,9 @@ def test_inspect_a_system_from_the_command_line(
     assert system["reached"] == 2
     keys = {f["key"] for f in system["hosts"][0]["findings"]}
     assert {"memory", "clock", "passwd"} <= keys
-    # Done for the month: nothing is due any more (the test system is not under maintenance).
-    code, out, _err = run_cli(capsys, *base, "--all-due")
+    # Done for the month: nothing is due any more (the test system is not under maintenance),
+    # and no passphrase is asked for.
+    code, out, _err = run_cli(capsys, "inspect", "--period", "2026-11", "--all-due", "--json")
     assert (code, json.loads(out)["systems"]) == (0, [])
     code, out, _err = run_cli(capsys, "audit", "verify")
     assert code == 0
@@ -84,3 +85,17 @@ def test_text_output_and_a_wrong_system(profile: Path, capsys: pytest.CaptureFix
     assert code == 1
     assert "app01: not inspected:" in out
     assert "SHA256:" in out
+
+
+@pytest.mark.usefixtures("profile")
+def test_no_terminal_and_no_passphrase_file_is_a_clear_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_terminal(_prompt: str = "") -> str:
+        raise EOFError
+
+    monkeypatch.setattr("getpass.getpass", no_terminal)
+    code, out, err = run_cli(capsys, "inspect", "--system", "调度平台生产", "--period", "2026-11")
+    assert (code, out) == (1, "")
+    assert "passphrase" in err
+    assert "unexpected" not in err
