@@ -112,7 +112,10 @@ def _text(report: dict[str, Any]) -> str:
                 continue
             bad = [f for f in host.findings if f.verdict.value not in ("ok",)]
             lines.append(f"  {host.host}: {host.worst}" + ("" if bad else " (all ok)"))
-            lines += [f"    {f.verdict.value} {f.key} {f.value} {f.detail}".rstrip() for f in bad]
+            lines += [
+                "    " + " ".join(f"{f.verdict.value} {f.key} {f.value} {f.detail}".split())
+                for f in bad
+            ]
     return "\n".join(lines)
 
 
