@@ -1088,6 +1088,74 @@
         <translation>month</translation>
     </message>
     <message>
+        <source>disk use warning (%)</source>
+        <translation>disk use warning (%)</translation>
+    </message>
+    <message>
+        <source>disk use critical (%)</source>
+        <translation>disk use critical (%)</translation>
+    </message>
+    <message>
+        <source>free inodes warning (%)</source>
+        <translation>free inodes warning (%)</translation>
+    </message>
+    <message>
+        <source>free inodes critical (%)</source>
+        <translation>free inodes critical (%)</translation>
+    </message>
+    <message>
+        <source>memory use limit (%)</source>
+        <translation>memory use limit (%)</translation>
+    </message>
+    <message>
+        <source>free swap limit (%)</source>
+        <translation>free swap limit (%)</translation>
+    </message>
+    <message>
+        <source>load per CPU</source>
+        <translation>load per CPU</translation>
+    </message>
+    <message>
+        <source>clock drift (s)</source>
+        <translation>clock drift (s)</translation>
+    </message>
+    <message>
+        <source>minimum uptime (s)</source>
+        <translation>minimum uptime (s)</translation>
+    </message>
+    <message>
+        <source>expected listening ports</source>
+        <translation>expected listening ports</translation>
+    </message>
+    <message>
+        <source>expected processes</source>
+        <translation>expected processes</translation>
+    </message>
+    <message>
+        <source>custom check</source>
+        <translation>custom check</translation>
+    </message>
+    <message>
+        <source>manual checklist item</source>
+        <translation>manual checklist item</translation>
+    </message>
+    <message>
+        <source>inspection report</source>
+        <translation>inspection report</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>screenshot</source>
+        <translation>screenshot</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>comment</translation>
+    </message>
+    <message>
         <source>reason</source>
         <translation>reason</translation>
     </message>
@@ -1518,6 +1586,46 @@
     <message>
         <source>the jump hosts of {value} go round in a circle or are over three deep</source>
         <translation>the jump hosts of {value} go round in a circle or are over three deep</translation>
+    </message>
+    <message>
+        <source>the pattern of {value} is not a regular expression ({detail})</source>
+        <translation>the pattern of {value} is not a regular expression ({detail})</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a process name (one word, as ps shows it)</source>
+        <translation>&apos;{value}&apos; is not a process name (one word, as ps shows it)</translation>
+    </message>
+    <message>
+        <source>{value} needs a command</source>
+        <translation>{value} needs a command</translation>
+    </message>
+    <message>
+        <source>{value} is not worse than the warning level</source>
+        <translation>{value} is not worse than the warning level</translation>
+    </message>
+    <message>
+        <source>host {value} was not inspected: record why before finalising</source>
+        <translation>host {value} was not inspected: record why before finalising</translation>
+    </message>
+    <message>
+        <source>the required item &apos;{value}&apos; is not ticked yet</source>
+        <translation>the required item &apos;{value}&apos; is not ticked yet</translation>
+    </message>
+    <message>
+        <source>the report is {value}: only a draft can be changed or finalised</source>
+        <translation>the report is {value}: only a draft can be changed or finalised</translation>
+    </message>
+    <message>
+        <source>the report is {value}: only a finalised report can be reviewed</source>
+        <translation>the report is {value}: only a finalised report can be reviewed</translation>
+    </message>
+    <message>
+        <source>the inspection run is {value}: only a finished run makes a report</source>
+        <translation>the inspection run is {value}: only a finished run makes a report</translation>
+    </message>
+    <message>
+        <source>is larger than {max}</source>
+        <translation>is larger than {max}</translation>
     </message>
     <message>
         <source>host {value} has no credential in the vault: link one to it</source>

@@ -1088,6 +1088,74 @@
         <translation>月份</translation>
     </message>
     <message>
+        <source>disk use warning (%)</source>
+        <translation>磁盘使用率告警（%）</translation>
+    </message>
+    <message>
+        <source>disk use critical (%)</source>
+        <translation>磁盘使用率严重（%）</translation>
+    </message>
+    <message>
+        <source>free inodes warning (%)</source>
+        <translation>剩余 inode 告警（%）</translation>
+    </message>
+    <message>
+        <source>free inodes critical (%)</source>
+        <translation>剩余 inode 严重（%）</translation>
+    </message>
+    <message>
+        <source>memory use limit (%)</source>
+        <translation>内存使用率上限（%）</translation>
+    </message>
+    <message>
+        <source>free swap limit (%)</source>
+        <translation>剩余交换空间下限（%）</translation>
+    </message>
+    <message>
+        <source>load per CPU</source>
+        <translation>每 CPU 负载</translation>
+    </message>
+    <message>
+        <source>clock drift (s)</source>
+        <translation>时钟偏差（秒）</translation>
+    </message>
+    <message>
+        <source>minimum uptime (s)</source>
+        <translation>最短运行时间（秒）</translation>
+    </message>
+    <message>
+        <source>expected listening ports</source>
+        <translation>应监听的端口</translation>
+    </message>
+    <message>
+        <source>expected processes</source>
+        <translation>应运行的进程</translation>
+    </message>
+    <message>
+        <source>custom check</source>
+        <translation>自定义检查</translation>
+    </message>
+    <message>
+        <source>manual checklist item</source>
+        <translation>人工检查项</translation>
+    </message>
+    <message>
+        <source>inspection report</source>
+        <translation>巡检报告</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>screenshot</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
         <source>reason</source>
         <translation>理由</translation>
     </message>
@@ -1518,6 +1586,46 @@
     <message>
         <source>the jump hosts of {value} go round in a circle or are over three deep</source>
         <translation>{value} 的跳板机形成循环，或超过三层</translation>
+    </message>
+    <message>
+        <source>the pattern of {value} is not a regular expression ({detail})</source>
+        <translation>{value} 的匹配模式不是正则表达式（{detail}）</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a process name (one word, as ps shows it)</source>
+        <translation>“{value}”不是进程名（应为一个词，与 ps 显示一致）</translation>
+    </message>
+    <message>
+        <source>{value} needs a command</source>
+        <translation>{value} 需要一条命令</translation>
+    </message>
+    <message>
+        <source>{value} is not worse than the warning level</source>
+        <translation>{value} 不比告警级别更严重</translation>
+    </message>
+    <message>
+        <source>host {value} was not inspected: record why before finalising</source>
+        <translation>主机 {value} 未巡检：定稿前请记录原因</translation>
+    </message>
+    <message>
+        <source>the required item &apos;{value}&apos; is not ticked yet</source>
+        <translation>必填项“{value}”尚未勾选</translation>
+    </message>
+    <message>
+        <source>the report is {value}: only a draft can be changed or finalised</source>
+        <translation>报告状态为 {value}：只有草稿可以修改或定稿</translation>
+    </message>
+    <message>
+        <source>the report is {value}: only a finalised report can be reviewed</source>
+        <translation>报告状态为 {value}：只有已定稿的报告可以审核</translation>
+    </message>
+    <message>
+        <source>the inspection run is {value}: only a finished run makes a report</source>
+        <translation>巡检状态为 {value}：只有已完成的巡检可以生成报告</translation>
+    </message>
+    <message>
+        <source>is larger than {max}</source>
+        <translation>大于 {max}</translation>
     </message>
     <message>
         <source>host {value} has no credential in the vault: link one to it</source>

@@ -328,6 +328,13 @@ class InspectionRun(Base):
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     state: Mapped[str] = mapped_column(String(20))  # running, done, cancelled
+    # The report: draft -> final (the engineer) -> approved, or back to draft with a comment.
+    report_state: Mapped[str] = mapped_column(String(20), default="draft")
+    finalized_by: Mapped[str | None] = mapped_column(String(63), nullable=True)
+    finalized_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    reviewed_by: Mapped[str | None] = mapped_column(String(63), nullable=True)
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    review_comment: Mapped[str] = mapped_column(Text, default="")
 
 
 class HostInspection(Base):
@@ -351,6 +358,7 @@ class HostInspection(Base):
     )
     findings_sha256: Mapped[str] = mapped_column(String(64))
     baseline: Mapped[str] = mapped_column(Text, default="{}")  # compared with next month
+    reason: Mapped[str] = mapped_column(Text, default="")  # why not reached, the engineer's words
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     ended_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
@@ -367,3 +375,23 @@ class InspectionFinding(Base):
     value: Mapped[str] = mapped_column(Text)
     threshold: Mapped[str] = mapped_column(Text)
     detail: Mapped[str] = mapped_column(Text)
+
+
+class ManualCheck(Base):
+    """A manual checklist item of a run (copied from the system's settings at its start)."""
+
+    __tablename__ = "manual_check"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(
+        ForeignKey("inspection_run.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    required: Mapped[bool] = mapped_column(Boolean)
+    ticked: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+    screenshot_sha256: Mapped[str | None] = mapped_column(
+        ForeignKey("evidence.sha256"), nullable=True
+    )
+    checked_by: Mapped[str | None] = mapped_column(String(63), nullable=True)
+    checked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from supportdesk.domain.errors import ValidationError
+
 
 class Verdict(StrEnum):
     OK = "ok"
@@ -498,3 +500,97 @@ class HostResult:
     worst: str
     evidence: str | None
     findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ManualItem:
+    """A checklist item a person ticks (R2.3): marked manual wherever it is shown."""
+
+    text: str
+    required: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionSettings:
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    manual: tuple[ManualItem, ...] = ()
+
+
+def check_settings(settings: InspectionSettings) -> InspectionSettings:
+    """Bad input names the field and what is wrong (ValidationError); the settings otherwise."""
+    t = settings.thresholds
+    for name, value, low, high in (
+        ("disk_warn", t.disk_warn, 1, 100),
+        ("disk_critical", t.disk_critical, 1, 100),
+        ("inode_free_warn", t.inode_free_warn, 0, 99),
+        ("inode_free_critical", t.inode_free_critical, 0, 99),
+        ("memory_used", t.memory_used, 1, 100),
+        ("swap_free", t.swap_free, 0, 100),
+        ("load_per_cpu", t.load_per_cpu, 0.1, 100),
+        ("clock_drift_s", t.clock_drift_s, 1, 86400),
+        ("min_uptime_s", t.min_uptime_s, 0, 86400 * 365),
+    ):
+        if not low <= value <= high:
+            raise ValidationError(name, "out_of_range", min=low, max=high, value=str(value))
+    if t.disk_warn >= t.disk_critical:
+        raise ValidationError("disk_critical", "critical_not_worse", value=str(t.disk_critical))
+    if t.inode_free_critical >= t.inode_free_warn:
+        raise ValidationError(
+            "inode_free_critical", "critical_not_worse", value=str(t.inode_free_critical)
+        )
+    for port in t.expected_ports:
+        if not 1 <= port <= 65535:
+            raise ValidationError("expected_ports", "bad_port", value=str(port))
+    for process in t.expected_processes:
+        if not process.strip() or len(process) > 64 or any(c.isspace() for c in process):
+            raise ValidationError("expected_processes", "bad_process_name", value=process)
+    _check_custom(t.custom)
+    for item in settings.manual:
+        if not item.text.strip():
+            raise ValidationError("manual", "required")
+        if len(item.text) > 500:
+            raise ValidationError("manual", "too_long", max=500)
+    return settings
+
+
+def _check_custom(custom: tuple[CustomCheck, ...]) -> None:
+    names = [c.name.strip() for c in custom]
+    for check, name in zip(custom, names, strict=True):
+        if not name:
+            raise ValidationError("custom", "required")
+        if names.count(name) > 1:
+            raise ValidationError("custom", "duplicate", value=name)
+        if not check.command.strip():
+            raise ValidationError("custom", "command_required", value=name)
+        try:
+            re.compile(check.expect_pattern)
+        except re.error as error:
+            raise ValidationError("custom", "bad_pattern", value=name, detail=str(error)) from None
+
+
+@dataclass(frozen=True, slots=True)
+class ManualCheckRow:
+    id: int
+    position: int
+    text: str
+    required: bool
+    ticked: bool
+    note: str
+    screenshot: str | None  # the screenshot's SHA-256 in the evidence store
+    checked_by: str | None
+
+
+class Coverage(StrEnum):
+    DUE = "due"
+    DONE = "done"  # a report finalised for the month
+    OVERDUE = "overdue"  # the month is over and no report was finalised
+
+
+@dataclass(frozen=True, slots=True)
+class SystemCoverage:
+    system_id: int
+    system: str
+    customer: str
+    state: Coverage
+    run_id: int | None  # the newest run of the month
+    report_state: str | None

@@ -24,6 +24,7 @@ class Permission(StrEnum):
     VAULT_ADMIN = "vault.admin"  # set the vault up, add and remove members (the group leader)
     INSPECT = "inspection.run"  # run inspections, accept a host's first key (R2.3)
     HOST_KEY_REPLACE = "host_key.replace"  # accept a host's changed key (the group leader)
+    INSPECTION_REVIEW = "inspection.review"  # approve or return an inspection report
 
 
 _ALL = frozenset(Permission)
@@ -38,6 +39,7 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.VAULT_ADMIN,
             Permission.INSPECT,
             Permission.HOST_KEY_REPLACE,
+            Permission.INSPECTION_REVIEW,
         }
     ),
     Role.ENGINEER: frozenset({Permission.REGISTRY_EDIT, Permission.VAULT_USE, Permission.INSPECT}),

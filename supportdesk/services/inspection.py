@@ -9,6 +9,7 @@ and each host's result is written, with its evidence and an audit event, as it a
 from __future__ import annotations
 
 import base64
+import calendar
 import contextlib
 import hashlib
 import json
@@ -16,7 +17,7 @@ import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -26,21 +27,30 @@ from supportdesk.db import audit, evidence
 from supportdesk.db.models import (
     AuditEvent,
     Credential,
+    Customer,
     Host,
     HostInspection,
     InspectionConfig,
     InspectionFinding,
     InspectionRun,
+    ManualCheck,
+    Project,
     System,
 )
 from supportdesk.domain.errors import NotFoundError, SupportDeskError, ValidationError
 from supportdesk.domain.inspection import (
     Baseline,
+    Coverage,
     CustomCheck,
     Finding,
     HostResult,
+    InspectionSettings,
+    ManualCheckRow,
+    ManualItem,
+    SystemCoverage,
     Thresholds,
     Verdict,
+    check_settings,
     combined_command,
     evaluate,
     new_nonce,
@@ -77,9 +87,38 @@ def thresholds_from_dict(data: dict[str, Any]) -> Thresholds:
     return Thresholds(**values)
 
 
-def settings_of(session: Session, system_id: int) -> Thresholds:
+def settings(session: Session, system_id: int) -> InspectionSettings:
+    """A system's thresholds, expected ports and processes, custom checks, manual items."""
     row = session.get(InspectionConfig, system_id)
-    return thresholds_from_dict(json.loads(row.settings)) if row else Thresholds()
+    if row is None:
+        return InspectionSettings()
+    data = json.loads(row.settings)
+    manual = tuple(ManualItem(**m) for m in data.get("manual", []))
+    return InspectionSettings(thresholds_from_dict(data.get("thresholds", {})), manual)
+
+
+def settings_of(session: Session, system_id: int) -> Thresholds:
+    return settings(session, system_id).thresholds
+
+
+def save_settings(session: Session, system_id: int, new: InspectionSettings) -> None:
+    """Replace a system's inspection settings (checked first: bad input changes nothing)."""
+    login = require(session, Permission.REGISTRY_EDIT).login
+    if session.get(System, system_id) is None:
+        raise NotFoundError("system", system_id)
+    check_settings(new)
+    data = {"thresholds": asdict(new.thresholds), "manual": [asdict(m) for m in new.manual]}
+    text_ = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    row = session.get(InspectionConfig, system_id)
+    now = datetime.now(UTC)
+    if row is None:
+        session.add(
+            InspectionConfig(system_id=system_id, settings=text_, updated_by=login, updated_at=now)
+        )
+    else:
+        row.settings, row.updated_by, row.updated_at = text_, login, now
+    session.flush()
+    audit.append(session, "inspection.settings", f"system:{system_id}", data)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +174,12 @@ def run_system(
         s.flush()
         audit.append(s, "inspection.start", f"inspection_run:{run.id}", {"system": system.name})
         summary = RunSummary(run.id)
-        thresholds = settings_of(s, system_id)
+        configured = settings(s, system_id)
+        thresholds = configured.thresholds
+        s.add_all(  # the checklist as it stands today; a later change does not alter this run
+            ManualCheck(run_id=run.id, position=i, text=m.text, required=m.required)
+            for i, m in enumerate(configured.manual)
+        )
         hosts = list(s.scalars(select(Host).where(Host.system_id == system_id).order_by(Host.name)))
         baselines = _baselines(s, [h.id for h in hosts])
     targets = [_target(uow, unlocked, host.id, period, baselines.get(host.id)) for host in hosts]
@@ -542,3 +586,157 @@ def due_systems(session: Session, period: str) -> list[tuple[int, str]]:
         .order_by(System.name)
     ).all()
     return [(int(i), str(n)) for i, n in rows]
+
+
+# --- manual items, finalising, review, coverage ----------------------------------------------
+
+
+def _run(session: Session, run_id: int) -> InspectionRun:
+    run = session.get(InspectionRun, run_id, with_for_update=True)
+    if run is None:
+        raise NotFoundError("inspection_run", run_id)
+    return run
+
+
+def manual_checks(session: Session, run_id: int) -> list[ManualCheckRow]:
+    rows = session.scalars(
+        select(ManualCheck).where(ManualCheck.run_id == run_id).order_by(ManualCheck.position)
+    )
+    return [
+        ManualCheckRow(
+            r.id, r.position, r.text, r.required, r.ticked, r.note, r.screenshot_sha256,
+            r.checked_by,
+        )
+        for r in rows
+    ]  # fmt: skip
+
+
+def tick(
+    session: Session,
+    run_id: int,
+    position: int,
+    ticked: bool,
+    note: str = "",
+    screenshot: bytes | None = None,
+) -> None:
+    """Tick (or untick) a manual item of a run, with a note and an optional screenshot."""
+    login = require(session, Permission.INSPECT).login
+    run = _run(session, run_id)
+    if run.report_state != "draft":
+        raise ValidationError("report", "report_not_draft", value=run.report_state)
+    item = session.scalars(
+        select(ManualCheck).where(ManualCheck.run_id == run_id, ManualCheck.position == position)
+    ).first()
+    if item is None:
+        raise NotFoundError("manual_check", position)
+    if len(note) > 2000:
+        raise ValidationError("note", "too_long", max=2000)
+    item.ticked, item.note = ticked, note.strip()
+    if screenshot is not None:
+        if len(screenshot) > 20 * 1024 * 1024:
+            raise ValidationError("screenshot", "too_large", max="20 MB")
+        item.screenshot_sha256 = evidence.put(session, screenshot)
+    item.checked_by, item.checked_at = login, datetime.now(UTC)
+    session.flush()
+    audit.append(
+        session,
+        "inspection.manual",
+        f"inspection_run:{run_id}",
+        {
+            "item": item.text,
+            "ticked": ticked,
+            "note": item.note,
+            "screenshot": item.screenshot_sha256,
+        },
+    )
+
+
+def finalize(session: Session, run_id: int, reasons: dict[str, str] | None = None) -> None:
+    """Finalise a run's report: refused while a required manual item is open, or a host was
+    not reached and nobody recorded why (`reasons`, by host name)."""
+    require(session, Permission.INSPECT)
+    run = _run(session, run_id)
+    if run.state != "done":
+        raise ValidationError("report", "run_not_done", value=run.state)
+    if run.report_state != "draft":
+        raise ValidationError("report", "report_not_draft", value=run.report_state)
+    given = {k: v.strip() for k, v in (reasons or {}).items() if v.strip()}
+    for item in session.scalars(select(ManualCheck).where(ManualCheck.run_id == run_id)):
+        if item.required and not item.ticked:
+            raise ValidationError("manual", "manual_open", value=item.text)
+    hosts = session.scalars(
+        select(HostInspection).where(HostInspection.run_id == run_id, ~HostInspection.reached)
+    ).all()
+    for host in hosts:
+        why = given.get(host.host_name) or host.reason
+        if not why:
+            raise ValidationError("host", "host_not_reached", value=host.host_name)
+        host.reason = why[:1000]
+    run.report_state = "final"
+    run.finalized_by, run.finalized_at = audit.current_actor(session), datetime.now(UTC)
+    session.flush()
+    audit.append(
+        session,
+        "inspection.finalize",
+        f"inspection_run:{run_id}",
+        {"not_reached": {h.host_name: h.reason for h in hosts}},
+    )
+
+
+def review(session: Session, run_id: int, approve: bool, comment: str = "") -> None:
+    """The group leader approves a final report, or returns it to draft with a comment."""
+    login = require(session, Permission.INSPECTION_REVIEW).login
+    run = _run(session, run_id)
+    if run.report_state != "final":
+        raise ValidationError("report", "report_not_final", value=run.report_state)
+    why = comment.strip()
+    if not approve and not why:
+        raise ValidationError("comment", "required")
+    run.report_state = "approved" if approve else "draft"
+    run.reviewed_by, run.reviewed_at, run.review_comment = login, datetime.now(UTC), why
+    session.flush()
+    action = "inspection.approve" if approve else "inspection.return"
+    audit.append(session, action, f"inspection_run:{run_id}", {"comment": why})
+
+
+def coverage(session: Session, period: str, today: date) -> list[SystemCoverage]:
+    """Every system under maintenance for `period`: done (a report finalised), overdue (the
+    month is over without one), or due."""
+    _check_period(period)
+    year, month = int(period[:4]), int(period[5:])
+    over = today > date(year, month, calendar.monthrange(year, month)[1])
+    newest: dict[int, tuple[int, str]] = {}
+    runs = session.execute(
+        select(InspectionRun.system_id, InspectionRun.id, InspectionRun.report_state)
+        .where(InspectionRun.period == period)
+        .order_by(InspectionRun.id)
+    )
+    finished: set[int] = set()
+    for system_id, run_id, report_state in runs:
+        newest[system_id] = (run_id, report_state)
+        if report_state in ("final", "approved"):
+            finished.add(system_id)
+    rows = session.execute(
+        select(System.id, System.name, Customer.name)
+        .join(Project, System.project_id == Project.id)
+        .join(Customer, Project.customer_id == Customer.id)
+        .where(System.under_maintenance)
+        .order_by(Customer.name, System.name)
+    ).all()
+    result = []
+    for system_id, name, customer in rows:
+        state = (
+            Coverage.DONE if system_id in finished else (Coverage.OVERDUE if over else Coverage.DUE)
+        )
+        last = newest.get(system_id)
+        result.append(
+            SystemCoverage(
+                system_id,
+                name,
+                customer,
+                state,
+                last[0] if last else None,
+                last[1] if last else None,
+            )
+        )
+    return result

@@ -52,6 +52,23 @@ def field_label(name: str) -> str:
         "access": QT_TRANSLATE_NOOP("messages", "access"),
         "host_key": QT_TRANSLATE_NOOP("messages", "host key"),
         "period": QT_TRANSLATE_NOOP("messages", "month"),
+        "disk_warn": QT_TRANSLATE_NOOP("messages", "disk use warning (%)"),
+        "disk_critical": QT_TRANSLATE_NOOP("messages", "disk use critical (%)"),
+        "inode_free_warn": QT_TRANSLATE_NOOP("messages", "free inodes warning (%)"),
+        "inode_free_critical": QT_TRANSLATE_NOOP("messages", "free inodes critical (%)"),
+        "memory_used": QT_TRANSLATE_NOOP("messages", "memory use limit (%)"),
+        "swap_free": QT_TRANSLATE_NOOP("messages", "free swap limit (%)"),
+        "load_per_cpu": QT_TRANSLATE_NOOP("messages", "load per CPU"),
+        "clock_drift_s": QT_TRANSLATE_NOOP("messages", "clock drift (s)"),
+        "min_uptime_s": QT_TRANSLATE_NOOP("messages", "minimum uptime (s)"),
+        "expected_ports": QT_TRANSLATE_NOOP("messages", "expected listening ports"),
+        "expected_processes": QT_TRANSLATE_NOOP("messages", "expected processes"),
+        "custom": QT_TRANSLATE_NOOP("messages", "custom check"),
+        "manual": QT_TRANSLATE_NOOP("messages", "manual checklist item"),
+        "report": QT_TRANSLATE_NOOP("messages", "inspection report"),
+        "note": QT_TRANSLATE_NOOP("messages", "note"),
+        "screenshot": QT_TRANSLATE_NOOP("messages", "screenshot"),
+        "comment": QT_TRANSLATE_NOOP("messages", "comment"),
         "reason": QT_TRANSLATE_NOOP("messages", "reason"),
         "vault": QT_TRANSLATE_NOOP("messages", "vault"),
         "passphrase": QT_TRANSLATE_NOOP("messages", "vault passphrase"),
@@ -292,6 +309,32 @@ def _code_text(code: str) -> str:
         "jump_loop": QT_TRANSLATE_NOOP(
             "messages", "the jump hosts of {value} go round in a circle or are over three deep"
         ),
+        "bad_pattern": QT_TRANSLATE_NOOP(
+            "messages", "the pattern of {value} is not a regular expression ({detail})"
+        ),
+        "bad_process_name": QT_TRANSLATE_NOOP(
+            "messages", "'{value}' is not a process name (one word, as ps shows it)"
+        ),
+        "command_required": QT_TRANSLATE_NOOP("messages", "{value} needs a command"),
+        "critical_not_worse": QT_TRANSLATE_NOOP(
+            "messages", "{value} is not worse than the warning level"
+        ),
+        "host_not_reached": QT_TRANSLATE_NOOP(
+            "messages", "host {value} was not inspected: record why before finalising"
+        ),
+        "manual_open": QT_TRANSLATE_NOOP(
+            "messages", "the required item '{value}' is not ticked yet"
+        ),
+        "report_not_draft": QT_TRANSLATE_NOOP(
+            "messages", "the report is {value}: only a draft can be changed or finalised"
+        ),
+        "report_not_final": QT_TRANSLATE_NOOP(
+            "messages", "the report is {value}: only a finalised report can be reviewed"
+        ),
+        "run_not_done": QT_TRANSLATE_NOOP(
+            "messages", "the inspection run is {value}: only a finished run makes a report"
+        ),
+        "too_large": QT_TRANSLATE_NOOP("messages", "is larger than {max}"),
         "no_credential": QT_TRANSLATE_NOOP(
             "messages", "host {value} has no credential in the vault: link one to it"
         ),

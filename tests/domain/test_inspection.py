@@ -5,17 +5,22 @@ from __future__ import annotations
 
 import subprocess
 import time
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from supportdesk.domain.errors import ValidationError
 from supportdesk.domain.inspection import (
     Baseline,
     CustomCheck,
     Finding,
+    InspectionSettings,
+    ManualItem,
     Thresholds,
     Verdict,
+    check_settings,
     combined_command,
     evaluate,
     listening_ports,
@@ -248,3 +253,32 @@ def test_the_combined_command_runs_in_a_real_shell() -> None:
     assert found["custom:fails"].verdict == Verdict.CRITICAL
     assert found["clock"].verdict == Verdict.OK
     assert found["memory"].verdict != Verdict.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "code"),
+    [
+        ({"disk_warn": 0}, "disk_warn", "out_of_range"),
+        ({"disk_warn": 90, "disk_critical": 90}, "disk_critical", "critical_not_worse"),
+        ({"inode_free_warn": 10, "inode_free_critical": 10}, "inode_free_critical",
+         "critical_not_worse"),
+        ({"expected_ports": (0,)}, "expected_ports", "bad_port"),
+        ({"expected_processes": ("java -jar",)}, "expected_processes", "bad_process_name"),
+        ({"custom": (CustomCheck(" ", "x"),)}, "custom", "required"),
+        ({"custom": (CustomCheck("a", "x"), CustomCheck("a", "y"))}, "custom", "duplicate"),
+        ({"custom": (CustomCheck("a", " "),)}, "custom", "command_required"),
+        ({"custom": (CustomCheck("a", "x", 0, "(unclosed"),)}, "custom", "bad_pattern"),
+    ],
+)  # fmt: skip
+def test_bad_settings_name_the_field(change: dict[str, object], field: str, code: str) -> None:
+    settings = InspectionSettings(replace(Thresholds(), **change))  # type: ignore[arg-type]
+    with pytest.raises(ValidationError) as caught:
+        check_settings(settings)
+    assert (caught.value.field, caught.value.code) == (field, code)
+
+
+def test_manual_items_need_text() -> None:
+    with pytest.raises(ValidationError) as caught:
+        check_settings(InspectionSettings(manual=(ManualItem("  "),)))
+    assert (caught.value.field, caught.value.code) == ("manual", "required")
+    assert check_settings(InspectionSettings(manual=(ManualItem("机房巡视"),)))

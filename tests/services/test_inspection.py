@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import replace
+from datetime import date
 
 import pytest
 from sqlalchemy import select, text, update
@@ -16,6 +18,15 @@ from supportdesk.crypto import vault_crypto
 from supportdesk.db import evidence
 from supportdesk.db.engine import Database
 from supportdesk.db.models import AuditEvent, HostInspection, InspectionFinding
+from supportdesk.domain.errors import ValidationError
+from supportdesk.domain.inspection import (
+    Coverage,
+    CustomCheck,
+    InspectionSettings,
+    ManualItem,
+    Thresholds,
+    Verdict,
+)
 from supportdesk.domain.registry import CustomerForm, HostForm, ProjectForm, SystemForm
 from supportdesk.domain.remote import HostKey, Limits
 from supportdesk.domain.vault import CredentialForm
@@ -183,3 +194,98 @@ def test_cancel_before_the_hosts_start_records_them_cancelled(fleet: Fleet) -> N
     summary = fleet.run(cancel=stop)
     assert summary.cancelled
     assert summary.not_reached == [("app01", "cancelled")]
+
+
+def test_settings_are_checked_saved_and_used_by_the_next_run(fleet: Fleet) -> None:
+    fleet.host("app01")
+    wanted = InspectionSettings(
+        Thresholds(
+            disk_warn=1,
+            disk_critical=2,
+            expected_ports=(fleet.server.port,),
+            custom=(CustomCheck("echo", "echo 巡检-ok", 0, "巡检-ok"),),
+        ),
+        (ManualItem("机房温度正常"), ManualItem("备注", required=False)),
+    )
+    with fleet.db.write() as s:
+        inspection.save_settings(s, fleet.system, wanted)
+    with fleet.db.read() as s:
+        assert inspection.settings(s, fleet.system) == wanted
+    bad = replace(wanted, thresholds=replace(wanted.thresholds, disk_warn=95, disk_critical=90))
+    with pytest.raises(ValidationError) as caught, fleet.db.write() as s:
+        inspection.save_settings(s, fleet.system, bad)
+    assert (caught.value.field, caught.value.code) == ("disk_critical", "critical_not_worse")
+    summary = fleet.run()
+    with fleet.db.read() as s:
+        (host,) = inspection.run_results(s, summary.run_id)
+        items = inspection.manual_checks(s, summary.run_id)
+    found = {f.key: f for f in host.findings}
+    assert found[f"port:{fleet.server.port}"].verdict == Verdict.OK
+    assert found["custom:echo"].verdict == Verdict.OK
+    assert any(f.verdict == Verdict.CRITICAL for k, f in found.items() if k.startswith("disk:"))
+    assert [(i.text, i.required, i.ticked) for i in items] == [
+        ("机房温度正常", True, False),
+        ("备注", False, False),
+    ]
+
+
+def test_a_report_is_final_only_with_every_required_item_and_host_accounted_for(
+    fleet: Fleet,
+) -> None:
+    fleet.host("app01")
+    fleet.host("bare01", credential=None)
+    with fleet.db.write() as s:
+        inspection.save_settings(
+            s, fleet.system, InspectionSettings(manual=(ManualItem("机柜巡视"),))
+        )
+    run = fleet.run().run_id
+    with pytest.raises(ValidationError) as caught, fleet.db.write() as s:
+        inspection.finalize(s, run)
+    assert (caught.value.code, caught.value.params["value"]) == ("manual_open", "机柜巡视")
+    png = b"\\x89PNG fake screenshot"
+    with fleet.db.write() as s:
+        inspection.tick(s, run, 0, True, "温度 22℃", screenshot=png)
+    with pytest.raises(ValidationError) as caught, fleet.db.write() as s:
+        inspection.finalize(s, run)
+    assert (caught.value.code, caught.value.params["value"]) == ("host_not_reached", "bare01")
+    with fleet.db.write() as s:
+        inspection.finalize(s, run, {"bare01": "客户停机维护，已电话确认"})
+    with fleet.db.read() as s:
+        (item,) = inspection.manual_checks(s, run)
+        assert evidence.get(s, item.screenshot or "") == png
+    # Final: no more ticking; the group leader returns it, then it can be finished again.
+    with pytest.raises(ValidationError), fleet.db.write() as s:
+        inspection.tick(s, run, 0, False)
+    with pytest.raises(ValidationError) as caught, fleet.db.write() as s:
+        inspection.review(s, run, approve=False)
+    assert (caught.value.field, caught.value.code) == ("comment", "required")
+    with fleet.db.write() as s:
+        inspection.review(s, run, approve=False, comment="请补充温度截图说明")
+        inspection.finalize(s, run)  # the reason recorded before still counts
+        inspection.review(s, run, approve=True)
+    actions = [a for a, _t in _actions(fleet.db)]
+    assert actions[-4:] == [
+        "inspection.finalize",
+        "inspection.return",
+        "inspection.finalize",
+        "inspection.approve",
+    ]
+    assert verify_audit(fleet.db).ok
+
+
+def test_month_coverage_due_done_overdue(fleet: Fleet) -> None:
+    fleet.host("app01")
+    with fleet.db.read() as s:
+        (due,) = inspection.coverage(s, "2026-11", date(2026, 11, 20))
+        (late,) = inspection.coverage(s, "2026-11", date(2026, 12, 1))
+    assert (due.state, late.state, due.run_id) == (Coverage.DUE, Coverage.OVERDUE, None)
+    run = fleet.run().run_id
+    with fleet.db.read() as s:
+        (ran,) = inspection.coverage(s, "2026-11", date(2026, 12, 1))
+    assert (ran.state, ran.run_id, ran.report_state) == (Coverage.OVERDUE, run, "draft")
+    with fleet.db.write() as s:
+        inspection.finalize(s, run)
+    with fleet.db.read() as s:
+        (done,) = inspection.coverage(s, "2026-11", date(2026, 12, 5))
+        assert inspection.due_systems(s, "2026-11") == []
+    assert done.state == Coverage.DONE

@@ -48,6 +48,12 @@ def upgrade() -> None:
         sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("state", sa.String(length=20), nullable=False),
+        sa.Column("report_state", sa.String(length=20), nullable=False),
+        sa.Column("finalized_by", sa.String(length=63), nullable=True),
+        sa.Column("finalized_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("reviewed_by", sa.String(length=63), nullable=True),
+        sa.Column("reviewed_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("review_comment", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
             ["system_id"],
             ["system.id"],
@@ -74,6 +80,7 @@ def upgrade() -> None:
         sa.Column("evidence_sha256", sa.String(length=64), nullable=True),
         sa.Column("findings_sha256", sa.String(length=64), nullable=False),
         sa.Column("baseline", sa.Text(), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("ended_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
@@ -122,16 +129,44 @@ def upgrade() -> None:
             ["host_inspection_id"],
             unique=False,
         )
+    op.create_table(
+        "manual_check",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("run_id", sa.Integer(), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("required", sa.Boolean(), nullable=False),
+        sa.Column("ticked", sa.Boolean(), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("screenshot_sha256", sa.String(length=64), nullable=True),
+        sa.Column("checked_by", sa.String(length=63), nullable=True),
+        sa.Column("checked_at", sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["run_id"],
+            ["inspection_run.id"],
+            name=op.f("fk_manual_check_run_id_inspection_run"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["screenshot_sha256"],
+            ["evidence.sha256"],
+            name=op.f("fk_manual_check_screenshot_sha256_evidence"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_manual_check")),
+    )
+    with op.batch_alter_table("manual_check", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_manual_check_run_id"), ["run_id"], unique=False)
     if op.get_bind().dialect.name == "postgresql":
         op.execute(
             "GRANT SELECT, INSERT, UPDATE, DELETE ON evidence, inspection_config, inspection_run,"
-            " host_inspection, inspection_finding TO supportdesk_team"
+            " host_inspection, inspection_finding, manual_check TO supportdesk_team"
         )
         op.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO supportdesk_team")
 
 
 def downgrade() -> None:
     for table, indexes in (
+        ("manual_check", ["ix_manual_check_run_id"]),
         ("inspection_finding", ["ix_inspection_finding_host_inspection_id"]),
         ("host_inspection", ["ix_host_inspection_run_id", "ix_host_inspection_host_id"]),
         ("inspection_run", ["ix_inspection_run_system_id", "ix_inspection_run_period"]),
