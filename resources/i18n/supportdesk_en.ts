@@ -166,6 +166,25 @@
     </message>
 </context>
 <context>
+    <name>EvidenceDialog</name>
+    <message>
+        <source>Evidence of {host}</source>
+        <translation>Evidence of {host}</translation>
+    </message>
+    <message>
+        <source>Host key: {fingerprint}</source>
+        <translation>Host key: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Started: {at}  Ended: {end}</source>
+        <translation>Started: {at}  Ended: {end}</translation>
+    </message>
+    <message>
+        <source>Outcome: {outcome}, exit status {status}</source>
+        <translation>Outcome: {outcome}, exit status {status}</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>space-separated, e.g. app db</source>
@@ -236,6 +255,39 @@
     <message>
         <source>Nothing needs attention today ({today}).</source>
         <translation>Nothing needs attention today ({today}).</translation>
+    </message>
+</context>
+<context>
+    <name>HostKeyDialog</name>
+    <message>
+        <source>Host key of {host}</source>
+        <translation>Host key of {host}</translation>
+    </message>
+    <message>
+        <source>The host key of {host} has CHANGED.
+Accepted: {old}
+Now: {new}
+Accept the new key only after checking it with the customer (group leader).</source>
+        <translation>The host key of {host} has CHANGED.
+Accepted: {old}
+Now: {new}
+Accept the new key only after checking it with the customer (group leader).</translation>
+    </message>
+    <message>
+        <source>{host} is not known yet. Its key fingerprint is
+{fingerprint}
+Compare it with the one on the server (ssh-keygen -lf) before accepting.</source>
+        <translation>{host} is not known yet. Its key fingerprint is
+{fingerprint}
+Compare it with the one on the server (ssh-keygen -lf) before accepting.</translation>
+    </message>
+    <message>
+        <source>Why the key changed (required)</source>
+        <translation>Why the key changed (required)</translation>
+    </message>
+    <message>
+        <source>Accept this key</source>
+        <translation>Accept this key</translation>
     </message>
 </context>
 <context>
@@ -310,6 +362,253 @@
     </message>
 </context>
 <context>
+    <name>InspectionPage</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>critical</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>disk use</source>
+        <translation>disk use</translation>
+    </message>
+    <message>
+        <source>free inodes</source>
+        <translation>free inodes</translation>
+    </message>
+    <message>
+        <source>memory use</source>
+        <translation>memory use</translation>
+    </message>
+    <message>
+        <source>free swap</source>
+        <translation>free swap</translation>
+    </message>
+    <message>
+        <source>load per CPU</source>
+        <translation>load per CPU</translation>
+    </message>
+    <message>
+        <source>clock drift</source>
+        <translation>clock drift</translation>
+    </message>
+    <message>
+        <source>uptime</source>
+        <translation>uptime</translation>
+    </message>
+    <message>
+        <source>failed services</source>
+        <translation>failed services</translation>
+    </message>
+    <message>
+        <source>listening port</source>
+        <translation>listening port</translation>
+    </message>
+    <message>
+        <source>listening ports</source>
+        <translation>listening ports</translation>
+    </message>
+    <message>
+        <source>process</source>
+        <translation>process</translation>
+    </message>
+    <message>
+        <source>processes</source>
+        <translation>processes</translation>
+    </message>
+    <message>
+        <source>operating system</source>
+        <translation>operating system</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>kernel</translation>
+    </message>
+    <message>
+        <source>/etc/passwd checksum</source>
+        <translation>/etc/passwd checksum</translation>
+    </message>
+    <message>
+        <source>custom check</source>
+        <translation>custom check</translation>
+    </message>
+    <message>
+        <source>first inspection</source>
+        <translation>first inspection</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>changed since last month</source>
+        <translation>changed since last month</translation>
+    </message>
+    <message>
+        <source>no systemd</source>
+        <translation>no systemd</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>no answer</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>due</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>final</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>Run selected</source>
+        <translation>Run selected</translation>
+    </message>
+    <message>
+        <source>Run all due</source>
+        <translation>Run all due</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Host key…</source>
+        <translation>Host key…</translation>
+    </message>
+    <message>
+        <source>Evidence…</source>
+        <translation>Evidence…</translation>
+    </message>
+    <message>
+        <source>Systems under maintenance</source>
+        <translation>Systems under maintenance</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Worst</source>
+        <translation>Worst</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>Month:</translation>
+    </message>
+    <message>
+        <source>inspected</source>
+        <translation>inspected</translation>
+    </message>
+    <message>
+        <source>Open the vault first: the hosts&apos; credentials are there.</source>
+        <translation>Open the vault first: the hosts&apos; credentials are there.</translation>
+    </message>
+    <message>
+        <source>Inspecting…</source>
+        <translation>Inspecting…</translation>
+    </message>
+    <message>
+        <source>Finished: {host}</source>
+        <translation>Finished: {host}</translation>
+    </message>
+    <message>
+        <source>{reached} of {hosts} hosts inspected.</source>
+        <translation>{reached} of {hosts} hosts inspected.</translation>
+    </message>
+    <message>
+        <source>Cancelled: finished hosts are kept.</source>
+        <translation>Cancelled: finished hosts are kept.</translation>
+    </message>
+    <message>
+        <source>Cancelling: running hosts stop within 2 s…</source>
+        <translation>Cancelling: running hosts stop within 2 s…</translation>
+    </message>
+    <message>
+        <source>Host key accepted</source>
+        <translation>Host key accepted</translation>
+    </message>
+    <message>
+        <source>The key of {host} is accepted. Run the inspection again.</source>
+        <translation>The key of {host} is accepted. Run the inspection again.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SupportDesk</source>
@@ -318,6 +617,10 @@
     <message>
         <source>Today</source>
         <translation>Today</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>Inspection</translation>
     </message>
     <message>
         <source>Vault</source>

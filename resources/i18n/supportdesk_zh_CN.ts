@@ -166,6 +166,25 @@
     </message>
 </context>
 <context>
+    <name>EvidenceDialog</name>
+    <message>
+        <source>Evidence of {host}</source>
+        <translation>{host} 的证据</translation>
+    </message>
+    <message>
+        <source>Host key: {fingerprint}</source>
+        <translation>主机密钥：{fingerprint}</translation>
+    </message>
+    <message>
+        <source>Started: {at}  Ended: {end}</source>
+        <translation>开始：{at}  结束：{end}</translation>
+    </message>
+    <message>
+        <source>Outcome: {outcome}, exit status {status}</source>
+        <translation>结果：{outcome}，退出码 {status}</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>space-separated, e.g. app db</source>
@@ -236,6 +255,39 @@
     <message>
         <source>Nothing needs attention today ({today}).</source>
         <translation>今日（{today}）没有待处理事项。</translation>
+    </message>
+</context>
+<context>
+    <name>HostKeyDialog</name>
+    <message>
+        <source>Host key of {host}</source>
+        <translation>{host} 的主机密钥</translation>
+    </message>
+    <message>
+        <source>The host key of {host} has CHANGED.
+Accepted: {old}
+Now: {new}
+Accept the new key only after checking it with the customer (group leader).</source>
+        <translation>{host} 的主机密钥已变化。
+已接受：{old}
+现在：{new}
+请先与客户核实，再接受新密钥（仅限组长）。</translation>
+    </message>
+    <message>
+        <source>{host} is not known yet. Its key fingerprint is
+{fingerprint}
+Compare it with the one on the server (ssh-keygen -lf) before accepting.</source>
+        <translation>{host} 尚未登记。它的密钥指纹是
+{fingerprint}
+接受前请与服务器上的指纹核对（ssh-keygen -lf）。</translation>
+    </message>
+    <message>
+        <source>Why the key changed (required)</source>
+        <translation>密钥变化的原因（必填）</translation>
+    </message>
+    <message>
+        <source>Accept this key</source>
+        <translation>接受此密钥</translation>
     </message>
 </context>
 <context>
@@ -310,6 +362,253 @@
     </message>
 </context>
 <context>
+    <name>InspectionPage</name>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>disk use</source>
+        <translation>磁盘使用率</translation>
+    </message>
+    <message>
+        <source>free inodes</source>
+        <translation>剩余 inode</translation>
+    </message>
+    <message>
+        <source>memory use</source>
+        <translation>内存使用率</translation>
+    </message>
+    <message>
+        <source>free swap</source>
+        <translation>剩余交换空间</translation>
+    </message>
+    <message>
+        <source>load per CPU</source>
+        <translation>每 CPU 负载</translation>
+    </message>
+    <message>
+        <source>clock drift</source>
+        <translation>时钟偏差</translation>
+    </message>
+    <message>
+        <source>uptime</source>
+        <translation>运行时间</translation>
+    </message>
+    <message>
+        <source>failed services</source>
+        <translation>失败的服务</translation>
+    </message>
+    <message>
+        <source>listening port</source>
+        <translation>监听端口</translation>
+    </message>
+    <message>
+        <source>listening ports</source>
+        <translation>监听端口</translation>
+    </message>
+    <message>
+        <source>process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>operating system</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>内核</translation>
+    </message>
+    <message>
+        <source>/etc/passwd checksum</source>
+        <translation>/etc/passwd 校验和</translation>
+    </message>
+    <message>
+        <source>custom check</source>
+        <translation>自定义检查</translation>
+    </message>
+    <message>
+        <source>first inspection</source>
+        <translation>首次巡检</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变化</translation>
+    </message>
+    <message>
+        <source>changed since last month</source>
+        <translation>与上月相比有变化</translation>
+    </message>
+    <message>
+        <source>no systemd</source>
+        <translation>无 systemd</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>待巡检</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Run selected</source>
+        <translation>巡检所选</translation>
+    </message>
+    <message>
+        <source>Run all due</source>
+        <translation>巡检全部待办</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Host key…</source>
+        <translation>主机密钥…</translation>
+    </message>
+    <message>
+        <source>Evidence…</source>
+        <translation>证据…</translation>
+    </message>
+    <message>
+        <source>Systems under maintenance</source>
+        <translation>维护中的系统</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Worst</source>
+        <translation>最差</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>inspected</source>
+        <translation>已巡检</translation>
+    </message>
+    <message>
+        <source>Open the vault first: the hosts&apos; credentials are there.</source>
+        <translation>请先打开密码库：主机凭据保存在那里。</translation>
+    </message>
+    <message>
+        <source>Inspecting…</source>
+        <translation>正在巡检…</translation>
+    </message>
+    <message>
+        <source>Finished: {host}</source>
+        <translation>已完成：{host}</translation>
+    </message>
+    <message>
+        <source>{reached} of {hosts} hosts inspected.</source>
+        <translation>已巡检 {hosts} 台主机中的 {reached} 台。</translation>
+    </message>
+    <message>
+        <source>Cancelled: finished hosts are kept.</source>
+        <translation>已取消：已完成的主机结果已保留。</translation>
+    </message>
+    <message>
+        <source>Cancelling: running hosts stop within 2 s…</source>
+        <translation>正在取消：进行中的主机将在 2 秒内停止…</translation>
+    </message>
+    <message>
+        <source>Host key accepted</source>
+        <translation>已接受主机密钥</translation>
+    </message>
+    <message>
+        <source>The key of {host} is accepted. Run the inspection again.</source>
+        <translation>已接受 {host} 的密钥。请重新巡检。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SupportDesk</source>
@@ -318,6 +617,10 @@
     <message>
         <source>Today</source>
         <translation>今日待办</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>巡检</translation>
     </message>
     <message>
         <source>Vault</source>

@@ -182,13 +182,18 @@ def run_system(
         )
         hosts = list(s.scalars(select(Host).where(Host.system_id == system_id).order_by(Host.name)))
         baselines = _baselines(s, [h.id for h in hosts])
-    targets = [_target(uow, unlocked, host.id, period, baselines.get(host.id)) for host in hosts]
-    summary.hosts = len(targets)
+    summary.hosts = len(hosts)
     done = 0
+
+    def inspect(host_id: int) -> tuple[_Target, str, Any]:
+        # The credential is fetched in the worker too: one by one up front, the fetches
+        # (each an audited commit) would hold every host back.
+        target = _target(uow, unlocked, host_id, period, baselines.get(host_id))
+        return _inspect(uow, shell, target, thresholds, limits, accept_new_keys, cancel)
+
     with ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="inspect") as pool:
         futures: list[Future[tuple[_Target, str, Any]]] = [
-            pool.submit(_inspect, uow, shell, t, thresholds, limits, accept_new_keys, cancel)
-            for t in targets
+            pool.submit(inspect, host.id) for host in hosts
         ]
         for future in as_completed(futures):
             target, nonce, result = future.result()
@@ -201,7 +206,7 @@ def run_system(
             else:
                 summary.not_reached.append((target.name, _code(result)))
             if progress is not None:
-                progress(done, len(targets), target.name)
+                progress(done, len(hosts), target.name)
     summary.cancelled = cancel is not None and cancel.is_set()
     with uow.write() as s:
         row = s.get(InspectionRun, summary.run_id)
@@ -399,12 +404,26 @@ def _evidence_doc(
         )
     else:
         now = datetime.now(UTC).isoformat()
-        doc.update(started_at=now, ended_at=now, error=result.code, params=_params(result))
+        doc.update(started_at=now, ended_at=now, error=result.code, params=_params(result, target))
     return doc
 
 
-def _params(error: SupportDeskError) -> dict[str, str]:
-    return {k: str(v) for k, v in error.params.items()}
+def _params(error: SupportDeskError, target: _Target | None = None) -> dict[str, str]:
+    """An error's params; a host key refusal also keeps the key offered and the id of the
+    host it belongs to (the target or a jump host), so it can be accepted from the results."""
+    params = {k: str(v) for k, v in error.params.items()}
+    if isinstance(error, RemoteError) and error.key is not None and target is not None:
+        params["key_type"], params["key_base64"] = error.key.key_type, error.key.key_base64
+        owner = target.path.get(params.get("host", ""))
+        if owner is not None:
+            params["host_id"] = str(owner)
+    return params
+
+
+def evidence_of(session: Session, digest: str) -> bytes:
+    """A stored evidence document, checked against its hash (EvidenceDamagedError if not)."""
+    require(session, Permission.INSPECT)
+    return evidence.get(session, digest)
 
 
 def findings_from_evidence(doc: dict[str, Any]) -> tuple[list[Finding], Baseline]:
@@ -451,7 +470,7 @@ def _record_host(
             host_name=target.name,
             reached=reached,
             outcome=result.outcome.value if isinstance(result, CommandResult) else result.code,
-            error="" if isinstance(result, CommandResult) else json.dumps(_params(result)),
+            error="" if isinstance(result, CommandResult) else json.dumps(_params(result, target)),
             worst=worst.value,
             evidence_sha256=digest,
             findings_sha256=findings_digest(rows),

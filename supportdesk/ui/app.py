@@ -127,7 +127,7 @@ def _ready(window: MainWindow, opened: bootstrap.App, log_file: Path) -> None:
     from supportdesk.ui.context import UiContext  # noqa: PLC0415
     from supportdesk.ui.tasks import TaskRunner  # noqa: PLC0415
 
-    ctx = UiContext(TaskRunner(opened.db), opened.config)
+    ctx = UiContext(TaskRunner(opened.db), opened.config, remote_shell=opened.remote_shell)
     window.start(ctx, opened.database_label(), log_file=log_file)
     _trace("ready")
     if os.environ.get(QUIT_AFTER_SHOW):

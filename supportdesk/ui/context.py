@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from supportdesk.config import Config
+from supportdesk.domain.remote import RemoteShell
 from supportdesk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the services layer (and SQLAlchemy) loads after the frame shows
+    from supportdesk.services.vault import UnlockedVault
 
 
 class UiEvents(QObject):
@@ -19,9 +24,30 @@ class UiEvents(QObject):
     settings_changed = Signal()
 
 
+class VaultSession(QObject):
+    """The vault the signed-in member opened on the vault page, for the pages that use it
+    (the inspection fetches host credentials with it); None while locked."""
+
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: UnlockedVault | None = None
+
+    def set(self, opened: UnlockedVault | None) -> None:
+        self.opened = opened
+        self.changed.emit()
+
+
+def _no_shell() -> RemoteShell:
+    raise RuntimeError("no remote shell: the application passes one in")
+
+
 @dataclass
 class UiContext:
     tasks: TaskRunner
     config: Config
     events: UiEvents = field(default_factory=UiEvents)
     today: Callable[[], date] = date.today
+    vault: VaultSession = field(default_factory=VaultSession)
+    remote_shell: Callable[[], RemoteShell] = _no_shell  # the SSH adapter, from bootstrap

@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
             self.tr("Projects and systems"),
             self.tr("Hosts"),
             self.tr("Maintenance contracts"),
+            self.tr("Inspection"),
             self.tr("Vault"),
         ]
         self.stack = QStackedWidget(self)

@@ -30,6 +30,11 @@ class TaskContext:
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
+    @property
+    def cancel_event(self) -> threading.Event:
+        """For work that waits on its own (network I/O): set once cancel was requested."""
+        return self._cancel
+
     def check(self) -> None:
         if self._cancel.is_set():
             raise CancelledError

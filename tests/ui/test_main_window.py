@@ -17,6 +17,7 @@ from supportdesk.ui.pages.contracts_page import ContractsPage
 from supportdesk.ui.pages.customers_page import CustomersPage
 from supportdesk.ui.pages.home_page import HomePage
 from supportdesk.ui.pages.hosts_page import HostsPage
+from supportdesk.ui.pages.inspection_page import InspectionPage
 from supportdesk.ui.pages.projects_page import ProjectsPage
 from supportdesk.ui.pages.vault_page import VaultPage
 from supportdesk.ui.tasks import Task, TaskContext
@@ -48,6 +49,7 @@ def test_navigation_switches_to_every_page(
         ProjectsPage,
         HostsPage,
         ContractsPage,
+        InspectionPage,
         VaultPage,
     ]
     model = window.navigation.model()

@@ -29,6 +29,7 @@ class Column(Generic[T]):
     title: str
     value: Callable[[T], object]
     highlight: Callable[[T], bool] | None = None  # e.g. a contract whose notice date has come
+    colour: Callable[[T], QColor | None] | None = None  # a background of the row's own (a verdict)
 
 
 def display(value: object) -> str:
@@ -74,6 +75,9 @@ class RowModel(QAbstractTableModel, Generic[T]):
         if role == SORT_ROLE:
             value = column.value(row)
             return value.isoformat() if isinstance(value, date) else value
+        if role == Qt.ItemDataRole.BackgroundRole and column.colour is not None:
+            chosen = column.colour(row)
+            return QBrush(chosen) if chosen is not None else None
         if role == Qt.ItemDataRole.BackgroundRole and column.highlight and column.highlight(row):
             return QBrush(QColor(255, 236, 179))
         return None

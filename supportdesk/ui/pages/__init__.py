@@ -13,6 +13,7 @@ def registry_pages(ctx: UiContext) -> list[tuple[str, str, QWidget]]:
     from supportdesk.ui.pages.contracts_page import ContractsPage  # noqa: PLC0415
     from supportdesk.ui.pages.customers_page import CustomersPage  # noqa: PLC0415
     from supportdesk.ui.pages.hosts_page import HostsPage  # noqa: PLC0415
+    from supportdesk.ui.pages.inspection_page import InspectionPage  # noqa: PLC0415
     from supportdesk.ui.pages.projects_page import ProjectsPage  # noqa: PLC0415
     from supportdesk.ui.pages.vault_page import VaultPage  # noqa: PLC0415
 
@@ -28,6 +29,11 @@ def registry_pages(ctx: UiContext) -> list[tuple[str, str, QWidget]]:
             "contracts",
             QCoreApplication.translate("MainWindow", "Maintenance contracts"),
             ContractsPage(ctx),
+        ),
+        (
+            "inspection",
+            QCoreApplication.translate("MainWindow", "Inspection"),
+            InspectionPage(ctx),
         ),
         ("vault", QCoreApplication.translate("MainWindow", "Vault"), VaultPage(ctx)),
     ]

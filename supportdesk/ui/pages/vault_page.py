@@ -504,6 +504,7 @@ class VaultPage(QWidget):
         if self._vault is not None:
             self._vault.lock()
             self._vault = None
+            self._ctx.vault.set(None)
         self.clipboard.clear()
 
     def _build_locked(self) -> QWidget:
@@ -657,6 +658,7 @@ class VaultPage(QWidget):
             opened.lock()
             return
         self._vault = opened
+        self._ctx.vault.set(opened)
         self.states.setCurrentIndex(self.UNLOCKED)
         app = QCoreApplication.instance()
         if app is not None:
@@ -699,6 +701,7 @@ class VaultPage(QWidget):
         if self._vault is not None:
             self._vault.lock()
             self._vault = None
+            self._ctx.vault.set(None)
         self.clipboard.clear()
         for dialog in self.findChildren(QDialog):
             dialog.reject()
