@@ -31,6 +31,14 @@ def add_parsers(sub: Any) -> None:
     inspect.add_argument(
         "--passphrase-file", type=Path, help="read the vault passphrase from this file's first line"
     )
+    reports = sub.add_parser("report", help="write a report").add_subparsers(
+        dest="action", required=True, metavar="KIND"
+    )
+    monthly = reports.add_parser("inspection", help="a system's monthly inspection report")
+    monthly.add_argument("--system", required=True, help="the system's name")
+    monthly.add_argument("--period", required=True, help="YYYY-MM")
+    monthly.add_argument("--format", choices=["pdf", "docx"], required=True)
+    monthly.add_argument("--out", type=Path, required=True)
 
 
 def _inspect(args: argparse.Namespace) -> int:
@@ -119,6 +127,35 @@ def _text(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _report(args: argparse.Namespace) -> int:
+    from supportdesk.cli import _speaking  # noqa: PLC0415
+    from supportdesk.domain.errors import ValidationError  # noqa: PLC0415
+    from supportdesk.reports import inspection_report  # noqa: PLC0415
+    from supportdesk.services import inspection, registry  # noqa: PLC0415
+    from supportdesk.ui.i18n import resource_path  # noqa: PLC0415
+
+    app = _open(args)
+    with app.db.read() as session:
+        named = [s for s in registry.list_systems(session) if s.name == args.system]
+        if len(named) != 1:
+            code = "not_found" if not named else "ambiguous"
+            raise ValidationError("system", code, entity="system", value=args.system)
+        run_id = inspection.newest_run(session, named[0].id, args.period)
+        if run_id is None:
+            raise ValidationError("period", "no_inspection", value=args.period)
+        data = inspection.report(session, run_id)
+    inspection_report.ensure_application()  # before _speaking: the report needs QtGui
+    with _speaking(args):
+        if args.format == "pdf":
+            font = resource_path("fonts/SupportDeskSansSC-Regular.ttf")
+            inspection_report.write_pdf(data, args.out, font)
+        else:
+            inspection_report.write_docx(data, args.out)
+    print(args.out)
+    return EXIT_OK
+
+
 HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("inspect", None): _inspect,
+    ("report", "inspection"): _report,
 }

@@ -609,6 +609,189 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     </message>
 </context>
 <context>
+    <name>InspectionReport</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>critical</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>disk use</source>
+        <translation>disk use</translation>
+    </message>
+    <message>
+        <source>free inodes</source>
+        <translation>free inodes</translation>
+    </message>
+    <message>
+        <source>memory use</source>
+        <translation>memory use</translation>
+    </message>
+    <message>
+        <source>free swap</source>
+        <translation>free swap</translation>
+    </message>
+    <message>
+        <source>load per CPU</source>
+        <translation>load per CPU</translation>
+    </message>
+    <message>
+        <source>clock drift</source>
+        <translation>clock drift</translation>
+    </message>
+    <message>
+        <source>uptime</source>
+        <translation>uptime</translation>
+    </message>
+    <message>
+        <source>failed services</source>
+        <translation>failed services</translation>
+    </message>
+    <message>
+        <source>listening port</source>
+        <translation>listening port</translation>
+    </message>
+    <message>
+        <source>listening ports</source>
+        <translation>listening ports</translation>
+    </message>
+    <message>
+        <source>process</source>
+        <translation>process</translation>
+    </message>
+    <message>
+        <source>processes</source>
+        <translation>processes</translation>
+    </message>
+    <message>
+        <source>operating system</source>
+        <translation>operating system</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>kernel</translation>
+    </message>
+    <message>
+        <source>/etc/passwd checksum</source>
+        <translation>/etc/passwd checksum</translation>
+    </message>
+    <message>
+        <source>custom check</source>
+        <translation>custom check</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>final</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Inspected by</source>
+        <translation>Inspected by</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Finalised by</source>
+        <translation>Finalised by</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>Reviewed by</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>screenshot</source>
+        <translation>screenshot</translation>
+    </message>
+    <message>
+        <source>Review comment</source>
+        <translation>Review comment</translation>
+    </message>
+    <message>
+        <source>inspected {start} to {end}; host key {fingerprint}; evidence {sha}</source>
+        <translation>inspected {start} to {end}; host key {fingerprint}; evidence {sha}</translation>
+    </message>
+    <message>
+        <source>not inspected ({outcome}): {reason}; evidence {sha}</source>
+        <translation>not inspected ({outcome}): {reason}; evidence {sha}</translation>
+    </message>
+    <message>
+        <source>Monthly inspection report</source>
+        <translation>Monthly inspection report</translation>
+    </message>
+    <message>
+        <source>Manual checklist (ticked by hand)</source>
+        <translation>Manual checklist (ticked by hand)</translation>
+    </message>
+    <message>
+        <source>Findings and follow-ups</source>
+        <translation>Findings and follow-ups</translation>
+    </message>
+    <message>
+        <source>Nothing to follow up.</source>
+        <translation>Nothing to follow up.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SupportDesk</source>
@@ -1929,6 +2112,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>is larger than {max}</source>
         <translation>is larger than {max}</translation>
+    </message>
+    <message>
+        <source>no inspection was run in {value}</source>
+        <translation>no inspection was run in {value}</translation>
     </message>
     <message>
         <source>host {value} has no credential in the vault: link one to it</source>

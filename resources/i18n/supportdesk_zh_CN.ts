@@ -609,6 +609,189 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     </message>
 </context>
 <context>
+    <name>InspectionReport</name>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>disk use</source>
+        <translation>磁盘使用率</translation>
+    </message>
+    <message>
+        <source>free inodes</source>
+        <translation>剩余 inode</translation>
+    </message>
+    <message>
+        <source>memory use</source>
+        <translation>内存使用率</translation>
+    </message>
+    <message>
+        <source>free swap</source>
+        <translation>剩余交换空间</translation>
+    </message>
+    <message>
+        <source>load per CPU</source>
+        <translation>每 CPU 负载</translation>
+    </message>
+    <message>
+        <source>clock drift</source>
+        <translation>时钟偏差</translation>
+    </message>
+    <message>
+        <source>uptime</source>
+        <translation>运行时间</translation>
+    </message>
+    <message>
+        <source>failed services</source>
+        <translation>失败的服务</translation>
+    </message>
+    <message>
+        <source>listening port</source>
+        <translation>监听端口</translation>
+    </message>
+    <message>
+        <source>listening ports</source>
+        <translation>监听端口</translation>
+    </message>
+    <message>
+        <source>process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>operating system</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>内核</translation>
+    </message>
+    <message>
+        <source>/etc/passwd checksum</source>
+        <translation>/etc/passwd 校验和</translation>
+    </message>
+    <message>
+        <source>custom check</source>
+        <translation>自定义检查</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Inspected by</source>
+        <translation>巡检人</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Finalised by</source>
+        <translation>定稿人</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>screenshot</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>Review comment</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <source>inspected {start} to {end}; host key {fingerprint}; evidence {sha}</source>
+        <translation>巡检时间 {start} 至 {end}；主机密钥 {fingerprint}；证据 {sha}</translation>
+    </message>
+    <message>
+        <source>not inspected ({outcome}): {reason}; evidence {sha}</source>
+        <translation>未巡检（{outcome}）：{reason}；证据 {sha}</translation>
+    </message>
+    <message>
+        <source>Monthly inspection report</source>
+        <translation>月度巡检报告</translation>
+    </message>
+    <message>
+        <source>Manual checklist (ticked by hand)</source>
+        <translation>人工检查项（人工勾选）</translation>
+    </message>
+    <message>
+        <source>Findings and follow-ups</source>
+        <translation>发现的问题与跟进</translation>
+    </message>
+    <message>
+        <source>Nothing to follow up.</source>
+        <translation>无需跟进。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SupportDesk</source>
@@ -1929,6 +2112,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>is larger than {max}</source>
         <translation>大于 {max}</translation>
+    </message>
+    <message>
+        <source>no inspection was run in {value}</source>
+        <translation>{value} 没有进行过巡检</translation>
     </message>
     <message>
         <source>host {value} has no credential in the vault: link one to it</source>

@@ -594,3 +594,51 @@ class SystemCoverage:
     state: Coverage
     run_id: int | None  # the newest run of the month
     report_state: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFinding:
+    finding: Finding
+    last_month: str | None  # last month's value of this check on this host; None: not seen
+
+
+@dataclass(frozen=True, slots=True)
+class ReportHost:
+    name: str
+    reached: bool
+    outcome: str  # "completed", another Outcome, or the error code that stopped it
+    error: dict[str, str]
+    reason: str  # why not reached, recorded by the engineer
+    fingerprint: str
+    started_at: str
+    ended_at: str
+    evidence: str | None
+    findings: tuple[ReportFinding, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionReport:
+    """Everything the monthly report of one system shows (R2.3), as stored."""
+
+    run_id: int
+    customer: str
+    project: str
+    system: str
+    period: str
+    engineer: str
+    report_state: str
+    finalized_by: str | None
+    reviewed_by: str | None
+    review_comment: str
+    hosts: tuple[ReportHost, ...]
+    manual: tuple[ManualCheckRow, ...]
+
+    @property
+    def follow_ups(self) -> list[tuple[str, Finding]]:
+        """Every finding that is not OK, by host: what the group follows up."""
+        return [
+            (h.name, f.finding)
+            for h in self.hosts
+            for f in h.findings
+            if f.finding.verdict != Verdict.OK
+        ]

@@ -44,9 +44,12 @@ from supportdesk.domain.inspection import (
     CustomCheck,
     Finding,
     HostResult,
+    InspectionReport,
     InspectionSettings,
     ManualCheckRow,
     ManualItem,
+    ReportFinding,
+    ReportHost,
     SystemCoverage,
     Thresholds,
     Verdict,
@@ -759,3 +762,97 @@ def coverage(session: Session, period: str, today: date) -> list[SystemCoverage]
             )
         )
     return result
+
+
+def report(session: Session, run_id: int) -> InspectionReport:
+    """The monthly report of a run: every host with its checks against last month's, the
+    manual items, the follow-ups, who inspected and who reviewed, the evidence hashes."""
+    run = session.get(InspectionRun, run_id)
+    if run is None:
+        raise NotFoundError("inspection_run", run_id)
+    system, project, customer = session.execute(
+        select(System.name, Project.name, Customer.name)
+        .join(Project, System.project_id == Project.id)
+        .join(Customer, Project.customer_id == Customer.id)
+        .where(System.id == run.system_id)
+    ).one()
+    previous = _previous_values(session, run)
+    rows = session.scalars(
+        select(HostInspection)
+        .where(HostInspection.run_id == run_id)
+        .order_by(HostInspection.host_name)
+    ).all()
+    results = {r.host: r for r in run_results(session, run_id)}
+    hosts = []
+    for row in rows:
+        fingerprint = ""
+        if row.evidence_sha256:
+            doc = json.loads(evidence.get(session, row.evidence_sha256))
+            fingerprint = (doc.get("host_key") or {}).get("fingerprint", "")
+        last = previous.get(row.host_name, {})
+        hosts.append(
+            ReportHost(
+                row.host_name,
+                row.reached,
+                row.outcome,
+                json.loads(row.error) if row.error else {},
+                row.reason,
+                fingerprint,
+                row.started_at.isoformat(timespec="seconds"),
+                row.ended_at.isoformat(timespec="seconds"),
+                row.evidence_sha256,
+                tuple(ReportFinding(f, last.get(f.key)) for f in results[row.host_name].findings),
+            )
+        )
+    return InspectionReport(
+        run_id,
+        customer,
+        project,
+        system,
+        run.period,
+        run.started_by,
+        run.report_state,
+        run.finalized_by,
+        run.reviewed_by,
+        run.review_comment,
+        tuple(hosts),
+        tuple(manual_checks(session, run_id)),
+    )
+
+
+def _previous_values(session: Session, run: InspectionRun) -> dict[str, dict[str, str]]:
+    """Each host's values in the newest earlier run of the system that reached it."""
+    earlier = session.execute(
+        select(HostInspection.id, HostInspection.host_name)
+        .join(InspectionRun, HostInspection.run_id == InspectionRun.id)
+        .where(
+            InspectionRun.system_id == run.system_id,
+            InspectionRun.period < run.period,
+            HostInspection.reached,
+        )
+        .order_by(HostInspection.id.desc())
+    ).all()
+    newest: dict[str, int] = {}
+    for row_id, name in earlier:
+        newest.setdefault(name, row_id)
+    values: dict[str, dict[str, str]] = {name: {} for name in newest}
+    by_id = {v: k for k, v in newest.items()}
+    if by_id:
+        for row_id, check_key, value in session.execute(
+            select(
+                InspectionFinding.host_inspection_id, InspectionFinding.key, InspectionFinding.value
+            ).where(InspectionFinding.host_inspection_id.in_(list(by_id)))
+        ):
+            values[by_id[row_id]][check_key] = value
+    return values
+
+
+def newest_run(session: Session, system_id: int, period: str) -> int | None:
+    _check_period(period)
+    found = session.scalar(
+        select(InspectionRun.id)
+        .where(InspectionRun.system_id == system_id, InspectionRun.period == period)
+        .order_by(InspectionRun.id.desc())
+        .limit(1)
+    )
+    return None if found is None else int(found)

@@ -335,6 +335,7 @@ def _code_text(code: str) -> str:
             "messages", "the inspection run is {value}: only a finished run makes a report"
         ),
         "too_large": QT_TRANSLATE_NOOP("messages", "is larger than {max}"),
+        "no_inspection": QT_TRANSLATE_NOOP("messages", "no inspection was run in {value}"),
         "no_credential": QT_TRANSLATE_NOOP(
             "messages", "host {value} has no credential in the vault: link one to it"
         ),
