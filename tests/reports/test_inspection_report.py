@@ -3,6 +3,7 @@ in Chinese or English, the Chinese surviving in the PDF through its embedded fon
 
 from __future__ import annotations
 
+import subprocess
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -97,6 +98,10 @@ def test_the_report_in_pdf_and_docx(
         assert expected in text, expected
     assert app01.evidence is not None
     assert app01.evidence[:16] in text.replace(" ", "")  # may wrap at the line end
+    # And as poppler reads it (what a PDF viewer copies): digits and Chinese alike.
+    shown = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True)
+    assert "调度平台生产" in shown.stdout.decode()
+    assert app01.evidence in shown.stdout.decode().replace("\n", "")
     # Our font, embedded: the Chinese looks the same on a machine without any CJK font.
     assert any("SupportDeskSansSC" in name for name in embedded), embedded
     docx = inspection_report.write_docx(report, tmp_path / "r.docx")
