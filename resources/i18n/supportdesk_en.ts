@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ChecklistDialog</name>
+    <message>
+        <source>Manual checklist</source>
+        <translation>Manual checklist</translation>
+    </message>
+    <message>
+        <source>Ticked by hand: these items are not checked over SSH.</source>
+        <translation>Ticked by hand: these items are not checked over SSH.</translation>
+    </message>
+    <message>
+        <source> (optional)</source>
+        <translation> (optional)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Screenshot…</source>
+        <translation>Screenshot…</translation>
+    </message>
+    <message>
+        <source>This system has no manual items.</source>
+        <translation>This system has no manual items.</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>Screenshot</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
     <name>ContractsPage</name>
     <message>
         <source>Maintenance contracts</source>
@@ -182,6 +217,25 @@
     <message>
         <source>Outcome: {outcome}, exit status {status}</source>
         <translation>Outcome: {outcome}, exit status {status}</translation>
+    </message>
+</context>
+<context>
+    <name>FinaliseDialog</name>
+    <message>
+        <source>Finalise the report</source>
+        <translation>Finalise the report</translation>
+    </message>
+    <message>
+        <source>Record why these hosts were not inspected:</source>
+        <translation>Record why these hosts were not inspected:</translation>
+    </message>
+    <message>
+        <source>Every host was inspected. Finalise the report?</source>
+        <translation>Every host was inspected. Finalise the report?</translation>
+    </message>
+    <message>
+        <source>Why {host} was not inspected</source>
+        <translation>Why {host} was not inspected</translation>
     </message>
 </context>
 <context>
@@ -508,6 +562,22 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>Evidence…</translation>
     </message>
     <message>
+        <source>Checklist…</source>
+        <translation>Checklist…</translation>
+    </message>
+    <message>
+        <source>Finalise…</source>
+        <translation>Finalise…</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
         <source>Systems under maintenance</source>
         <translation>Systems under maintenance</translation>
     </message>
@@ -598,6 +668,18 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>Cancelling: running hosts stop within 2 s…</source>
         <translation>Cancelling: running hosts stop within 2 s…</translation>
+    </message>
+    <message>
+        <source>Return the report</source>
+        <translation>Return the report</translation>
+    </message>
+    <message>
+        <source>What must be changed? (required)</source>
+        <translation>What must be changed? (required)</translation>
+    </message>
+    <message>
+        <source>Approved and filed: {files}</source>
+        <translation>Approved and filed: {files}</translation>
     </message>
     <message>
         <source>Host key accepted</source>
@@ -2116,6 +2198,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>no inspection was run in {value}</source>
         <translation>no inspection was run in {value}</translation>
+    </message>
+    <message>
+        <source>the report is {value}: only an approved report goes to the documents</source>
+        <translation>the report is {value}: only an approved report goes to the documents</translation>
     </message>
     <message>
         <source>host {value} has no credential in the vault: link one to it</source>

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChecklistDialog</name>
+    <message>
+        <source>Manual checklist</source>
+        <translation>人工检查项</translation>
+    </message>
+    <message>
+        <source>Ticked by hand: these items are not checked over SSH.</source>
+        <translation>人工勾选：这些项目不通过 SSH 检查。</translation>
+    </message>
+    <message>
+        <source> (optional)</source>
+        <translation>（可选）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Screenshot…</source>
+        <translation>截图…</translation>
+    </message>
+    <message>
+        <source>This system has no manual items.</source>
+        <translation>该系统没有人工检查项。</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
     <name>ContractsPage</name>
     <message>
         <source>Maintenance contracts</source>
@@ -182,6 +217,25 @@
     <message>
         <source>Outcome: {outcome}, exit status {status}</source>
         <translation>结果：{outcome}，退出码 {status}</translation>
+    </message>
+</context>
+<context>
+    <name>FinaliseDialog</name>
+    <message>
+        <source>Finalise the report</source>
+        <translation>报告定稿</translation>
+    </message>
+    <message>
+        <source>Record why these hosts were not inspected:</source>
+        <translation>请记录这些主机未巡检的原因：</translation>
+    </message>
+    <message>
+        <source>Every host was inspected. Finalise the report?</source>
+        <translation>所有主机都已巡检。要定稿报告吗？</translation>
+    </message>
+    <message>
+        <source>Why {host} was not inspected</source>
+        <translation>{host} 未巡检的原因</translation>
     </message>
 </context>
 <context>
@@ -508,6 +562,22 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>证据…</translation>
     </message>
     <message>
+        <source>Checklist…</source>
+        <translation>检查项…</translation>
+    </message>
+    <message>
+        <source>Finalise…</source>
+        <translation>定稿…</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
         <source>Systems under maintenance</source>
         <translation>维护中的系统</translation>
     </message>
@@ -598,6 +668,18 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>Cancelling: running hosts stop within 2 s…</source>
         <translation>正在取消：进行中的主机将在 2 秒内停止…</translation>
+    </message>
+    <message>
+        <source>Return the report</source>
+        <translation>退回报告</translation>
+    </message>
+    <message>
+        <source>What must be changed? (required)</source>
+        <translation>需要修改什么？（必填）</translation>
+    </message>
+    <message>
+        <source>Approved and filed: {files}</source>
+        <translation>已批准并归档：{files}</translation>
     </message>
     <message>
         <source>Host key accepted</source>
@@ -2116,6 +2198,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>no inspection was run in {value}</source>
         <translation>{value} 没有进行过巡检</translation>
+    </message>
+    <message>
+        <source>the report is {value}: only an approved report goes to the documents</source>
+        <translation>报告状态为 {value}：只有已批准的报告才会归档</translation>
     </message>
     <message>
         <source>host {value} has no credential in the vault: link one to it</source>

@@ -13,11 +13,13 @@ import calendar
 import contextlib
 import hashlib
 import json
+import os
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -856,3 +858,48 @@ def newest_run(session: Session, system_id: int, period: str) -> int | None:
         .limit(1)
     )
     return None if found is None else int(found)
+
+
+_UNSAFE = str.maketrans(dict.fromkeys('\\/:*?"<>|', "_"))
+
+
+def export_report(session: Session, run_id: int, folder: Path, font_file: Path) -> list[Path]:
+    """Write an approved report as PDF and DOCX into the document folder (R2.3), under a
+    month-stamped Chinese name; the same month again replaces the files, never duplicates."""
+    from supportdesk.reports import inspection_report  # noqa: PLC0415 - loads QtGui
+
+    run = session.get(InspectionRun, run_id)
+    if run is None:
+        raise NotFoundError("inspection_run", run_id)
+    if run.report_state != "approved":
+        raise ValidationError("report", "report_not_approved", value=run.report_state)
+    data = report(session, run_id)
+    stem = f"{data.period} {data.customer} {data.system} 巡检报告".translate(_UNSAFE)
+    written = []
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for suffix in (".pdf", ".docx"):
+            final = folder / f"{stem}{suffix}"
+            part = final.with_name(final.name + ".part")  # never a half-written report
+            if suffix == ".pdf":
+                inspection_report.write_pdf(data, part, font_file)
+            else:
+                inspection_report.write_docx(data, part)
+            os.replace(part, final)
+            written.append(final)
+    except OSError as error:
+        raise ValidationError(
+            "documents.folder", "unwritable", value=str(folder), detail=error.strerror or ""
+        ) from None
+    audit.append(
+        session,
+        "inspection.export",
+        f"inspection_run:{run_id}",
+        {
+            "files": [
+                {"name": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
+                for p in written
+            ]
+        },
+    )
+    return written

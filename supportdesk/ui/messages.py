@@ -336,6 +336,9 @@ def _code_text(code: str) -> str:
         ),
         "too_large": QT_TRANSLATE_NOOP("messages", "is larger than {max}"),
         "no_inspection": QT_TRANSLATE_NOOP("messages", "no inspection was run in {value}"),
+        "report_not_approved": QT_TRANSLATE_NOOP(
+            "messages", "the report is {value}: only an approved report goes to the documents"
+        ),
         "no_credential": QT_TRANSLATE_NOOP(
             "messages", "host {value} has no credential in the vault: link one to it"
         ),

@@ -8,15 +8,19 @@ from __future__ import annotations
 import base64
 import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFontDatabase
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -29,10 +33,18 @@ from PySide6.QtWidgets import (
 )
 
 from supportdesk.domain.errors import SupportDeskError
-from supportdesk.domain.inspection import Coverage, Finding, HostResult, SystemCoverage, Verdict
+from supportdesk.domain.inspection import (
+    Coverage,
+    Finding,
+    HostResult,
+    ManualCheckRow,
+    SystemCoverage,
+    Verdict,
+)
 from supportdesk.domain.remote import HostKey
 from supportdesk.services import host_key, inspection
 from supportdesk.ui.context import UiContext
+from supportdesk.ui.i18n import resource_path
 from supportdesk.ui.messages import describe
 from supportdesk.ui.models.row_model import Column
 from supportdesk.ui.tasks import Task, TaskContext
@@ -193,6 +205,93 @@ class HostKeyDialog(QDialog):
         layout.addWidget(self.buttons)
 
 
+class ChecklistDialog(QDialog):
+    """The run's manual items (marked manual: a person ticks them, nothing else does), each
+    with a note and an optional screenshot."""
+
+    def __init__(self, items: list[ManualCheckRow], parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Manual checklist"))
+        self.setMinimumWidth(560)
+        self.items = items
+        self.boxes: list[QCheckBox] = []
+        self.notes: list[QLineEdit] = []
+        self.shots: dict[int, bytes] = {}
+        layout = QVBoxLayout(self)
+        marked = QLabel(self.tr("Ticked by hand: these items are not checked over SSH."), self)
+        marked.setStyleSheet("color: palette(mid);")
+        layout.addWidget(marked)
+        for item in items:
+            row = QHBoxLayout()
+            box = QCheckBox(item.text + ("" if item.required else self.tr(" (optional)")), self)
+            box.setChecked(item.ticked)
+            note = QLineEdit(item.note, self)
+            note.setPlaceholderText(self.tr("Note"))
+            shot = QPushButton(self.tr("Screenshot…"), self)
+            shot.clicked.connect(lambda _c=False, p=item.position: self._pick(p))
+            row.addWidget(box, 2)
+            row.addWidget(note, 2)
+            row.addWidget(shot)
+            layout.addLayout(row)
+            self.boxes.append(box)
+            self.notes.append(note)
+        if not items:
+            layout.addWidget(QLabel(self.tr("This system has no manual items."), self))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _pick(self, position: int) -> None:
+        chooser = QFileDialog(self, self.tr("Screenshot"))
+        chooser.setNameFilter(self.tr("Images (*.png *.jpg *.jpeg)"))
+        chooser.fileSelected.connect(lambda path: self._read(position, path))
+        chooser.open()
+
+    def _read(self, position: int, path: str) -> None:
+        self.shots[position] = Path(path).read_bytes()
+
+    def changes(self) -> list[tuple[int, bool, str, bytes | None]]:
+        """(position, ticked, note, screenshot) of every item whose state the user changed."""
+        found = []
+        for item, box, note in zip(self.items, self.boxes, self.notes, strict=True):
+            shot = self.shots.get(item.position)
+            if box.isChecked() != item.ticked or note.text() != item.note or shot is not None:
+                found.append((item.position, box.isChecked(), note.text(), shot))
+        return found
+
+
+class FinaliseDialog(QDialog):
+    """Finalising asks why each host that was not inspected was not (R2.3)."""
+
+    def __init__(self, missed: list[HostResult], parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Finalise the report"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        text = (
+            self.tr("Record why these hosts were not inspected:")
+            if missed
+            else self.tr("Every host was inspected. Finalise the report?")
+        )
+        layout.addWidget(QLabel(text, self))
+        self.reasons: dict[str, QLineEdit] = {}
+        for host in missed:
+            edit = QLineEdit(self)
+            edit.setPlaceholderText(self.tr("Why {host} was not inspected").format(host=host.host))
+            layout.addWidget(QLabel(host.host, self))
+            layout.addWidget(edit)
+            self.reasons[host.host] = edit
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
 class InspectionPage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -207,6 +306,14 @@ class InspectionPage(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.accept_keys = QPushButton(self.tr("Host key…"), self)
         self.evidence_button = QPushButton(self.tr("Evidence…"), self)
+        self.checklist_button = QPushButton(self.tr("Checklist…"), self)
+        self.finalise_button = QPushButton(self.tr("Finalise…"), self)
+        self.approve_button = QPushButton(self.tr("Approve"), self)
+        self.return_button = QPushButton(self.tr("Return…"), self)
+        self.checklist_button.clicked.connect(self.edit_checklist)
+        self.finalise_button.clicked.connect(self.finalise)
+        self.approve_button.clicked.connect(lambda: self.review(approve=True))
+        self.return_button.clicked.connect(lambda: self.review(approve=False))
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(True)
         self.status = QLabel(self)
@@ -292,21 +399,42 @@ class InspectionPage(QWidget):
         bar.addWidget(self.run_due_button)
         bar.addWidget(self.cancel_button)
         bar.addWidget(self.progress, 1)
-        actions = QHBoxLayout()
-        actions.addWidget(self.status, 1)
-        actions.addWidget(self.accept_keys)
-        actions.addWidget(self.evidence_button)
+        # The report's actions under the systems, the host's under the hosts: no row so wide
+        # that the window cannot be made small.
+        report = QHBoxLayout()
+        report.addStretch(1)
+        for button in (
+            self.checklist_button,
+            self.finalise_button,
+            self.approve_button,
+            self.return_button,
+        ):
+            report.addWidget(button)
+        upper = QWidget(self)
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.systems, 1)
+        upper_layout.addLayout(report)
+        host_actions = QHBoxLayout()
+        host_actions.addWidget(self.accept_keys)
+        host_actions.addWidget(self.evidence_button)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.hosts, 1)
+        left_layout.addLayout(host_actions)
         lower = QSplitter(Qt.Orientation.Horizontal, self)
-        lower.addWidget(self.hosts)
+        lower.addWidget(left)
         lower.addWidget(self.findings)
         lower.setStretchFactor(1, 3)
         split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(self.systems)
+        split.addWidget(upper)
         split.addWidget(lower)
+        self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
-        layout.addLayout(actions)
+        layout.addWidget(self.status)
 
     # -- loading ------------------------------------------------------------------------
 
@@ -360,6 +488,11 @@ class InspectionPage(QWidget):
         self.cancel_button.setEnabled(running)
         self.progress.setVisible(running)
         host = self.hosts.selected()
+        state = chosen.report_state if chosen is not None else None
+        self.checklist_button.setEnabled(not running and state == "draft")
+        self.finalise_button.setEnabled(not running and state == "draft")
+        self.approve_button.setEnabled(not running and state == "final")
+        self.return_button.setEnabled(not running and state == "final")
         self.evidence_button.setEnabled(host is not None and host.evidence is not None)
         self.accept_keys.setEnabled(
             host is not None and host.outcome in ("host_key_unknown", "host_key_changed")
@@ -452,6 +585,86 @@ class InspectionPage(QWidget):
             self._task.cancel()
             self.status.setText(self.tr("Cancelling: running hosts stop within 2 s…"))
 
+    # -- checklist, finalising, review --------------------------------------------------
+
+    def _chosen_run(self) -> int | None:
+        chosen = self.systems.selected()
+        return None if chosen is None else chosen.run_id
+
+    def edit_checklist(self) -> None:
+        run_id = self._chosen_run()
+        if run_id is None:
+            return
+
+        def open_dialog(items: list[ManualCheckRow]) -> None:
+            dialog = ChecklistDialog(items, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.accepted.connect(lambda: self._save_checklist(run_id, dialog.changes()))
+            self.checklist_dialog = dialog
+            dialog.open()
+
+        self._ctx.tasks.read(inspection.manual_checks, run_id, on_done=open_dialog)
+
+    def _save_checklist(
+        self, run_id: int, changes: list[tuple[int, bool, str, bytes | None]]
+    ) -> None:
+        if changes:
+            self._ctx.tasks.write(
+                _save_checklist, run_id, changes,
+                on_done=lambda _r: self.refresh(), on_error=lambda e: warn(self, e),
+            )  # fmt: skip
+
+    def finalise(self) -> None:
+        run_id = self._chosen_run()
+        if run_id is None:
+            return
+        missed = [h for h in self.hosts.model.rows() if not h.reached]
+        dialog = FinaliseDialog(missed, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: self._ctx.tasks.write(
+                inspection.finalize,
+                run_id,
+                {host: edit.text() for host, edit in dialog.reasons.items()},
+                on_done=lambda _r: self.refresh(),
+                on_error=lambda e: warn(self, e),
+            )
+        )
+        self.finalise_dialog = dialog
+        dialog.open()
+
+    def review(self, approve: bool) -> None:
+        run_id = self._chosen_run()
+        if run_id is None:
+            return
+        if approve:
+            self._review(run_id, True, "")
+            return
+        ask = QInputDialog(self)
+        ask.setWindowTitle(self.tr("Return the report"))
+        ask.setLabelText(self.tr("What must be changed? (required)"))
+        ask.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        ask.textValueSelected.connect(lambda text: self._review(run_id, False, text))
+        self.return_dialog = ask
+        ask.open()
+
+    def _review(self, run_id: int, approve: bool, comment: str) -> None:
+        folder = str(self._ctx.config.get("documents.folder"))
+        font = resource_path("fonts/SupportDeskSansSC-Regular.ttf")
+        self._ctx.tasks.write(
+            _approve_and_file, run_id, folder, font, approve, comment,
+            on_done=self._on_reviewed, on_error=lambda e: warn(self, e),
+        )  # fmt: skip
+
+    def _on_reviewed(self, files: list[Path]) -> None:
+        if files:
+            self.status.setText(
+                self.tr("Approved and filed: {files}").format(
+                    files=", ".join(p.name for p in files)
+                )
+            )
+        self.refresh()
+
     # -- evidence and host keys ------------------------------------------------------------
 
     def show_evidence(self) -> None:
@@ -509,3 +722,20 @@ class InspectionPage(QWidget):
 
 def _evidence_document(session: Any, digest: str) -> dict[str, Any]:
     return dict(json.loads(inspection.evidence_of(session, digest)))
+
+
+def _save_checklist(
+    session: Any, run_id: int, changes: list[tuple[int, bool, str, bytes | None]]
+) -> None:
+    for position, ticked, note, shot in changes:
+        inspection.tick(session, run_id, position, ticked, note, shot)
+
+
+def _approve_and_file(
+    session: Any, run_id: int, folder: str, font: Path, approve: bool, comment: str
+) -> list[Path]:
+    """Approve (and, with a document folder set, file the report there) or return it."""
+    inspection.review(session, run_id, approve, comment)
+    if approve and folder:
+        return inspection.export_report(session, run_id, Path(folder), font)
+    return []

@@ -7,16 +7,17 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from supportdesk import bootstrap
 from supportdesk.adapters.ssh import SshShell
 from supportdesk.crypto import vault_crypto
-from supportdesk.domain.inspection import Coverage
+from supportdesk.domain.inspection import Coverage, InspectionSettings, ManualItem
 from supportdesk.domain.registry import CustomerForm, HostForm, ProjectForm, SystemForm
 from supportdesk.domain.remote import HostKey
 from supportdesk.domain.vault import CredentialForm
@@ -24,18 +25,22 @@ from supportdesk.services import host_key, inspection, registry, vault
 from supportdesk.ui.context import UiContext
 from supportdesk.ui.pages.inspection_page import (
     VERDICT_COLOURS,
+    ChecklistDialog,
     EvidenceDialog,
+    FinaliseDialog,
     HostKeyDialog,
     InspectionPage,
 )
 from tests.servers.fault_ssh import FAULT_PASSWORD, FAULT_USER, running_fault_server
 from tests.servers.sshd import SshServer
+from tests.ui.conftest import TODAY
 from tests.ui.helpers import click, keep, open_dialog, shown_rows, wait_idle
 from tests.ui.helpers import select as select_row
 
 pytestmark = pytest.mark.sshd
 
 SYSTEM = "巡检演示系统"
+PREFIX = f"{TODAY:%Y-%m} 巡检页面客户 {SYSTEM} "
 
 
 class Setup:
@@ -179,3 +184,57 @@ def test_cancel_stops_a_stalled_host_within_two_seconds_and_keeps_it(
     with setup.db.read() as s:
         doc = json.loads(inspection.evidence_of(s, host.evidence or ""))
     assert doc["outcome"] == "cancelled"
+
+
+def test_checklist_finalise_return_approve_and_file(
+    qtbot: QtBot, ctx: UiContext, page: InspectionPage, setup: Setup, tmp_path: Path
+) -> None:
+    setup.host("app01", setup.server.port, key=_key(setup.server), credential="root@app")
+    setup.host("bare01", setup.server.port, key=None, credential="none-such")
+    with setup.db.write() as s:
+        settings = InspectionSettings(manual=(ManualItem("机房温度正常"),))
+        inspection.save_settings(s, setup.system, settings)
+    ctx.vault.set(setup.vault)
+    ctx.config.set("documents.folder", str(tmp_path / "文档"))
+    page.refresh()
+    wait_idle(qtbot, ctx)
+    _pick_system(page)
+    _run_and_wait(qtbot, ctx, page)
+    _pick_system(page)
+    assert page.finalise_button.isEnabled()
+    assert not page.approve_button.isEnabled()
+    # The checklist: ticked by hand, with a note.
+    click(page.checklist_button)
+    checklist = open_dialog(qtbot, page, ChecklistDialog)
+    checklist.boxes[0].setChecked(True)
+    checklist.notes[0].setText("22℃")
+    checklist.accept()
+    wait_idle(qtbot, ctx)
+    # Finalise: the host not inspected needs a reason.
+    _pick_system(page)
+    click(page.finalise_button)
+    finalise = open_dialog(qtbot, page, FinaliseDialog)
+    assert list(finalise.reasons) == ["bare01"]
+    finalise.reasons["bare01"].setText("凭据未登记，下月补")
+    finalise.accept()
+    wait_idle(qtbot, ctx)
+    _pick_system(page)
+    mine = next(c for c in shown_rows(page.systems) if c.system == SYSTEM)
+    assert (mine.state, mine.report_state) == (Coverage.DONE, "final")
+    # Returned with a comment, finalised again, approved: filed in the document folder.
+    click(page.return_button)
+    ask = open_dialog(qtbot, page, QInputDialog)
+    ask.setTextValue("请补充说明")
+    ask.accept()
+    wait_idle(qtbot, ctx)
+    _pick_system(page)
+    assert shown_rows(page.systems)[0] is not None
+    click(page.finalise_button)
+    open_dialog(qtbot, page, FinaliseDialog).accept()
+    wait_idle(qtbot, ctx)
+    _pick_system(page)
+    click(page.approve_button)
+    wait_idle(qtbot, ctx)
+    filed = sorted(p.name for p in (tmp_path / "文档").iterdir())
+    assert filed == [f"{p}巡检报告{s}" for p, s in ((PREFIX, ".docx"), (PREFIX, ".pdf"))]
+    assert "Approved and filed" in page.status.text() or "已批准" in page.status.text()
