@@ -562,6 +562,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>Evidence…</translation>
     </message>
     <message>
+        <source>Settings…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
         <source>Checklist…</source>
         <translation>Checklist…</translation>
     </message>
@@ -871,6 +875,53 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>Nothing to follow up.</source>
         <translation>Nothing to follow up.</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionSettingsDialog</name>
+    <message>
+        <source>Inspection settings of {system}</source>
+        <translation>Inspection settings of {system}</translation>
+    </message>
+    <message>
+        <source>e.g. 22, 443, 5432</source>
+        <translation>e.g. 22, 443, 5432</translation>
+    </message>
+    <message>
+        <source>e.g. sshd, java, postgres</source>
+        <translation>e.g. sshd, java, postgres</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <source>Exit status (empty: any)</source>
+        <translation>Exit status (empty: any)</translation>
+    </message>
+    <message>
+        <source>Output must match (regular expression)</source>
+        <translation>Output must match (regular expression)</translation>
+    </message>
+    <message>
+        <source>Item, ticked by hand</source>
+        <translation>Item, ticked by hand</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Custom commands</source>
+        <translation>Custom commands</translation>
+    </message>
+    <message>
+        <source>Manual checklist</source>
+        <translation>Manual checklist</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1577,17 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     </message>
 </context>
 <context>
+    <name>_Grid</name>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>name</source>
@@ -2166,6 +2228,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>{value} needs a command</source>
         <translation>{value} needs a command</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an exit status (a whole number, or empty for any)</source>
+        <translation>&apos;{value}&apos; is not an exit status (a whole number, or empty for any)</translation>
     </message>
     <message>
         <source>{value} is not worse than the warning level</source>

@@ -562,6 +562,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>证据…</translation>
     </message>
     <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
         <source>Checklist…</source>
         <translation>检查项…</translation>
     </message>
@@ -871,6 +875,53 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>Nothing to follow up.</source>
         <translation>无需跟进。</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionSettingsDialog</name>
+    <message>
+        <source>Inspection settings of {system}</source>
+        <translation>{system} 的巡检设置</translation>
+    </message>
+    <message>
+        <source>e.g. 22, 443, 5432</source>
+        <translation>例如 22, 443, 5432</translation>
+    </message>
+    <message>
+        <source>e.g. sshd, java, postgres</source>
+        <translation>例如 sshd, java, postgres</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Exit status (empty: any)</source>
+        <translation>退出码（留空：不限）</translation>
+    </message>
+    <message>
+        <source>Output must match (regular expression)</source>
+        <translation>输出须匹配（正则表达式）</translation>
+    </message>
+    <message>
+        <source>Item, ticked by hand</source>
+        <translation>检查项（人工勾选）</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Custom commands</source>
+        <translation>自定义命令</translation>
+    </message>
+    <message>
+        <source>Manual checklist</source>
+        <translation>人工检查项</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1577,17 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     </message>
 </context>
 <context>
+    <name>_Grid</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>name</source>
@@ -2166,6 +2228,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>{value} needs a command</source>
         <translation>{value} 需要一条命令</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an exit status (a whole number, or empty for any)</source>
+        <translation>“{value}”不是退出码（应为整数，或留空表示不限）</translation>
     </message>
     <message>
         <source>{value} is not worse than the warning level</source>

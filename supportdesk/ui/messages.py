@@ -316,6 +316,9 @@ def _code_text(code: str) -> str:
             "messages", "'{value}' is not a process name (one word, as ps shows it)"
         ),
         "command_required": QT_TRANSLATE_NOOP("messages", "{value} needs a command"),
+        "bad_status": QT_TRANSLATE_NOOP(
+            "messages", "'{value}' is not an exit status (a whole number, or empty for any)"
+        ),
         "critical_not_worse": QT_TRANSLATE_NOOP(
             "messages", "{value} is not worse than the warning level"
         ),

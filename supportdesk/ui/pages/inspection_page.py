@@ -37,6 +37,7 @@ from supportdesk.domain.inspection import (
     Coverage,
     Finding,
     HostResult,
+    InspectionSettings,
     ManualCheckRow,
     SystemCoverage,
     Verdict,
@@ -44,6 +45,7 @@ from supportdesk.domain.inspection import (
 from supportdesk.domain.remote import HostKey
 from supportdesk.services import host_key, inspection
 from supportdesk.ui.context import UiContext
+from supportdesk.ui.dialogs.inspection_settings_dialog import InspectionSettingsDialog
 from supportdesk.ui.i18n import resource_path
 from supportdesk.ui.messages import describe
 from supportdesk.ui.models.row_model import Column
@@ -306,6 +308,8 @@ class InspectionPage(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.accept_keys = QPushButton(self.tr("Host key…"), self)
         self.evidence_button = QPushButton(self.tr("Evidence…"), self)
+        self.settings_button = QPushButton(self.tr("Settings…"), self)
+        self.settings_button.clicked.connect(self.edit_settings)
         self.checklist_button = QPushButton(self.tr("Checklist…"), self)
         self.finalise_button = QPushButton(self.tr("Finalise…"), self)
         self.approve_button = QPushButton(self.tr("Approve"), self)
@@ -404,6 +408,7 @@ class InspectionPage(QWidget):
         report = QHBoxLayout()
         report.addStretch(1)
         for button in (
+            self.settings_button,
             self.checklist_button,
             self.finalise_button,
             self.approve_button,
@@ -489,6 +494,7 @@ class InspectionPage(QWidget):
         self.progress.setVisible(running)
         host = self.hosts.selected()
         state = chosen.report_state if chosen is not None else None
+        self.settings_button.setEnabled(chosen is not None)
         self.checklist_button.setEnabled(not running and state == "draft")
         self.finalise_button.setEnabled(not running and state == "draft")
         self.approve_button.setEnabled(not running and state == "final")
@@ -586,6 +592,27 @@ class InspectionPage(QWidget):
             self.status.setText(self.tr("Cancelling: running hosts stop within 2 s…"))
 
     # -- checklist, finalising, review --------------------------------------------------
+
+    def edit_settings(self) -> None:
+        chosen = self.systems.selected()
+        if chosen is None:
+            return
+
+        def open_dialog(current: InspectionSettings) -> None:
+            dialog = InspectionSettingsDialog(chosen.system, current, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.accepted.connect(lambda: self._save_settings(chosen.system_id, dialog))
+            self.settings_dialog = dialog
+            dialog.open()
+
+        self._ctx.tasks.read(inspection.settings, chosen.system_id, on_done=open_dialog)
+
+    def _save_settings(self, system_id: int, dialog: InspectionSettingsDialog) -> None:
+        if dialog.result_settings is not None:
+            self._ctx.tasks.write(
+                inspection.save_settings, system_id, dialog.result_settings,
+                on_error=lambda e: warn(self, e),
+            )  # fmt: skip
 
     def _chosen_run(self) -> int | None:
         chosen = self.systems.selected()

@@ -23,6 +23,7 @@ from supportdesk.domain.remote import HostKey
 from supportdesk.domain.vault import CredentialForm
 from supportdesk.services import host_key, inspection, registry, vault
 from supportdesk.ui.context import UiContext
+from supportdesk.ui.dialogs.inspection_settings_dialog import InspectionSettingsDialog
 from supportdesk.ui.pages.inspection_page import (
     VERDICT_COLOURS,
     ChecklistDialog,
@@ -238,3 +239,21 @@ def test_checklist_finalise_return_approve_and_file(
     filed = sorted(p.name for p in (tmp_path / "文档").iterdir())
     assert filed == [f"{p}巡检报告{s}" for p, s in ((PREFIX, ".docx"), (PREFIX, ".pdf"))]
     assert "Approved and filed" in page.status.text() or "已批准" in page.status.text()
+
+
+def test_the_settings_button_saves_the_systems_settings(
+    qtbot: QtBot, ctx: UiContext, page: InspectionPage, setup: Setup
+) -> None:
+    page.refresh()
+    wait_idle(qtbot, ctx)
+    _pick_system(page)
+    click(page.settings_button)
+    dialog = open_dialog(qtbot, page, InspectionSettingsDialog)
+    dialog.numbers["disk_warn"].setValue(60)
+    dialog.manual.add(["机房巡视", ""], checked=True)
+    click(dialog.buttons_save())
+    wait_idle(qtbot, ctx)
+    with setup.db.read() as s:
+        saved = inspection.settings(s, setup.system)
+    assert saved.thresholds.disk_warn == 60
+    assert saved.manual == (ManualItem("机房巡视"),)
