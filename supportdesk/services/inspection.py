@@ -188,20 +188,50 @@ def run_system(
         hosts = list(s.scalars(select(Host).where(Host.system_id == system_id).order_by(Host.name)))
         baselines = _baselines(s, [h.id for h in hosts])
     summary.hosts = len(hosts)
-    done = 0
+
+    names = {h.id: h.name for h in hosts}
 
     def inspect(host_id: int) -> tuple[_Target, str, Any]:
-        # The credential is fetched in the worker too: one by one up front, the fetches
-        # (each an audited commit) would hold every host back.
-        target = _target(uow, unlocked, host_id, period, baselines.get(host_id))
-        return _inspect(uow, shell, target, thresholds, limits, accept_new_keys, cancel)
+        name = names[host_id]
+        if cancel is not None and cancel.is_set():  # not even the credential is fetched
+            return _Target(host_id, name, None, ("cancelled", {"host": name})), "", None
+        try:
+            # The credential is fetched in the worker too: one by one up front, the fetches
+            # (each an audited commit) would hold every host back.
+            target = _target(uow, unlocked, host_id, period, baselines.get(host_id))
+            return _inspect(uow, shell, target, thresholds, limits, accept_new_keys, cancel)
+        except Exception as error:  # noqa: BLE001 - one host's surprise must not end the run
+            problem = ("ssh_failed", {"host": name, "detail": type(error).__name__})
+            return _Target(host_id, name, None, problem), "", None
 
+    try:
+        _run_hosts(uow, summary, hosts, inspect, thresholds, concurrency, progress)
+    except BaseException:  # the run ends as failed, never left "running" for ever
+        _finish(uow, summary, cancel, failed=True)
+        raise
+    _finish(uow, summary, cancel)
+    return summary
+
+
+def _run_hosts(
+    uow: UnitOfWork,
+    summary: RunSummary,
+    hosts: list[Host],
+    inspect: Callable[[int], tuple[_Target, str, Any]],
+    thresholds: Thresholds,
+    concurrency: int,
+    progress: Progress | None,
+) -> None:
+    done = 0
     with ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="inspect") as pool:
         futures: list[Future[tuple[_Target, str, Any]]] = [
             pool.submit(inspect, host.id) for host in hosts
         ]
         for future in as_completed(futures):
             target, nonce, result = future.result()
+            if result is None:  # no run: the target's problem says why
+                assert target.problem is not None
+                result = SupportDeskError(target.problem[0], **target.problem[1])
             verdict = _record_host(uow, summary.run_id, target, nonce, thresholds, result)
             done += 1
             if isinstance(result, CommandResult):
@@ -212,11 +242,16 @@ def run_system(
                 summary.not_reached.append((target.name, _code(result)))
             if progress is not None:
                 progress(done, len(hosts), target.name)
+
+
+def _finish(
+    uow: UnitOfWork, summary: RunSummary, cancel: threading.Event | None, failed: bool = False
+) -> None:
     summary.cancelled = cancel is not None and cancel.is_set()
     with uow.write() as s:
         row = s.get(InspectionRun, summary.run_id)
         assert row is not None
-        row.state = "cancelled" if summary.cancelled else "done"
+        row.state = "failed" if failed else ("cancelled" if summary.cancelled else "done")
         row.finished_at = datetime.now(UTC)
         s.flush()
         audit.append(
@@ -230,7 +265,6 @@ def run_system(
                 "state": row.state,
             },
         )
-    return summary
 
 
 def _check_period(period: str) -> None:

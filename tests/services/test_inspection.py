@@ -191,9 +191,12 @@ def test_cancel_before_the_hosts_start_records_them_cancelled(fleet: Fleet) -> N
     fleet.host("app01")
     stop = threading.Event()
     stop.set()
+    before = _last_seq(fleet.db)
     summary = fleet.run(cancel=stop)
     assert summary.cancelled
     assert summary.not_reached == [("app01", "cancelled")]
+    # Nothing was used: not even the credential was fetched.
+    assert "credential.use" not in [a for a, _t in _actions(fleet.db, before)]
 
 
 def test_settings_are_checked_saved_and_used_by_the_next_run(fleet: Fleet) -> None:
