@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -22,8 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +44,7 @@ from supportdesk.services.vault import Revealed, UnlockedVault
 from supportdesk.ui.context import UiContext
 from supportdesk.ui.dialogs.form_dialog import FormDialog, FormField
 from supportdesk.ui.messages import describe
-from supportdesk.ui.models.row_model import Column
+from supportdesk.ui.models.row_model import ROW_ROLE, Column, RowModel
 from supportdesk.ui.widgets.confirm import warn
 from supportdesk.ui.widgets.entity_panel import EntityPanel
 from supportdesk.ui.widgets.secret_clipboard import SecretClipboard
@@ -288,17 +288,28 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(self.tr("Earlier secrets of {name}").format(name=name))
         self.setMinimumSize(460, 300)
         self.rows = rows
-        self.table = QTableWidget(len(rows), 2, self)
-        self.table.setHorizontalHeaderLabels([self.tr("Replaced"), self.tr("Replaced by")])
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        # DESIGN: a view over DTOs (ROW_ROLE), never cell text read back.
+        self.model: RowModel[HistoryRow] = RowModel(
+            [
+                Column(
+                    QCoreApplication.translate("HistoryDialog", "Replaced"),
+                    lambda h: h.replaced_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                ),
+                Column(
+                    QCoreApplication.translate("HistoryDialog", "Replaced by"),
+                    lambda h: h.replaced_by,
+                ),
+            ],
+            self,
+        )
+        self.model.set_rows(rows)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        for i, row in enumerate(rows):
-            when = row.replaced_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            self.table.setItem(i, 0, QTableWidgetItem(when))
-            self.table.setItem(i, 1, QTableWidgetItem(row.replaced_by))
         self.table.resizeColumnsToContents()
         self.empty = QLabel(self.tr("No earlier secrets: it has never been changed."), self)
         self.empty.setVisible(not rows)
@@ -308,7 +319,7 @@ class HistoryDialog(QDialog):
         self.copy_button.clicked.connect(lambda: self._request(Access.COPY))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         actions = QHBoxLayout()
         actions.addStretch(1)
         actions.addWidget(self.reveal_button)
@@ -323,11 +334,11 @@ class HistoryDialog(QDialog):
         self._update_buttons()
 
     def selected(self) -> HistoryRow | None:
-        index = self.table.currentRow()
-        picked = self.table.selectionModel().hasSelection()
-        return self.rows[index] if picked and 0 <= index < len(self.rows) else None
+        picked = self.table.selectionModel().selectedRows()
+        found = picked[0].data(ROW_ROLE) if picked else None
+        return found if isinstance(found, HistoryRow) else None
 
-    def _update_buttons(self) -> None:
+    def _update_buttons(self, *_args: object) -> None:
         has = self.selected() is not None
         self.reveal_button.setEnabled(has)
         self.copy_button.setEnabled(has)

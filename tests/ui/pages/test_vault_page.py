@@ -429,16 +429,16 @@ def test_an_earlier_secret_is_revealed_from_the_history_and_audited(
     select_row(page.credentials, lambda c: c.name == "db01")
     click(page.history_button)
     empty = open_dialog(qtbot, page, HistoryDialog)
-    assert empty.table.rowCount() == 0
+    assert empty.model.rowCount() == 0
     assert not empty.reveal_button.isEnabled()
     empty.reject()
     qtbot.waitUntil(lambda: not [d for d in page.findChildren(HistoryDialog) if d.isVisible()])
     select_row(page.credentials, lambda c: c.name == ROOT)
     click(page.history_button)
     earlier = open_dialog(qtbot, page, HistoryDialog)
-    assert earlier.table.rowCount() == 1
-    cells = [earlier.table.item(0, c) for c in range(2)]
-    assert [c.text() for c in cells if c is not None][1] == opened_login(opened)
+    assert earlier.model.rowCount() == 1
+    assert earlier.model.index(0, 1).data() == opened_login(opened)
+    assert earlier.selected() == earlier.rows[0]  # the newest, chosen for you
     click(earlier.reveal_button)
     ask = open_dialog(qtbot, page, ReasonDialog)
     ask.reason.setText("回滚核对")
