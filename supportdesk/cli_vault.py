@@ -40,11 +40,13 @@ def add_parsers(sub: Any) -> None:
         "--host", help="the host it logs in to (its name; with --system if not unique)"
     )
     add.add_argument("--secret-stdin", action="store_true", required=True)
+    _key_passphrase_option(add)
     change = vault.add_parser(
         "set", parents=[passphrase], help="a new secret (the old one goes to the history)"
     )
     change.add_argument("name")
     change.add_argument("--secret-stdin", action="store_true", required=True)
+    _key_passphrase_option(change)
     listing = vault.add_parser("list", help="the credentials, never their secrets")
     listing.add_argument("--json", action="store_true")
     reveal = vault.add_parser("reveal", parents=[passphrase], help="print a secret (audited)")
@@ -52,6 +54,9 @@ def add_parsers(sub: Any) -> None:
     reveal.add_argument("--reason", default="")
     reveal.add_argument(
         "--history", type=int, metavar="ID", help="an earlier secret (its id from vault history)"
+    )
+    reveal.add_argument(
+        "--key-passphrase", action="store_true", help="print an ssh-key's passphrase instead"
     )
     earlier = vault.add_parser("history", help="a credential's earlier secrets (never shown)")
     earlier.add_argument("name")
@@ -154,6 +159,7 @@ def _add(args: argparse.Namespace) -> int:
         username=args.user,
         system_id=system_id,
         host_id=host_id,
+        key_passphrase=_key_passphrase(args),
     )
     try:
         with app.db.write() as session:
@@ -192,6 +198,7 @@ def _set(args: argparse.Namespace) -> int:
                 tags=row.tags,
                 id=row.id,
                 version=row.version,
+                key_passphrase=_key_passphrase(args),
             )
             vault.save_credential(session, opened, form)
     finally:
@@ -237,8 +244,38 @@ def _reveal(args: argparse.Namespace) -> int:
         opened.lock()
     if revealed.secret is None:
         raise SecretDamaged()
-    print(revealed.secret)
+    if args.key_passphrase:
+        if revealed.passphrase is None:
+            from supportdesk.domain.errors import ValidationError  # noqa: PLC0415
+
+            raise ValidationError("key_passphrase", "no_key_passphrase", value=args.name)
+        print(revealed.passphrase)
+    else:
+        print(revealed.secret)
     return EXIT_OK
+
+
+def _key_passphrase_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--key-passphrase-file",
+        type=Path,
+        help="an ssh-key's passphrase, from this file's first line (kept with the key)",
+    )
+
+
+def _key_passphrase(args: argparse.Namespace) -> str | None:
+    path: Path | None = getattr(args, "key_passphrase_file", None)
+    if path is None:
+        return None
+    try:
+        with path.open(encoding="utf-8-sig") as handle:
+            return handle.readline().rstrip("\r\n") or None
+    except OSError as error:
+        from supportdesk.domain.errors import ValidationError  # noqa: PLC0415
+
+        raise ValidationError(
+            "key_passphrase", "unreadable", detail=error.strerror or str(error)
+        ) from None
 
 
 def _history(args: argparse.Namespace) -> int:

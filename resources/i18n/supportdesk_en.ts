@@ -1275,6 +1275,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>Secret of {name}</translation>
     </message>
     <message>
+        <source>Key passphrase:</source>
+        <translation>Key passphrase:</translation>
+    </message>
+    <message>
         <source>Hides in {seconds} s</source>
         <translation>Hides in {seconds} s</translation>
     </message>
@@ -1712,6 +1716,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>host key</source>
         <translation>host key</translation>
+    </message>
+    <message>
+        <source>key passphrase</source>
+        <translation>key passphrase</translation>
     </message>
     <message>
         <source>month</source>
@@ -2228,6 +2236,18 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>{value} needs a command</source>
         <translation>{value} needs a command</translation>
+    </message>
+    <message>
+        <source>only an SSH key has a passphrase</source>
+        <translation>only an SSH key has a passphrase</translation>
+    </message>
+    <message>
+        <source>is saved together with its key: give the key too</source>
+        <translation>is saved together with its key: give the key too</translation>
+    </message>
+    <message>
+        <source>{value} has no key passphrase</source>
+        <translation>{value} has no key passphrase</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not an exit status (a whole number, or empty for any)</source>

@@ -1275,6 +1275,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>{name} 的密码</translation>
     </message>
     <message>
+        <source>Key passphrase:</source>
+        <translation>密钥口令：</translation>
+    </message>
+    <message>
         <source>Hides in {seconds} s</source>
         <translation>{seconds} 秒后隐藏</translation>
     </message>
@@ -1712,6 +1716,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>host key</source>
         <translation>主机密钥</translation>
+    </message>
+    <message>
+        <source>key passphrase</source>
+        <translation>密钥口令</translation>
     </message>
     <message>
         <source>month</source>
@@ -2228,6 +2236,18 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>{value} needs a command</source>
         <translation>{value} 需要一条命令</translation>
+    </message>
+    <message>
+        <source>only an SSH key has a passphrase</source>
+        <translation>只有 SSH 密钥才有口令</translation>
+    </message>
+    <message>
+        <source>is saved together with its key: give the key too</source>
+        <translation>须与密钥一起保存：请同时提供密钥</translation>
+    </message>
+    <message>
+        <source>{value} has no key passphrase</source>
+        <translation>{value} 没有密钥口令</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not an exit status (a whole number, or empty for any)</source>

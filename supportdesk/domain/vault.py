@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -39,6 +40,7 @@ class CredentialForm:
     tags: tuple[str, ...] = ()
     id: int | None = None
     version: int | None = None
+    key_passphrase: str | None = None  # an ssh-key's passphrase, kept with the key
 
     def __repr__(self) -> str:  # a form may travel into a log or a traceback: never its secret
         return f"CredentialForm(name={self.name!r}, kind={self.kind!r}, id={self.id!r})"
@@ -88,6 +90,11 @@ def check_credential(form: CredentialForm) -> dict[str, object]:
         raise ValidationError("secret", "required")
     if form.secret is not None and len(form.secret) > 16_384:
         raise ValidationError("secret", "too_long", max=16_384)
+    if form.key_passphrase:
+        if form.kind != CredentialKind.SSH_KEY:
+            raise ValidationError("key_passphrase", "only_for_ssh_key")
+        if form.secret is None:  # the passphrase belongs to the key it is saved with
+            raise ValidationError("key_passphrase", "needs_the_key")
     return {
         "name": required("name", form.name),
         "kind": valid_choice("kind", form.kind, CredentialKind),
@@ -96,3 +103,24 @@ def check_credential(form: CredentialForm) -> dict[str, object]:
         "notes": limited("notes", form.notes, 4000),
         "tags": " ".join(clean_tags(form.tags)),
     }
+
+
+# An ssh-key's passphrase is encrypted together with its key, as one secret: history, rotation
+# and every audited access treat them as one. A key without a passphrase is stored as itself.
+_KEY_WITH_PASSPHRASE = "supportdesk-ssh-key-with-passphrase:v1\n"
+
+
+def pack_secret(kind: str, secret: str, key_passphrase: str | None) -> str:
+    if kind == CredentialKind.SSH_KEY and key_passphrase:
+        return _KEY_WITH_PASSPHRASE + json.dumps(
+            {"key": secret, "passphrase": key_passphrase}, ensure_ascii=False
+        )
+    return secret
+
+
+def unpack_secret(plain: str) -> tuple[str, str | None]:
+    """(secret, the key's passphrase or None) from what pack_secret stored."""
+    if plain.startswith(_KEY_WITH_PASSPHRASE):
+        data = json.loads(plain[len(_KEY_WITH_PASSPHRASE) :])
+        return str(data["key"]), str(data["passphrase"])
+    return plain, None

@@ -338,7 +338,7 @@ def _endpoint(
     if revealed.secret is None:
         raise ValidationError("credential", "secret_damaged", value=cred_name)
     login = (
-        Login(username or user, private_key=revealed.secret)
+        Login(username or user, private_key=revealed.secret, key_passphrase=revealed.passphrase)
         if kind == CredentialKind.SSH_KEY
         else Login(username or user, password=revealed.secret)
     )

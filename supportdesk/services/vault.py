@@ -48,6 +48,8 @@ from supportdesk.domain.vault import (
     HistoryRow,
     VaultStatus,
     check_credential,
+    pack_secret,
+    unpack_secret,
 )
 from supportdesk.services.registry import load_for_update
 from supportdesk.services.users import require
@@ -79,6 +81,7 @@ class Revealed:
     caller's transaction must commit that event before it reports the damage)."""
 
     secret: str | None = field(repr=False)
+    passphrase: str | None = field(default=None, repr=False)  # an ssh-key's, if it has one
 
     @property
     def damaged(self) -> bool:
@@ -286,6 +289,7 @@ def save_credential(session: Session, vault: UnlockedVault, form: CredentialForm
     version = vault.current_version
     payload = {k: v for k, v in values.items() if k != "notes"}
     payload["secret_changed"] = form.secret is not None
+    payload["key_passphrase"] = bool(form.key_passphrase)
     keep = None
     if form.id is not None and form.secret is not None:
         # The old secret is decrypted to keep it in the history: that is an access too.
@@ -306,8 +310,9 @@ def save_credential(session: Session, vault: UnlockedVault, form: CredentialForm
             if form.secret is not None:
                 if keep is not None:
                     _keep_in_history(session, vault, obj, keep, actor, now)
+                plain = pack_secret(str(values["kind"]), form.secret, form.key_passphrase)
                 obj.secret = crypto.encrypt_secret(
-                    vault.key(version), form.secret, _record(obj.id), "secret", version
+                    vault.key(version), plain, _record(obj.id), "secret", version
                 )
                 obj.key_version = version
                 obj.rotation_due = False
@@ -422,10 +427,11 @@ def _decrypt(
     if version not in vault.keys:  # re-encrypted by a rotation after this vault was opened
         raise ValidationError("vault", "vault_stale")
     try:
-        return Revealed(crypto.decrypt_secret(vault.key(version), blob, record, "secret", version))
+        plain = crypto.decrypt_secret(vault.key(version), blob, record, "secret", version)
     except SecretDamaged:
         audit.append(session, "credential.damaged", record, payload)
         return Revealed(None)
+    return Revealed(*unpack_secret(plain))
 
 
 def list_credentials(session: Session) -> list[CredentialRow]:

@@ -51,6 +51,7 @@ def field_label(name: str) -> str:
         "history": QT_TRANSLATE_NOOP("messages", "earlier secret"),
         "access": QT_TRANSLATE_NOOP("messages", "access"),
         "host_key": QT_TRANSLATE_NOOP("messages", "host key"),
+        "key_passphrase": QT_TRANSLATE_NOOP("messages", "key passphrase"),
         "period": QT_TRANSLATE_NOOP("messages", "month"),
         "disk_warn": QT_TRANSLATE_NOOP("messages", "disk use warning (%)"),
         "disk_critical": QT_TRANSLATE_NOOP("messages", "disk use critical (%)"),
@@ -316,6 +317,11 @@ def _code_text(code: str) -> str:
             "messages", "'{value}' is not a process name (one word, as ps shows it)"
         ),
         "command_required": QT_TRANSLATE_NOOP("messages", "{value} needs a command"),
+        "only_for_ssh_key": QT_TRANSLATE_NOOP("messages", "only an SSH key has a passphrase"),
+        "needs_the_key": QT_TRANSLATE_NOOP(
+            "messages", "is saved together with its key: give the key too"
+        ),
+        "no_key_passphrase": QT_TRANSLATE_NOOP("messages", "{value} has no key passphrase"),
         "bad_status": QT_TRANSLATE_NOOP(
             "messages", "'{value}' is not an exit status (a whole number, or empty for any)"
         ),

@@ -292,3 +292,35 @@ def test_month_coverage_due_done_overdue(fleet: Fleet) -> None:
         (done,) = inspection.coverage(s, "2026-11", date(2026, 12, 5))
         assert inspection.due_systems(s, "2026-11") == []
     assert done.state == Coverage.DONE
+
+
+def test_a_key_login_with_its_passphrase_from_the_vault(fleet: Fleet) -> None:
+    """An ssh-key credential keeps the key's passphrase with the key (one secret): the
+    inspection logs in with both; the key alone, without it, is refused with its reason."""
+    server = fleet.server
+    with fleet.db.write() as s:
+        form = CredentialForm(
+            "app key",
+            server.client_key,
+            kind="ssh-key",
+            username=server.user,
+            key_passphrase=server.client_key_passphrase,
+        )
+        vault.save_credential(s, fleet.opened, form)
+        vault.save_credential(
+            s,
+            fleet.opened,
+            CredentialForm("bare key", server.client_key, kind="ssh-key", username=server.user),
+        )
+    fleet.host("keyed01", credential="app key")
+    fleet.host("keyed02", credential="bare key")
+    summary = fleet.run()
+    assert summary.reached == 1
+    assert summary.not_reached == [("keyed02", "key_passphrase_needed")]
+    with fleet.db.write() as s:
+        revealed = vault.reveal(s, fleet.opened, "app key")
+    assert (revealed.secret, revealed.passphrase) == (
+        server.client_key,
+        server.client_key_passphrase,
+    )
+    assert server.client_key_passphrase not in repr(revealed)

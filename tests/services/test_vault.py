@@ -453,3 +453,40 @@ def users_login(db: Database) -> str:
         me = users.current_user(s)
         assert me is not None
         return me.login
+
+
+def test_an_ssh_key_and_its_passphrase_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = "\n".join(
+        [
+            "-----BEGIN OPENSSH PRIVATE KEY-----",
+            "b3BlbnNzaC1rZXktdjEA",
+            "-----END OPENSSH PRIVATE KEY-----",
+        ]
+    )
+    secret_file = tmp_path / "pass.txt"
+    secret_file.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    key_pass = tmp_path / "key-pass.txt"
+    key_pass.write_text("钥匙口令-1\n", encoding="utf-8")
+    monkeypatch.setattr(vault_crypto, "calibrate", lambda *_a, **_k: _kdf())
+    assert run_cli(capsys, "vault", "init", "--passphrase-file", str(secret_file))[0] == 0
+    monkeypatch.setattr("sys.stdin", _Stdin(key + "\n"))
+    code, _out, err = run_cli(
+        capsys, "vault", "add", "--name", "deploy key", "--kind", "ssh-key", "--secret-stdin",
+        "--key-passphrase-file", str(key_pass), "--passphrase-file", str(secret_file),
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    reveal = ["vault", "reveal", "deploy key", "--passphrase-file", str(secret_file)]
+    assert run_cli(capsys, *reveal)[:2] == (0, key + "\n")
+    assert run_cli(capsys, *reveal, "--key-passphrase")[:2] == (0, "钥匙口令-1\n")
+    monkeypatch.setattr("sys.stdin", _Stdin("db-secret\n"))
+    run_cli(
+        capsys, "vault", "add", "--name", "db", "--secret-stdin",
+        "--passphrase-file", str(secret_file),
+    )  # fmt: skip
+    code, out, err = run_cli(
+        capsys, "vault", "reveal", "db", "--key-passphrase", "--passphrase-file", str(secret_file)
+    )
+    assert (code, out) == (1, "")
+    assert "db" in err

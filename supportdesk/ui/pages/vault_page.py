@@ -398,7 +398,14 @@ class ReasonDialog(QDialog):
 class RevealDialog(QDialog):
     """The secret, read-only, for `seconds`; then the dialog closes and forgets it."""
 
-    def __init__(self, name: str, secret: str, seconds: int, parent: QWidget | None) -> None:
+    def __init__(
+        self,
+        name: str,
+        secret: str,
+        seconds: int,
+        parent: QWidget | None,
+        key_passphrase: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Secret of {name}").format(name=name))
@@ -416,11 +423,22 @@ class RevealDialog(QDialog):
         self.secret.setFixedHeight(
             min(lines, 16) * self.secret.fontMetrics().lineSpacing() + 16
         )  # a password is one line; an SSH key needs room
+        # An SSH key's passphrase, shown under it the same way (kept with the key).
+        # A label without text interaction: not selectable, so never an X11 selection.
+        self.passphrase = QLabel(key_passphrase or "", self)
+        self.passphrase.setTextFormat(Qt.TextFormat.PlainText)
+        self.passphrase.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.passphrase.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.passphrase_label = QLabel(self.tr("Key passphrase:"), self)
+        for widget in (self.passphrase, self.passphrase_label):
+            widget.setVisible(key_passphrase is not None)
         self.countdown = QLabel(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.secret)
+        layout.addWidget(self.passphrase_label)
+        layout.addWidget(self.passphrase)
         layout.addWidget(self.countdown)
         layout.addWidget(buttons)
         self.timer = QTimer(self)
@@ -443,6 +461,7 @@ class RevealDialog(QDialog):
     def _forget(self) -> None:
         self.timer.stop()
         self.secret.clear()
+        self.passphrase.clear()
 
 
 class InputWatcher(QObject):
@@ -846,4 +865,6 @@ class VaultPage(QWidget):
                 )
             )
             return
-        RevealDialog(row.name, revealed.secret, self.reveal_seconds, self).open()
+        RevealDialog(
+            row.name, revealed.secret, self.reveal_seconds, self, revealed.passphrase
+        ).open()

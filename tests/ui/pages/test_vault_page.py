@@ -461,3 +461,25 @@ def opened_login(opened: bootstrap.App) -> str:
         me = users.current_user(s)
         assert me is not None
         return me.login
+
+
+def test_an_ssh_keys_passphrase_is_shown_with_it_and_not_selectable(
+    qtbot: QtBot, ctx: UiContext, page: VaultPage, opened: bootstrap.App
+) -> None:
+    key = "-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----"
+    with opened.db.write() as s:
+        unlocked = vault.unlock(s, PASSPHRASE)
+        form = CredentialForm("deploy key", key, kind="ssh-key", key_passphrase="钥匙口令")
+        vault.save_credential(s, unlocked, form)
+    unlocked.lock()
+    unlock(qtbot, ctx, page)
+    select_row(page.credentials, lambda c: c.name == "deploy key")
+    click(page.reveal_button)
+    click(open_dialog(qtbot, page, ReasonDialog).ok_button)
+    shown = open_dialog(qtbot, page, RevealDialog)
+    assert shown.secret.toPlainText() == key
+    assert shown.passphrase.text() == "钥匙口令"
+    assert shown.passphrase.isVisible()
+    assert shown.passphrase.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction
+    shown.reject()
+    assert shown.passphrase.text() == ""
