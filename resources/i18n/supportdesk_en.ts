@@ -1302,6 +1302,26 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>no look-alikes (0O1lI|)</translation>
     </message>
     <message>
+        <source>Key file…</source>
+        <translation>Key file…</translation>
+    </message>
+    <message>
+        <source>That file is not an OpenSSH private key.</source>
+        <translation>That file is not an OpenSSH private key.</translation>
+    </message>
+    <message>
+        <source>private key loaded from its file</source>
+        <translation>private key loaded from its file</translation>
+    </message>
+    <message>
+        <source>Key of {lines} lines</source>
+        <translation>Key of {lines} lines</translation>
+    </message>
+    <message>
+        <source>OpenSSH private key</source>
+        <translation>OpenSSH private key</translation>
+    </message>
+    <message>
         <source>Choose at least one kind of character.</source>
         <translation>Choose at least one kind of character.</translation>
     </message>
@@ -1444,6 +1464,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>very strong</translation>
     </message>
     <message>
+        <source>only for an SSH key that has one</source>
+        <translation>only for an SSH key that has one</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
@@ -1462,6 +1486,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>Secret</source>
         <translation>Secret</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>Key passphrase</translation>
     </message>
     <message>
         <source>System</source>

@@ -1302,6 +1302,26 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>不含易混字符（0O1lI|）</translation>
     </message>
     <message>
+        <source>Key file…</source>
+        <translation>密钥文件…</translation>
+    </message>
+    <message>
+        <source>That file is not an OpenSSH private key.</source>
+        <translation>该文件不是 OpenSSH 私钥。</translation>
+    </message>
+    <message>
+        <source>private key loaded from its file</source>
+        <translation>已从文件载入私钥</translation>
+    </message>
+    <message>
+        <source>Key of {lines} lines</source>
+        <translation>密钥共 {lines} 行</translation>
+    </message>
+    <message>
+        <source>OpenSSH private key</source>
+        <translation>OpenSSH 私钥</translation>
+    </message>
+    <message>
         <source>Choose at least one kind of character.</source>
         <translation>请至少选择一类字符。</translation>
     </message>
@@ -1444,6 +1464,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>很强</translation>
     </message>
     <message>
+        <source>only for an SSH key that has one</source>
+        <translation>仅用于设有口令的 SSH 密钥</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1462,6 +1486,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>Secret</source>
         <translation>密码</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>密钥口令</translation>
     </message>
     <message>
         <source>System</source>

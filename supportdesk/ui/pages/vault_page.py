@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -131,11 +133,17 @@ class SecretField(QWidget):
         self.hint = QLabel(self)
         self.edit.textChanged.connect(self._on_edit_text_changed)
         self.setFocusProxy(self.edit)
+        # An OpenSSH private key has many lines, which a line edit cannot hold: it comes from
+        # its file, kept here (never shown) until the dialog saves it.
+        self.key_button = QPushButton(self.tr("Key file…"), self)
+        self.key_button.clicked.connect(self._on_key_button_clicked)
+        self._key: str | None = None
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.edit, 1)
         top.addWidget(self.show_toggle)
+        top.addWidget(self.key_button)
         options = QHBoxLayout()
         options.setContentsMargins(0, 0, 0, 0)
         options.addWidget(self.generate_button)
@@ -157,7 +165,37 @@ class SecretField(QWidget):
         self._on_edit_text_changed("")
 
     def text(self) -> str:
-        return self.edit.text()
+        return self._key if self._key is not None else self.edit.text()
+
+    def load_key(self, text: str) -> None:
+        """Take an OpenSSH private key (from its file) as the secret."""
+        if "PRIVATE KEY-----" not in text:
+            self.hint.setText(self.tr("That file is not an OpenSSH private key."))
+            self.hint.setStyleSheet(ERROR_STYLE)
+            return
+        self._key = text.strip() + "\n"
+        self.edit.clear()
+        self.edit.setEnabled(False)
+        self.edit.setPlaceholderText(self.tr("private key loaded from its file"))
+        self.hint.setText(
+            self.tr("Key of {lines} lines").format(lines=text.strip().count("\n") + 1)
+        )
+        self.hint.setStyleSheet("")
+
+    def _on_key_button_clicked(self) -> None:
+        chooser = QFileDialog(self, self.tr("OpenSSH private key"))
+        chooser.fileSelected.connect(self._on_key_file_selected)
+        self.key_chooser = chooser
+        chooser.open()
+
+    def _on_key_file_selected(self, path: str) -> None:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            self.hint.setText(self.tr("That file is not an OpenSSH private key."))
+            self.hint.setStyleSheet(ERROR_STYLE)
+            return
+        self.load_key(text)
 
     def _on_show_toggled(self, shown: bool) -> None:
         self.edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
@@ -194,11 +232,19 @@ class CredentialDialog(FormDialog):
         if spec.kind == "secret":
             self.secret = SecretField(self)
             return self.secret
+        if spec.kind == "key_passphrase":
+            self.key_passphrase = QLineEdit(self)
+            self.key_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+            self.key_passphrase.setPlaceholderText(
+                QCoreApplication.translate("VaultPage", "only for an SSH key that has one")
+            )
+            return self.key_passphrase
         return super()._make(spec, value)
 
     def values(self) -> dict[str, Any]:
         out = super().values()
         out["secret"] = self.secret.text()
+        out["key_passphrase"] = self.key_passphrase.text() or None
         return out
 
 
@@ -220,6 +266,11 @@ def credential_dialog(
         ),
         FormField("username", QCoreApplication.translate("VaultPage", "User name")),
         FormField("secret", QCoreApplication.translate("VaultPage", "Secret"), "secret"),
+        FormField(
+            "key_passphrase",
+            QCoreApplication.translate("VaultPage", "Key passphrase"),
+            "key_passphrase",
+        ),
         FormField(
             "system_id",
             QCoreApplication.translate("VaultPage", "System"),
@@ -260,6 +311,7 @@ def credential_dialog(
             tags=v["tags"],
             id=row.id if row else None,
             version=row.version if row else None,
+            key_passphrase=v["key_passphrase"],
         )
         return save, form
 

@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QLineEdit
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
@@ -483,3 +483,30 @@ def test_an_ssh_keys_passphrase_is_shown_with_it_and_not_selectable(
     assert shown.passphrase.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction
     shown.reject()
     assert shown.passphrase.text() == ""
+
+
+def test_an_ssh_key_comes_from_its_file_with_its_passphrase(
+    qtbot: QtBot, ctx: UiContext, page: VaultPage, opened: bootstrap.App, tmp_path: Path
+) -> None:
+    key = "-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\nBBBB\n-----END OPENSSH PRIVATE KEY-----\n"
+    unlock(qtbot, ctx, page)
+    click(page.credentials.add_button)
+    dialog = open_dialog(qtbot, page, CredentialDialog)
+    dialog.secret.load_key("just a password")  # not a key: refused, nothing taken
+    assert dialog.secret.text() == ""
+    (tmp_path / "id_ed25519").write_text(key, encoding="utf-8")
+    dialog.secret._on_key_file_selected(str(tmp_path / "id_ed25519"))
+    assert dialog.secret.text() == key
+    assert not dialog.secret.edit.isEnabled()
+    assert "4" in dialog.secret.hint.text()  # lines, never the key itself
+    set_text(dialog, "name", "deploy key")
+    kind = dialog.widgets["kind"]
+    assert isinstance(kind, QComboBox)
+    kind.setCurrentIndex(kind.findData("ssh-key"))
+    dialog.key_passphrase.setText("钥匙口令")
+    press_ok(dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    wait_idle(qtbot, ctx)
+    with opened.db.write() as s:
+        revealed = vault.reveal(s, vault.unlock(s, PASSPHRASE), "deploy key")
+    assert (revealed.secret, revealed.passphrase) == (key, "钥匙口令")
