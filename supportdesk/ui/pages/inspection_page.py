@@ -570,6 +570,8 @@ class InspectionPage(QWidget):
         self.progress.setValue(done)
         self.progress.setFormat(f"{done}/{total}")
         self.status.setText(self.tr("Finished: {host}").format(host=label))
+        # Each host's result is committed as it arrives: show it now, not at the end.
+        self.refresh()
 
     def _on_run_finished(self, summaries: list[inspection.RunSummary]) -> None:
         reached = sum(s.reached for s in summaries)
