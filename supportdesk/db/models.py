@@ -395,3 +395,23 @@ class ManualCheck(Base):
     )
     checked_by: Mapped[str | None] = mapped_column(String(63), nullable=True)
     checked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class OutboxMessage(Base):
+    """A message to deliver (issue 6). The unique key makes each one exactly once: running
+    the rules twice, on two machines at once or after a crash adds nothing."""
+
+    __tablename__ = "outbox_message"
+    __table_args__ = (UniqueConstraint("rule", "subject", "due_on", "recipient", "channel"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rule: Mapped[str] = mapped_column(String(60))
+    subject: Mapped[str] = mapped_column(String(120))
+    due_on: Mapped[date] = mapped_column(Date)
+    recipient: Mapped[str] = mapped_column(String(254))
+    channel: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)  # the facts, JSON
+    state: Mapped[str] = mapped_column(String(20), default="pending")  # pending, sent, failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -1,0 +1,66 @@
+"""Reminders (issue 6, R4.1): rules say what is due and why; every message they cause goes
+through an outbox whose key (rule, subject, due date, recipient, channel) makes it exactly
+once, however often and wherever the rules run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from supportdesk.domain.registry import notice_date
+
+
+@dataclass(frozen=True, slots=True)
+class ContractFacts:
+    """What the expiry rule needs to know of one maintenance contract."""
+
+    contract_id: int
+    customer: str
+    project: str
+    system: str
+    start: date
+    end: date
+    notice_months: int
+    salesperson: str | None
+    renewed: bool  # a later contract of the same system continues it
+
+
+@dataclass(frozen=True, slots=True)
+class Due:
+    """One reminder that is due: which rule, about what, from which day, and why."""
+
+    rule: str
+    subject: str  # e.g. "contract:12": with the due date, what makes it one reminder
+    due_on: date
+    title: str
+    reason: str
+    facts: dict[str, str]
+
+
+EXPIRY = "contract.expiry"
+
+
+def expiry_due(contract: ContractFacts, today: date) -> Due | None:
+    """R4.1: from `notice_months` before the end (month-end aware: a contract ending 31 May
+    is due on 28/29 February) until the end, unless renewed. The due date comes from the end
+    date, so an end changed after sending makes a new reminder."""
+    due_on = notice_date(contract.end, contract.notice_months)
+    if contract.renewed or not due_on <= today <= contract.end:
+        return None
+    days_left = (contract.end - today).days
+    return Due(
+        EXPIRY,
+        f"contract:{contract.contract_id}",
+        due_on,
+        f"{contract.customer} {contract.system}",
+        f"maintenance ends {contract.end.isoformat()}, {days_left} days left",
+        {
+            "customer": contract.customer,
+            "project": contract.project,
+            "system": contract.system,
+            "start": contract.start.isoformat(),
+            "end": contract.end.isoformat(),
+            "days_left": str(days_left),
+            "salesperson": contract.salesperson or "",
+        },
+    )
