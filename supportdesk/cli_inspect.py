@@ -31,14 +31,6 @@ def add_parsers(sub: Any) -> None:
     inspect.add_argument(
         "--passphrase-file", type=Path, help="read the vault passphrase from this file's first line"
     )
-    reminders = sub.add_parser("reminders", help="what is due, and the outbox").add_subparsers(
-        dest="action", required=True, metavar="ACTION"
-    )
-    due = reminders.add_parser("due", help="the reminders due and why")
-    due.add_argument("--today", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
-    due.add_argument("--json", action="store_true")
-    run = reminders.add_parser("run", help="run the rules once: add what is due to the outbox")
-    run.add_argument("--today", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
     reports = sub.add_parser("report", help="write a report").add_subparsers(
         dest="action", required=True, metavar="KIND"
     )
@@ -163,35 +155,7 @@ def _report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _reminders_due(args: argparse.Namespace) -> int:
-    from supportdesk.services import reminder  # noqa: PLC0415
-
-    app = _open(args)
-    with app.db.read() as session:
-        found = reminder.due(session, args.today or date.today())
-    _emit(
-        found,
-        args.json,
-        lambda rows: "\n".join(
-            f"{d.due_on.isoformat()}\t{d.rule}\t{d.subject}\t{d.title}\t{d.reason}" for d in rows
-        ),
-    )
-    return EXIT_OK
-
-
-def _reminders_run(args: argparse.Namespace) -> int:
-    from supportdesk.services import reminder  # noqa: PLC0415
-
-    app = _open(args)
-    with app.db.write() as session:
-        added = reminder.enqueue(session, args.today or date.today())
-    print(f"{added} new outbox messages")
-    return EXIT_OK
-
-
 HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("inspect", None): _inspect,
-    ("reminders", "due"): _reminders_due,
-    ("reminders", "run"): _reminders_run,
     ("report", "inspection"): _report,
 }
