@@ -69,8 +69,9 @@ def enqueue(session: Session, today: date) -> int:
     the number added (0 when the rules already ran today, here or on another machine)."""
     now = datetime.now(UTC)
     added = 0
+    people = recipients(session)
     for reminder in due(session, today):
-        for login, email in recipients(session):
+        for login, email in people:
             for channel in CHANNELS:
                 address = email if channel == "mail" else login
                 if not address:
