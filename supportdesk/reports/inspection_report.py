@@ -205,6 +205,9 @@ def write_pdf(report: InspectionReport, path: Path, font_file: Path) -> Path:
         for tag in ("liga", "clig"):
             font.setFeature(QFont.Tag(tag), 0)
         document.setDefaultFont(font)
+    # The embedded font has no bold face: Qt would fake bold by drawing every glyph twice,
+    # and the PDF's text (copied, searched, read back) would say every heading twice.
+    document.setDefaultStyleSheet("h1, h2, th { font-weight: normal; } th { color: #333; }")
     document.setHtml(to_html(report))
     writer = QPdfWriter(str(path))
     writer.setTitle(_words()["title"])

@@ -96,6 +96,7 @@ def test_the_report_in_pdf_and_docx(
     title = "月度巡检报告" if language == "zh_CN" else "Monthly inspection report"
     for expected in (title, "调度平台生产", "巡检客户", "app01", "客户停机", "机房温度正常"):
         assert expected in text, expected
+    assert text.count(title) == 1  # headings drawn once (no faked bold), so read once
     assert app01.evidence is not None
     assert app01.evidence[:16] in text.replace(" ", "")  # may wrap at the line end
     # And as poppler reads it (what a PDF viewer copies): digits and Chinese alike.
