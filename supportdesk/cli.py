@@ -163,6 +163,18 @@ def _speaking(args: argparse.Namespace) -> Iterator[None]:
         QLocale.setDefault(locale)
 
 
+def system_id_by_name(session: Any, name: str) -> int:
+    """The one system called `name` (ValidationError on the system field if none or many)."""
+    from supportdesk.domain.errors import ValidationError  # noqa: PLC0415
+    from supportdesk.services import registry  # noqa: PLC0415
+
+    matches = [s.id for s in registry.list_systems(session) if s.name == name]
+    if len(matches) != 1:
+        code = "not_found" if not matches else "ambiguous"
+        raise ValidationError("system", code, entity="system", value=name)
+    return int(matches[0])
+
+
 def _open(args: argparse.Namespace, *, migrate: bool = True) -> Any:
     from supportdesk.bootstrap import open_app, setup_logging  # noqa: PLC0415
     from supportdesk.config import Profile  # noqa: PLC0415

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from supportdesk.cli import EXIT_OK, EXIT_USER, _emit, _open
+from supportdesk.cli import EXIT_OK, EXIT_USER, _emit, _open, system_id_by_name
 from supportdesk.cli_vault import _opened
 
 
@@ -42,8 +42,7 @@ def add_parsers(sub: Any) -> None:
 
 
 def _inspect(args: argparse.Namespace) -> int:
-    from supportdesk.domain.errors import ValidationError  # noqa: PLC0415
-    from supportdesk.services import inspection, registry  # noqa: PLC0415
+    from supportdesk.services import inspection  # noqa: PLC0415
 
     app = _open(args)
     period = args.period or date.today().strftime("%Y-%m")
@@ -51,13 +50,7 @@ def _inspect(args: argparse.Namespace) -> int:
         if args.all_due:
             systems = inspection.due_systems(session, period)
         else:
-            matches = [
-                (s.id, s.name) for s in registry.list_systems(session) if s.name == args.system
-            ]
-            if len(matches) != 1:
-                code = "not_found" if not matches else "ambiguous"
-                raise ValidationError("system", code, entity="system", value=args.system)
-            systems = matches
+            systems = [(system_id_by_name(session, args.system), args.system)]
     reports: list[dict[str, Any]] = []
     if not systems:  # nothing due: no passphrase asked for
         _emit({"period": period, "systems": reports}, args.json, _text)
@@ -131,16 +124,14 @@ def _report(args: argparse.Namespace) -> int:
     from supportdesk.cli import _speaking  # noqa: PLC0415
     from supportdesk.domain.errors import ValidationError  # noqa: PLC0415
     from supportdesk.reports import inspection_report  # noqa: PLC0415
-    from supportdesk.services import inspection, registry  # noqa: PLC0415
+    from supportdesk.services import inspection  # noqa: PLC0415
     from supportdesk.ui.i18n import resource_path  # noqa: PLC0415
 
     app = _open(args)
     with app.db.read() as session:
-        named = [s for s in registry.list_systems(session) if s.name == args.system]
-        if len(named) != 1:
-            code = "not_found" if not named else "ambiguous"
-            raise ValidationError("system", code, entity="system", value=args.system)
-        run_id = inspection.newest_run(session, named[0].id, args.period)
+        run_id = inspection.newest_run(
+            session, system_id_by_name(session, args.system), args.period
+        )
         if run_id is None:
             raise ValidationError("period", "no_inspection", value=args.period)
         data = inspection.report(session, run_id)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from supportdesk.cli import EXIT_OK, _emit, _open, _plain, _speaking
+from supportdesk.cli import EXIT_OK, _emit, _open, _plain, _speaking, system_id_by_name
 
 log = logging.getLogger(__name__)
 
@@ -135,13 +135,7 @@ def _add(args: argparse.Namespace) -> int:
     secret = sys.stdin.read().rstrip("\r\n")
     opened = _opened(args, app)
     with app.db.read() as session:
-        system_id = None
-        if args.system:
-            matches = [s.id for s in registry.list_systems(session) if s.name == args.system]
-            if len(matches) != 1:
-                code = "not_found" if not matches else "ambiguous"
-                raise ValidationError("system", code, entity="system", value=args.system)
-            system_id = matches[0]
+        system_id = system_id_by_name(session, args.system) if args.system else None
         host_id = None
         if args.host:
             candidates = registry.host_ids(session, system_id=system_id)

@@ -102,10 +102,6 @@ def settings(session: Session, system_id: int) -> InspectionSettings:
     return InspectionSettings(thresholds_from_dict(data.get("thresholds", {})), manual)
 
 
-def settings_of(session: Session, system_id: int) -> Thresholds:
-    return settings(session, system_id).thresholds
-
-
 def save_settings(session: Session, system_id: int, new: InspectionSettings) -> None:
     """Replace a system's inspection settings (checked first: bad input changes nothing)."""
     login = require(session, Permission.REGISTRY_EDIT).login

@@ -580,13 +580,12 @@ class InspectionPage(QWidget):
         text = self.tr("{reached} of {hosts} hosts inspected.").format(reached=reached, hosts=hosts)
         if cancelled:
             text += " " + self.tr("Cancelled: finished hosts are kept.")
-        self._done_text = text
+        self.status.setText(text)
 
     def _on_run_done(self) -> None:
         self._task = None
         self.refresh()
         self._update_buttons()
-        self.status.setText(getattr(self, "_done_text", ""))
 
     def cancel(self) -> None:
         if self._task is not None:
