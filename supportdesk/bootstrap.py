@@ -6,16 +6,21 @@ import getpass
 import hashlib
 import logging
 import logging.handlers
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from supportdesk.config import Config, Profile
 from supportdesk.db.engine import Database
+from supportdesk.domain.delivery import MAIL, ROBOTS, MailSettings, RobotSettings, Sender
 from supportdesk.domain.errors import DatabaseError
 from supportdesk.domain.ports import KeyStore
 from supportdesk.domain.remote import RemoteShell
 from supportdesk.domain.secrets import redact
 from supportdesk.services import database as database_service
 from supportdesk.services import users
+
+log = logging.getLogger(__name__)
 
 
 class RedactingFormatter(logging.Formatter):
@@ -102,3 +107,76 @@ def os_login() -> str:
         return getpass.getuser().strip().lower() or "user"
     except (OSError, KeyError):  # no login name in a service context
         return "user"
+
+
+MAIL_KEYRING_SERVICE = "SupportDesk mail"
+
+
+def make_senders(
+    settings: Mapping[str, Any], channels: Iterable[str], secret: Callable[[str], str | None]
+) -> dict[str, Sender]:
+    """The channel adapters for `channels`, from the team settings. `secret(name)` reads a
+    vault credential (None when this process has not opened the vault): a channel whose
+    secret is out of reach is left out, and its messages wait for a process that has it."""
+    from supportdesk.adapters.mail import SmtpSender  # noqa: PLC0415 - loaded on demand
+    from supportdesk.adapters.robots import RobotSender  # noqa: PLC0415
+
+    wanted = set(channels)
+    senders: dict[str, Sender] = {}
+    if MAIL in wanted and settings["mail.host"] and settings["mail.from"]:
+        password: str | None = None
+        user = str(settings["mail.user"])
+        if user:
+            name = str(settings["mail.credential"])
+            password = secret(name) if name else _keyring_password(user, settings["mail.host"])
+        if not user or password is not None:
+            senders[MAIL] = SmtpSender(
+                MailSettings(
+                    host=str(settings["mail.host"]),
+                    port=int(settings["mail.port"]),
+                    security=str(settings["mail.security"]),
+                    sender=str(settings["mail.from"]),
+                    user=user,
+                    password=password,
+                )
+            )
+        else:
+            log.info("mail not sent from here: the SMTP password is out of reach")
+    for kind in ROBOTS:
+        url, name = settings[f"robots.{kind}.url"], settings[f"robots.{kind}.secret"]
+        if kind not in wanted or not url:
+            continue
+        signing = secret(str(name)) if name else None
+        if name and signing is None:
+            log.info("%s robot not used from here: its signing secret is out of reach", kind)
+            continue
+        senders[kind] = RobotSender(RobotSettings(kind, str(url), signing))
+    return senders
+
+
+def _keyring_password(user: str, host: str) -> str | None:
+    """The SMTP password kept in the OS keyring (`supportdesk reminders mail-password`)."""
+    import keyring  # noqa: PLC0415
+    from keyring.errors import KeyringError  # noqa: PLC0415
+
+    try:
+        return keyring.get_password(MAIL_KEYRING_SERVICE, f"{user}@{host}")
+    except KeyringError:
+        log.warning("the OS keyring could not be read for the SMTP password")
+        return None
+
+
+def vault_secret(db: Database, opened: Any) -> Callable[[str], str | None]:
+    """Reads a credential for a channel: audited as a use, never shown."""
+
+    def read(name: str) -> str | None:
+        if opened is None:
+            return None
+        from supportdesk.domain.vault import Access  # noqa: PLC0415
+        from supportdesk.services import vault  # noqa: PLC0415
+
+        with db.write() as session:
+            revealed = vault.reveal(session, opened, name, "reminder delivery", Access.USE)
+        return revealed.secret
+
+    return read

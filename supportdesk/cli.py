@@ -65,9 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     set_role.add_argument("login")
     set_role.add_argument("role")
 
-    config = sub.add_parser("config", help="machine settings").add_subparsers(
-        dest="action", required=True, metavar="ACTION"
-    )
+    config = sub.add_parser(
+        "config", help="settings: this machine's, and the team's"
+    ).add_subparsers(dest="action", required=True, metavar="ACTION")
     get = config.add_parser("get", help="print a setting")
     get.add_argument("key")
     put = config.add_parser("set", help="change a setting")
@@ -303,14 +303,33 @@ def _user_set_role(args: argparse.Namespace) -> int:
 
 def _config(args: argparse.Namespace) -> int:
     from supportdesk.config import OPTIONS, Config, Profile  # noqa: PLC0415
+    from supportdesk.domain.team_settings import is_team_key  # noqa: PLC0415
 
     config = Config(Profile.named(args.profile))
+    key = getattr(args, "key", "")
+    if args.action != "list" and is_team_key(key):
+        # The team's settings (mail server, robots, reminders) live in the database, so every
+        # desktop and agent uses the same ones.
+        from supportdesk.services import team_settings  # noqa: PLC0415
+
+        app = _open(args)
+        if args.action == "get":
+            with app.db.read() as session:
+                print(team_settings.get(session, key))
+        else:
+            with app.db.write() as session:
+                print(team_settings.set_one(session, key, args.value))
+        return EXIT_OK
     if args.action == "get":
         print(config.get(args.key))
     elif args.action == "set":
         print(config.set(args.key, args.value))
     else:
-        values = {key: config.get(key) for key in OPTIONS}
+        from supportdesk.services import team_settings  # noqa: PLC0415
+
+        values = {k: config.get(k) for k in OPTIONS}
+        with _open(args).db.read() as session:
+            values.update(team_settings.all_values(session))
         _emit(values, args.json, lambda d: "\n".join(f"{k} = {v!r}" for k, v in d.items()))
     return EXIT_OK
 

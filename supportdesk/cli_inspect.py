@@ -124,6 +124,7 @@ def _report(args: argparse.Namespace) -> int:
     from supportdesk.cli import _speaking  # noqa: PLC0415
     from supportdesk.domain.errors import ValidationError  # noqa: PLC0415
     from supportdesk.reports import inspection_report  # noqa: PLC0415
+    from supportdesk.reports.pdf import ensure_application  # noqa: PLC0415
     from supportdesk.services import inspection  # noqa: PLC0415
     from supportdesk.ui.i18n import resource_path  # noqa: PLC0415
 
@@ -135,7 +136,7 @@ def _report(args: argparse.Namespace) -> int:
         if run_id is None:
             raise ValidationError("period", "no_inspection", value=args.period)
         data = inspection.report(session, run_id)
-    inspection_report.ensure_application()  # before _speaking: the report needs QtGui
+    ensure_application()  # before _speaking: the report needs QtGui
     with _speaking(args):
         if args.format == "pdf":
             font = resource_path("fonts/SupportDeskSansSC-Regular.ttf")

@@ -1,13 +1,36 @@
-"""`supportdesk reminders` (issue 6): what is due and why, and running the rules once."""
+"""`supportdesk reminders` and `supportdesk agent` (issue 6): what is due and why, running the
+rules and the delivery once (for cron), acknowledging and following up, and the headless
+agent that runs the same jobs on a schedule."""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
+import signal
+import socket
+import sys
+import threading
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from supportdesk.cli import EXIT_OK, _emit, _open
+from supportdesk.cli import EXIT_OK, EXIT_USER, _emit, _open, _speaking
+
+log = logging.getLogger(__name__)
+
+
+def _today(parser: Any) -> None:
+    parser.add_argument("--today", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
+
+
+def _vault_file(parser: Any) -> None:
+    parser.add_argument(
+        "--passphrase-file",
+        type=Path,
+        help="opens the vault for the mail password or a robot's signing secret",
+    )
 
 
 def add_parsers(sub: Any) -> None:
@@ -15,10 +38,42 @@ def add_parsers(sub: Any) -> None:
         dest="action", required=True, metavar="ACTION"
     )
     due = reminders.add_parser("due", help="the reminders due and why")
-    due.add_argument("--today", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
+    _today(due)
     due.add_argument("--json", action="store_true")
-    run = reminders.add_parser("run", help="run the rules once: add what is due to the outbox")
-    run.add_argument("--today", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
+    run = reminders.add_parser("run", help="run the rules once and deliver what is waiting")
+    _today(run)
+    _vault_file(run)
+    run.add_argument("--no-delivery", action="store_true", help="only add to the outbox")
+    listing = reminders.add_parser("list", help="the reminders raised, and their follow-up")
+    listing.add_argument("--open", action="store_true", help="only those not yet closed")
+    listing.add_argument("--json", action="store_true")
+    ack = reminders.add_parser("ack", help="acknowledge a reminder (the sales director)")
+    ack.add_argument("id", type=int)
+    ack.add_argument("--assign", metavar="USER", help="the salesperson who follows up")
+    outcome = reminders.add_parser("follow-up", help="record the follow-up of a reminder")
+    outcome.add_argument("id", type=int)
+    outcome.add_argument("outcome", choices=["pending", "renewed", "lost"])
+    outcome.add_argument("--note", default="")
+    box = reminders.add_parser("outbox", help="messages to send and how delivery went")
+    box.add_argument("--problems", action="store_true", help="only those that keep failing")
+    box.add_argument("--json", action="store_true")
+    retry = reminders.add_parser("retry", help="try failing messages again now")
+    retry.add_argument("ids", type=int, nargs="+", metavar="ID")
+    cc = reminders.add_parser("cc", help="a customer's addresses copied on its expiry mail")
+    cc.add_argument("customer")
+    cc.add_argument("--set", metavar="ADDRESSES", help="comma-separated; empty clears")
+    pw = reminders.add_parser(
+        "mail-password", help="keep the SMTP password in the OS keyring (if no mail.credential)"
+    )
+    pw.add_argument("--password-stdin", action="store_true", required=True)
+
+    agent = sub.add_parser("agent", help="run the reminder jobs headless until stopped")
+    agent.add_argument("--log-file", type=Path, help="default: the profile's logs/agent.log")
+    _vault_file(agent)
+    agent.add_argument("--once", action="store_true", help="one daily run, then exit")
+    agent.add_argument(
+        "--delivery-seconds", type=int, default=60, help="how often waiting messages are tried"
+    )
 
 
 def _reminders_due(args: argparse.Namespace) -> int:
@@ -37,17 +92,203 @@ def _reminders_due(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _jobs(args: argparse.Namespace, app: Any, owner: str) -> Any:
+    """The jobs, with a vault opened only when a channel's secret is first needed."""
+    from supportdesk.bootstrap import make_senders, vault_secret  # noqa: PLC0415
+    from supportdesk.cli_vault import _opened  # noqa: PLC0415
+    from supportdesk.domain.errors import SupportDeskError  # noqa: PLC0415
+    from supportdesk.scheduling.reminders import ReminderJobs  # noqa: PLC0415
+    from supportdesk.ui.i18n import resource_path  # noqa: PLC0415
+
+    opened: list[Any] = []
+
+    def secret(name: str) -> str | None:
+        if not opened:
+            try:
+                opened.append(_opened(args, app))
+            except SupportDeskError as error:
+                log.warning("vault not opened, so %s cannot be read: %s", name, error)
+                return None
+        return vault_secret(app.db, opened[0])(name)
+
+    today = (lambda: args.today) if getattr(args, "today", None) else date.today
+    return ReminderJobs(
+        app.db,
+        lambda settings, channels: make_senders(settings, channels, secret),
+        resource_path("fonts/SupportDeskSansSC-Regular.ttf"),
+        owner,
+        today=today,
+    )
+
+
+def _owner(kind: str) -> str:
+    return f"{kind} {socket.gethostname()} {os.getpid()}"
+
+
 def _reminders_run(args: argparse.Namespace) -> int:
+    from supportdesk.reports.pdf import ensure_application  # noqa: PLC0415
+
+    app = _open(args)
+    jobs = _jobs(args, app, _owner("cli"))
+    ensure_application()  # the letter's PDF needs QtGui
+    with _speaking(args):
+        added = jobs.run_rules()
+        print(f"{added} new outbox messages")
+        if not args.no_delivery:
+            report = jobs.deliver()
+            print(f"{report.sent} sent, {report.failed} not delivered (tried again later)")
+    return EXIT_OK
+
+
+def _reminders_list(args: argparse.Namespace) -> int:
+    from supportdesk.services import reminder  # noqa: PLC0415
+
+    app = _open(args)
+    with app.db.read() as session:
+        rows = reminder.list_reminders(session, open_only=args.open)
+    _emit(
+        rows,
+        args.json,
+        lambda rs: "\n".join(
+            f"{r.id}\t{r.due_on.isoformat()}\t{r.rule}\t{r.title}\t{r.outcome}"
+            f"\t{r.acknowledged_by or '-'}\t{r.assigned_to or '-'}"
+            for r in rs
+        ),
+    )
+    return EXIT_OK
+
+
+def _reminders_ack(args: argparse.Namespace) -> int:
     from supportdesk.services import reminder  # noqa: PLC0415
 
     app = _open(args)
     with app.db.write() as session:
-        added = reminder.enqueue(session, args.today or date.today())
-    print(f"{added} new outbox messages")
+        row = reminder.acknowledge(session, args.id, args.assign)
+    print(f"R-{row.id} acknowledged by {row.acknowledged_by}; assigned to {row.assigned_to or '-'}")
     return EXIT_OK
+
+
+def _reminders_follow_up(args: argparse.Namespace) -> int:
+    from supportdesk.services import reminder  # noqa: PLC0415
+
+    app = _open(args)
+    with app.db.write() as session:
+        row = reminder.record_outcome(session, args.id, args.outcome, args.note)
+    print(f"R-{row.id}: {row.outcome}")
+    return EXIT_OK
+
+
+def _reminders_outbox(args: argparse.Namespace) -> int:
+    from supportdesk.services import reminder  # noqa: PLC0415
+
+    app = _open(args)
+    with app.db.read() as session:
+        rows = reminder.outbox_rows(session, problems_only=args.problems)
+    _emit(
+        rows,
+        args.json,
+        lambda rs: "\n".join(
+            f"{r.id}\t{r.channel}\t{r.recipient}\t{r.state}\t{r.attempts}\t{r.last_error}"
+            for r in rs
+        ),
+    )
+    return EXIT_OK if not (args.problems and rows) else EXIT_USER
+
+
+def _reminders_retry(args: argparse.Namespace) -> int:
+    from supportdesk.services import delivery  # noqa: PLC0415
+
+    app = _open(args)
+    with app.db.write() as session:
+        count = delivery.retry_now(session, args.ids)
+    print(f"{count} messages will be tried again at the next delivery")
+    return EXIT_OK
+
+
+def _reminders_cc(args: argparse.Namespace) -> int:
+    from supportdesk.domain.errors import ValidationError  # noqa: PLC0415
+    from supportdesk.services import registry, reminder  # noqa: PLC0415
+
+    app = _open(args)
+    with app.db.write() as session:
+        found = [c.id for c in registry.list_customers(session) if c.name == args.customer]
+        if not found:
+            raise ValidationError("customer", "not_found", entity="customer", value=args.customer)
+        if args.set is not None:
+            addresses = reminder.set_customer_cc(session, found[0], args.set.split(","))
+        else:
+            addresses = reminder.customer_cc(session, found[0])
+    print(", ".join(addresses))
+    return EXIT_OK
+
+
+def _reminders_mail_password(args: argparse.Namespace) -> int:
+    import keyring  # noqa: PLC0415
+
+    from supportdesk.bootstrap import MAIL_KEYRING_SERVICE  # noqa: PLC0415
+    from supportdesk.domain.errors import ValidationError  # noqa: PLC0415
+    from supportdesk.services import team_settings  # noqa: PLC0415
+
+    app = _open(args)
+    with app.db.read() as session:
+        user, host = (
+            team_settings.get(session, "mail.user"),
+            team_settings.get(session, "mail.host"),
+        )
+    if not user or not host:
+        raise ValidationError("mail.user", "required")
+    password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        raise ValidationError("password", "required")
+    keyring.set_password(MAIL_KEYRING_SERVICE, f"{user}@{host}", password)
+    print(f"SMTP password for {user}@{host} kept in the OS keyring")
+    return EXIT_OK
+
+
+def _agent(args: argparse.Namespace) -> int:
+    from supportdesk.bootstrap import RedactingFormatter  # noqa: PLC0415
+    from supportdesk.reports.pdf import ensure_application  # noqa: PLC0415
+    from supportdesk.scheduling.reminders import start  # noqa: PLC0415
+
+    app = _open(args)
+    log_file = args.log_file or app.profile.log_dir / "agent.log"
+    log_file.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(log_file, encoding="utf-8")
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    jobs = _jobs(args, app, _owner("agent"))
+    ensure_application()
+    try:
+        with _speaking(args):
+            log.info("agent started on %s (pid %d)", app.database_label(), os.getpid())
+            if args.once:
+                jobs.daily()
+                return EXIT_OK
+            scheduler = start(jobs, delivery_seconds=max(1, args.delivery_seconds))
+            try:
+                while not stop.wait(0.5):
+                    pass
+            finally:
+                scheduler.shutdown(wait=True)  # a send under way finishes and is recorded
+            log.info("agent stopped")
+            return EXIT_OK
+    finally:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
 
 
 HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("reminders", "due"): _reminders_due,
     ("reminders", "run"): _reminders_run,
+    ("reminders", "list"): _reminders_list,
+    ("reminders", "ack"): _reminders_ack,
+    ("reminders", "follow-up"): _reminders_follow_up,
+    ("reminders", "outbox"): _reminders_outbox,
+    ("reminders", "retry"): _reminders_retry,
+    ("reminders", "cc"): _reminders_cc,
+    ("reminders", "mail-password"): _reminders_mail_password,
+    ("agent", None): _agent,
 }

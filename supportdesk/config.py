@@ -117,11 +117,6 @@ OPTIONS: dict[str, Option] = {
         Option("ui.language", "", _language, "zh_CN, en, or empty to follow the system"),
         Option("documents.folder", "", _text, "document management folder (may be a share)"),
         Option("documents.webdav_url", "", _text, "WebDAV location for uploads"),
-        Option("mail.host", "", _text, "SMTP server"),
-        Option("mail.port", 587, _port, "SMTP port"),
-        Option("mail.sender", "", _text, "From address"),
-        Option("mail.user", "", _text, "SMTP login (its password lives in the keyring)"),
-        Option("mail.starttls", True, _bool, "use STARTTLS"),
         Option("vault.reason_required", False, _bool, "a reveal or copy must give a reason"),
         Option(
             "vault.clipboard_seconds",

@@ -225,15 +225,22 @@ def test_supportdesk_db_is_overridden_by_db(
 
 
 def test_config_set_get_and_list(capsys: pytest.CaptureFixture[str], isolated_home: Path) -> None:
+    assert _run(capsys, "config", "set", "inspection.concurrency", "8") == (0, "8\n", "")
+    assert _run(capsys, "config", "set", "vault.reason_required", "on") == (0, "True\n", "")
+    assert _run(capsys, "config", "get", "inspection.concurrency") == (0, "8\n", "")
+    # A team setting goes to the database, not the machine's file.
     assert _run(capsys, "config", "set", "mail.port", "465") == (0, "465\n", "")
-    assert _run(capsys, "config", "set", "mail.starttls", "off") == (0, "False\n", "")
-    assert _run(capsys, "config", "get", "mail.port") == (0, "465\n", "")
     code, out, _ = _run(capsys, "config", "list", "--json")
     assert code == 0
     values = json.loads(out)
-    assert (values["mail.port"], values["mail.starttls"], values["ui.language"]) == (465, False, "")
+    assert (values["inspection.concurrency"], values["mail.port"], values["ui.language"]) == (
+        8,
+        465,
+        "",
+    )
     code, out, _ = _run(capsys, "config", "list")
     assert "mail.port = 465" in out.splitlines()
+    assert "mail" not in (isolated_home / "config.toml").read_text(encoding="utf-8")
     assert _run(capsys, "--profile", "测试", "config", "get", "mail.port") == (0, "587\n", "")
     assert (isolated_home / "config.toml").exists()
 

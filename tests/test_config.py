@@ -18,7 +18,7 @@ def test_supportdesk_home_moves_the_whole_profile(isolated_home: Path) -> None:
     app = open_app()
     try:
         setup_logging(app.profile)
-        app.config.set("mail.host", "smtp.example.cn")
+        app.config.set("documents.folder", r"\\fs\docs")
     finally:
         app.close()
     profile = app.profile
@@ -63,10 +63,9 @@ def test_bad_profile_names_are_refused(isolated_home: Path, name: str) -> None:
 @pytest.mark.parametrize(
     ("key", "value", "code"),
     [
-        ("mail.port", "0", "bad_port"),
-        ("mail.port", "70000", "bad_port"),
-        ("mail.port", "smtp", "bad_port"),
-        ("mail.starttls", "maybe", "bad_value"),
+        ("inspection.concurrency", "0", "out_of_range"),
+        ("inspection.concurrency", "65", "out_of_range"),
+        ("inspection.concurrency", "many", "bad_number"),
         ("vault.clipboard_seconds", "9", "out_of_range"),
         ("vault.clipboard_seconds", "121", "out_of_range"),
         ("vault.lock_minutes", "five", "bad_number"),
@@ -87,7 +86,7 @@ def test_a_refused_value_changes_nothing(
     isolated_home: Path, key: str, value: str, code: str
 ) -> None:
     config = Config(Profile.named())
-    config.set("mail.host", "smtp.example.cn")
+    config.set("documents.folder", r"\\fs\docs")
     before = config.profile.config_file.read_bytes()
     with pytest.raises(ValidationError) as caught:
         config.set(key, value)
@@ -99,7 +98,7 @@ def test_a_refused_value_changes_nothing(
 
 def test_a_refused_value_on_a_fresh_profile_writes_no_file(isolated_home: Path) -> None:
     with pytest.raises(ValidationError):
-        Config(Profile.named()).set("mail.port", "0")
+        Config(Profile.named()).set("inspection.concurrency", "0")
     assert not (isolated_home / "config.toml").exists()
 
 
@@ -117,8 +116,8 @@ def test_an_unknown_key_is_named(isolated_home: Path) -> None:
 
 def test_values_are_parsed_and_written_as_toml_with_a_schema_version(isolated_home: Path) -> None:
     config = Config(Profile.named())
-    assert config.set("mail.port", " 465 ") == 465
-    assert config.set("mail.starttls", "no") is False
+    assert config.set("inspection.concurrency", " 32 ") == 32
+    assert config.set("vault.reason_required", "no") is False
     assert config.set("ui.language", "en") == "en"
     assert config.set("documents.folder", r" \\fileserver\售后\文档 ") == r"\\fileserver\售后\文档"
     assert config.set("database.url", "postgresql+psycopg://zhangsan@db.hd.cn/supportdesk")
@@ -127,26 +126,27 @@ def test_values_are_parsed_and_written_as_toml_with_a_schema_version(isolated_ho
         "schema_version": config_module.SCHEMA_VERSION,
         "database": {"url": "postgresql+psycopg://zhangsan@db.hd.cn/supportdesk"},
         "documents": {"folder": r"\\fileserver\售后\文档"},
-        "mail": {"port": 465, "starttls": False},
+        "inspection": {"concurrency": 32},
         "ui": {"language": "en"},
+        "vault": {"reason_required": False},
     }
     again = Config(Profile.named())
-    assert (again.get("mail.port"), again.get("mail.starttls")) == (465, False)
-    assert again.get("mail.host") == ""  # a default, not written
+    assert (again.get("inspection.concurrency"), again.get("vault.reason_required")) == (32, False)
+    assert again.get("documents.webdav_url") == ""  # a default, not written
 
 
 def test_the_file_is_replaced_never_rewritten_in_place(isolated_home: Path) -> None:
     # Write-then-rename: each save is a new file (a new inode) renamed over the old one, so a
     # crash mid-save leaves the old file or the new one, never half of either.
     config = Config(Profile.named())
-    config.set("mail.host", "a.example.cn")
+    config.set("documents.folder", "a")
     first = (isolated_home / "config.toml").stat().st_ino
-    config.set("mail.host", "b.example.cn")
+    config.set("documents.folder", "b")
     second = (isolated_home / "config.toml").stat().st_ino
     assert first != second
     assert sorted(p.name for p in isolated_home.iterdir()) == ["config.toml"]  # no temp left
-    config.set("mail.user", "ops")  # keeps what was there
-    assert Config(Profile.named()).get("mail.host") == "b.example.cn"
+    config.set("documents.webdav_url", "https://dav.example.cn/")  # keeps what was there
+    assert Config(Profile.named()).get("documents.folder") == "b"
 
 
 def test_database_url_precedence(isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:

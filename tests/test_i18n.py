@@ -102,6 +102,7 @@ def test_chinese_is_complete_and_keeps_placeholders_and_shortcuts() -> None:
                 "SupportDesk",
                 "STARTTLS",
                 "{where}: {problem}",
+                "{name}, {at}",  # placeholders and a comma (full-width in Chinese)
             }, f"not translated: {where}"
 
 
@@ -139,7 +140,7 @@ def test_the_main_window_speaks_chinese(chinese: None, sqlite_db: Database, qtbo
     window = MainWindow(UiContext(TaskRunner(sqlite_db), Config(Profile.named())), "SQLite")
     qtbot.addWidget(window)
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["文件(&F)", "帮助(&H)"]
+    assert menus == ["文件(&F)", "设置(&S)", "帮助(&H)"]
     assert "数据库" in window.statusBar().currentMessage() or any(
         "数据库" in label.text() for label in window.statusBar().findChildren(QLabel)
     )

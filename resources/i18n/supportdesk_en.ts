@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>(acknowledge only, assign later)</source>
+        <translation>(acknowledge only, assign later)</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>Salesperson</translation>
+    </message>
+    <message>
+        <source>Acknowledging stops the reminder from being sent again; the salesperson follows it up with the customer and records the outcome.</source>
+        <translation>Acknowledging stops the reminder from being sent again; the salesperson follows it up with the customer and records the outcome.</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistDialog</name>
     <message>
         <source>Manual checklist</source>
@@ -81,6 +100,25 @@
     <message>
         <source>Delete maintenance contract</source>
         <translation>Delete maintenance contract</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCopiesDialog</name>
+    <message>
+        <source>one e-mail address per line</source>
+        <translation>one e-mail address per line</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Copy to</source>
+        <translation>Copy to</translation>
+    </message>
+    <message>
+        <source>These addresses receive a copy of every maintenance expiry mail about this customer. Leave empty to copy nobody.</source>
+        <translation>These addresses receive a copy of every maintenance expiry mail about this customer. Leave empty to copy nobody.</translation>
     </message>
 </context>
 <context>
@@ -236,6 +274,25 @@
     <message>
         <source>Why {host} was not inspected</source>
         <translation>Why {host} was not inspected</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>e.g. quotation sent on 3 March, the customer decides in April</source>
+        <translation>e.g. quotation sent on 3 March, the customer decides in April</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -943,12 +1000,12 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>Vault</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>&amp;File</translation>
+        <source>Reminders</source>
+        <translation>Reminders</translation>
     </message>
     <message>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Settings…</translation>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -967,6 +1024,18 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>Database: {db}</translation>
     </message>
     <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <source>&amp;This computer…</source>
+        <translation>&amp;This computer…</translation>
+    </message>
+    <message>
+        <source>&amp;Reminders and delivery…</source>
+        <translation>&amp;Reminders and delivery…</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -977,6 +1046,14 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>Signed in: unknown user (read only)</source>
         <translation>Signed in: unknown user (read only)</translation>
+    </message>
+    <message>
+        <source>Only the group leader changes how reminders are delivered.</source>
+        <translation>Only the group leader changes how reminders are delivered.</translation>
+    </message>
+    <message>
+        <source>Reminders ({count})</source>
+        <translation>Reminders ({count})</translation>
     </message>
     <message>
         <source>Customers</source>
@@ -1269,6 +1346,423 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     </message>
 </context>
 <context>
+    <name>ReminderLetter</name>
+    <message>
+        <source>Maintenance expiry notice</source>
+        <translation>Maintenance expiry notice</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <source>The free maintenance period of {system} ({project}, {customer}) ends on {end}, {days} days from today.</source>
+        <translation>The free maintenance period of {system} ({project}, {customer}) ends on {end}, {days} days from today.</translation>
+    </message>
+    <message>
+        <source>Contract period</source>
+        <translation>Contract period</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>Salesperson</translation>
+    </message>
+    <message>
+        <source>not yet assigned — please assign a salesperson to follow up</source>
+        <translation>not yet assigned — please assign a salesperson to follow up</translation>
+    </message>
+    <message>
+        <source>Service delivered this period</source>
+        <translation>Service delivered this period</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Open issues</source>
+        <translation>Open issues</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>None recorded.</source>
+        <translation>None recorded.</translation>
+    </message>
+    <message>
+        <source>Please acknowledge this notice in SupportDesk and assign a salesperson to follow up the renewal with the customer.</source>
+        <translation>Please acknowledge this notice in SupportDesk and assign a salesperson to follow up the renewal with the customer.</translation>
+    </message>
+    <message>
+        <source>Please acknowledge this notice in SupportDesk and confirm the salesperson who follows up the renewal with the customer.</source>
+        <translation>Please acknowledge this notice in SupportDesk and confirm the salesperson who follows up the renewal with the customer.</translation>
+    </message>
+    <message>
+        <source>expiry-reminder</source>
+        <translation>expiry-reminder</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderMessage</name>
+    <message>
+        <source>Maintenance ends in {days} days: {customer} {system}</source>
+        <translation>Maintenance ends in {days} days: {customer} {system}</translation>
+    </message>
+    <message>
+        <source>Salesperson: {name}</source>
+        <translation>Salesperson: {name}</translation>
+    </message>
+    <message>
+        <source>No salesperson is assigned yet: please assign one to follow up.</source>
+        <translation>No salesperson is assigned yet: please assign one to follow up.</translation>
+    </message>
+    <message>
+        <source>The free maintenance period of {system} ({project}, {customer}) ends on {end}, {days} days from today.</source>
+        <translation>The free maintenance period of {system} ({project}, {customer}) ends on {end}, {days} days from today.</translation>
+    </message>
+    <message>
+        <source>Contract period: {start} to {end}</source>
+        <translation>Contract period: {start} to {end}</translation>
+    </message>
+    <message>
+        <source>Please acknowledge reminder {ref} in SupportDesk and assign a salesperson (or: supportdesk reminders ack {id} --assign LOGIN).</source>
+        <translation>Please acknowledge reminder {ref} in SupportDesk and assign a salesperson (or: supportdesk reminders ack {id} --assign LOGIN).</translation>
+    </message>
+    <message>
+        <source>Inspection report missing for {period}: {customer} {system}</source>
+        <translation>Inspection report missing for {period}: {customer} {system}</translation>
+    </message>
+    <message>
+        <source>No inspection report was finalised for {system} ({customer}) in {period} (R2.3). Please inspect the system and finalise its report.</source>
+        <translation>No inspection report was finalised for {system} ({customer}) in {period} (R2.3). Please inspect the system and finalise its report.</translation>
+    </message>
+    <message>
+        <source>Credential to change with the customer: {name}</source>
+        <translation>Credential to change with the customer: {name}</translation>
+    </message>
+    <message>
+        <source>The credential {name} is marked rotation due (a handover finished or a member left). Change it with the customer and save the new secret in the vault.</source>
+        <translation>The credential {name} is marked rotation due (a handover finished or a member left). Change it with the customer and save the new secret in the vault.</translation>
+    </message>
+    <message>
+        <source>[Not acknowledged, reminder {step}] {subject}</source>
+        <translation>[Not acknowledged, reminder {step}] {subject}</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersPage</name>
+    <message>
+        <source>not acknowledged</source>
+        <translation>not acknowledged</translation>
+    </message>
+    <message>
+        <source>following up</source>
+        <translation>following up</translation>
+    </message>
+    <message>
+        <source>renewed</source>
+        <translation>renewed</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>lost</translation>
+    </message>
+    <message>
+        <source>Maintenance period ends</source>
+        <translation>Maintenance period ends</translation>
+    </message>
+    <message>
+        <source>Inspection report overdue</source>
+        <translation>Inspection report overdue</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>DingTalk robot</source>
+        <translation>DingTalk robot</translation>
+    </message>
+    <message>
+        <source>WeCom robot</source>
+        <translation>WeCom robot</translation>
+    </message>
+    <message>
+        <source>Feishu robot</source>
+        <translation>Feishu robot</translation>
+    </message>
+    <message>
+        <source>Maintenance ended on {end}</source>
+        <translation>Maintenance ended on {end}</translation>
+    </message>
+    <message>
+        <source>Maintenance ends on {end}, {days} days from today</source>
+        <translation>Maintenance ends on {end}, {days} days from today</translation>
+    </message>
+    <message>
+        <source>No inspection report finalised for {month}</source>
+        <translation>No inspection report finalised for {month}</translation>
+    </message>
+    <message>
+        <source>Acknowledge and assign</source>
+        <translation>Acknowledge and assign</translation>
+    </message>
+    <message>
+        <source>Record the follow-up</source>
+        <translation>Record the follow-up</translation>
+    </message>
+    <message>
+        <source>Customer copies</source>
+        <translation>Customer copies</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>Open only</translation>
+    </message>
+    <message>
+        <source>Acknowledge and assign…</source>
+        <translation>Acknowledge and assign…</translation>
+    </message>
+    <message>
+        <source>Record follow-up…</source>
+        <translation>Record follow-up…</translation>
+    </message>
+    <message>
+        <source>Customer copies…</source>
+        <translation>Customer copies…</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <source>Ref.</source>
+        <translation>Ref.</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>Salesperson</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Sent again</source>
+        <translation>Sent again</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Contract period</source>
+        <translation>Contract period</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Contract salesperson</source>
+        <translation>Contract salesperson</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <source>Follow-up by</source>
+        <translation>Follow-up by</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Next attempt</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <source>Try the selected messages again at the next delivery (all of them if none is selected), after fixing the settings.</source>
+        <translation>Try the selected messages again at the next delivery (all of them if none is selected), after fixing the settings.</translation>
+    </message>
+    <message>
+        <source>Delivery keeps failing on these messages. Check Settings → Reminders and delivery, then retry them.</source>
+        <translation>Delivery keeps failing on these messages. Check Settings → Reminders and delivery, then retry them.</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Inbox</translation>
+    </message>
+    <message>
+        <source>Delivery problems</source>
+        <translation>Delivery problems</translation>
+    </message>
+    <message>
+        <source>Select a message to read it.</source>
+        <translation>Select a message to read it.</translation>
+    </message>
+    <message>
+        <source>No messages: reminders go to the sales director and the group leader.</source>
+        <translation>No messages: reminders go to the sales director and the group leader.</translation>
+    </message>
+    <message>
+        <source>Inbox ({count} unread)</source>
+        <translation>Inbox ({count} unread)</translation>
+    </message>
+    <message>
+        <source>Delivery problems ({count})</source>
+        <translation>Delivery problems ({count})</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <source>{name}, {at}</source>
+        <translation>{name}, {at}</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>{count} times</source>
+        <translation>{count} times</translation>
+    </message>
+    <message>
+        <source>Select a reminder to see its details.</source>
+        <translation>Select a reminder to see its details.</translation>
+    </message>
+    <message>
+        <source>Only the sales director acknowledges reminders and assigns them.</source>
+        <translation>Only the sales director acknowledges reminders and assigns them.</translation>
+    </message>
+    <message>
+        <source>Select a reminder first.</source>
+        <translation>Select a reminder first.</translation>
+    </message>
+    <message>
+        <source>Only maintenance expiry reminders are acknowledged and assigned.</source>
+        <translation>Only maintenance expiry reminders are acknowledged and assigned.</translation>
+    </message>
+    <message>
+        <source>Only the sales director or the assigned salesperson records the follow-up.</source>
+        <translation>Only the sales director or the assigned salesperson records the follow-up.</translation>
+    </message>
+    <message>
+        <source>Only maintenance expiry reminders are followed up.</source>
+        <translation>Only maintenance expiry reminders are followed up.</translation>
+    </message>
+    <message>
+        <source>This reminder is not assigned to you.</source>
+        <translation>This reminder is not assigned to you.</translation>
+    </message>
+    <message>
+        <source>Only the group leader decides who is copied on a customer&apos;s mails.</source>
+        <translation>Only the group leader decides who is copied on a customer&apos;s mails.</translation>
+    </message>
+    <message>
+        <source>Stop the reminder being sent again and assign a salesperson.</source>
+        <translation>Stop the reminder being sent again and assign a salesperson.</translation>
+    </message>
+    <message>
+        <source>Record whether the customer renewed.</source>
+        <translation>Record whether the customer renewed.</translation>
+    </message>
+    <message>
+        <source>Who else receives a customer&apos;s maintenance expiry mails.</source>
+        <translation>Who else receives a customer&apos;s maintenance expiry mails.</translation>
+    </message>
+    <message>
+        <source>{count} messages will be tried again at the next delivery.</source>
+        <translation>{count} messages will be tried again at the next delivery.</translation>
+    </message>
+</context>
+<context>
     <name>RevealDialog</name>
     <message>
         <source>Secret of {name}</source>
@@ -1349,10 +1843,6 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>Browse…</translation>
     </message>
     <message>
-        <source>Use STARTTLS</source>
-        <translation>Use STARTTLS</translation>
-    </message>
-    <message>
         <source>Interface and database</source>
         <translation>Interface and database</translation>
     </message>
@@ -1381,26 +1871,6 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>WebDAV URL</translation>
     </message>
     <message>
-        <source>Mail server</source>
-        <translation>Mail server</translation>
-    </message>
-    <message>
-        <source>SMTP host</source>
-        <translation>SMTP host</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>Port</translation>
-    </message>
-    <message>
-        <source>Sender</source>
-        <translation>Sender</translation>
-    </message>
-    <message>
-        <source>Login</source>
-        <translation>Login</translation>
-    </message>
-    <message>
         <source>Credential vault</source>
         <translation>Credential vault</translation>
     </message>
@@ -1423,6 +1893,144 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>Lock when idle for</source>
         <translation>Lock when idle for</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSettingsDialog</name>
+    <message>
+        <source>DingTalk</source>
+        <translation>DingTalk</translation>
+    </message>
+    <message>
+        <source>WeCom</source>
+        <translation>WeCom</translation>
+    </message>
+    <message>
+        <source>Feishu</source>
+        <translation>Feishu</translation>
+    </message>
+    <message>
+        <source>Reminders and delivery</source>
+        <translation>Reminders and delivery</translation>
+    </message>
+    <message>
+        <source>Passwords and signing secrets are never stored here: name the vault credential that holds each. Delivery from this computer needs the vault to be open; otherwise the messages wait for the agent or another desktop.</source>
+        <translation>Passwords and signing secrets are never stored here: name the vault credential that holds each. Delivery from this computer needs the vault to be open; otherwise the messages wait for the agent or another desktop.</translation>
+    </message>
+    <message>
+        <source>e.g. smtp.exmail.qq.com; empty: no e-mail</source>
+        <translation>e.g. smtp.exmail.qq.com; empty: no e-mail</translation>
+    </message>
+    <message>
+        <source>none (plain text)</source>
+        <translation>none (plain text)</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>empty: the server needs no login</source>
+        <translation>empty: the server needs no login</translation>
+    </message>
+    <message>
+        <source>empty: the password kept in the OS keyring</source>
+        <translation>empty: the password kept in the OS keyring</translation>
+    </message>
+    <message>
+        <source>Mail server (SMTP)</source>
+        <translation>Mail server (SMTP)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Encryption</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation>Sender address</translation>
+    </message>
+    <message>
+        <source>Password credential</source>
+        <translation>Password credential</translation>
+    </message>
+    <message>
+        <source>Chat group robots</source>
+        <translation>Chat group robots</translation>
+    </message>
+    <message>
+        <source>empty: messages are not signed</source>
+        <translation>empty: messages are not signed</translation>
+    </message>
+    <message>
+        <source>{robot} webhook</source>
+        <translation>{robot} webhook</translation>
+    </message>
+    <message>
+        <source>{robot} signing secret</source>
+        <translation>{robot} signing secret</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation> times</translation>
+    </message>
+    <message>
+        <source>Daily run</source>
+        <translation>Daily run</translation>
+    </message>
+    <message>
+        <source>Run the rules at</source>
+        <translation>Run the rules at</translation>
+    </message>
+    <message>
+        <source>Not acknowledged: send again every</source>
+        <translation>Not acknowledged: send again every</translation>
+    </message>
+    <message>
+        <source>Send again at most</source>
+        <translation>Send again at most</translation>
+    </message>
+    <message>
+        <source>The name of a credential in the vault.</source>
+        <translation>The name of a credential in the vault.</translation>
+    </message>
+    <message>
+        <source>The name of a credential in the vault (the vault&apos;s list is not open to you).</source>
+        <translation>The name of a credential in the vault (the vault&apos;s list is not open to you).</translation>
+    </message>
+</context>
+<context>
+    <name>UnreadNotifier</name>
+    <message>
+        <source>1 new reminder</source>
+        <translation>1 new reminder</translation>
+    </message>
+    <message>
+        <source>{count} new reminders</source>
+        <translation>{count} new reminders</translation>
+    </message>
+    <message>
+        <source>SupportDesk</source>
+        <translation>SupportDesk</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +2214,17 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>Copied {name}; the clipboard is cleared in {seconds} s.</source>
         <translation>Copied {name}; the clipboard is cleared in {seconds} s.</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookField</name>
+    <message>
+        <source>empty: not used</source>
+        <translation>empty: not used</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
     </message>
 </context>
 <context>
@@ -1898,16 +2517,64 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>SMTP port</translation>
     </message>
     <message>
-        <source>sender</source>
-        <translation>sender</translation>
-    </message>
-    <message>
         <source>SMTP login</source>
         <translation>SMTP login</translation>
     </message>
     <message>
-        <source>STARTTLS</source>
-        <translation>STARTTLS</translation>
+        <source>mail encryption</source>
+        <translation>mail encryption</translation>
+    </message>
+    <message>
+        <source>sender address</source>
+        <translation>sender address</translation>
+    </message>
+    <message>
+        <source>SMTP password credential</source>
+        <translation>SMTP password credential</translation>
+    </message>
+    <message>
+        <source>DingTalk webhook</source>
+        <translation>DingTalk webhook</translation>
+    </message>
+    <message>
+        <source>DingTalk signing secret</source>
+        <translation>DingTalk signing secret</translation>
+    </message>
+    <message>
+        <source>WeCom webhook</source>
+        <translation>WeCom webhook</translation>
+    </message>
+    <message>
+        <source>WeCom signing secret</source>
+        <translation>WeCom signing secret</translation>
+    </message>
+    <message>
+        <source>Feishu webhook</source>
+        <translation>Feishu webhook</translation>
+    </message>
+    <message>
+        <source>Feishu signing secret</source>
+        <translation>Feishu signing secret</translation>
+    </message>
+    <message>
+        <source>daily run time</source>
+        <translation>daily run time</translation>
+    </message>
+    <message>
+        <source>days before sending again</source>
+        <translation>days before sending again</translation>
+    </message>
+    <message>
+        <source>times sent again at most</source>
+        <translation>times sent again at most</translation>
+    </message>
+    <message>
+        <source>follow-up outcome</source>
+        <translation>follow-up outcome</translation>
+    </message>
+    <message>
+        <source>copied address</source>
+        <translation>copied address</translation>
     </message>
     <message>
         <source>reason required</source>
@@ -2062,8 +2729,24 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>no user with login &apos;{value}&apos;</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is neither a salesperson nor a sales director</source>
+        <translation>&apos;{value}&apos; is neither a salesperson nor a sales director</translation>
+    </message>
+    <message>
         <source>there is no setting &apos;{value}&apos;</source>
         <translation>there is no setting &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a time of day (HH:MM)</source>
+        <translation>&apos;{value}&apos; is not a time of day (HH:MM)</translation>
+    </message>
+    <message>
+        <source>is not a webhook URL (https://host/path?token)</source>
+        <translation>is not a webhook URL (https://host/path?token)</translation>
+    </message>
+    <message>
+        <source>the vault has no credential named &apos;{value}&apos;</source>
+        <translation>the vault has no credential named &apos;{value}&apos;</translation>
     </message>
     <message>
         <source>{entity} &apos;{value}&apos; does not exist</source>
@@ -2392,6 +3075,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>user</source>
         <translation>user</translation>
+    </message>
+    <message>
+        <source>reminder</source>
+        <translation>reminder</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>(acknowledge only, assign later)</source>
+        <translation>（仅确认，稍后指派）</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售人员</translation>
+    </message>
+    <message>
+        <source>Acknowledging stops the reminder from being sent again; the salesperson follows it up with the customer and records the outcome.</source>
+        <translation>确认后该提醒不再重复发送；由指派的销售人员跟进客户并登记结果。</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistDialog</name>
     <message>
         <source>Manual checklist</source>
@@ -81,6 +100,25 @@
     <message>
         <source>Delete maintenance contract</source>
         <translation>删除维保合同</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCopiesDialog</name>
+    <message>
+        <source>one e-mail address per line</source>
+        <translation>每行一个邮箱地址</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Copy to</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <source>These addresses receive a copy of every maintenance expiry mail about this customer. Leave empty to copy nobody.</source>
+        <translation>这些地址会收到该客户每一封维保到期邮件的抄送。留空则不抄送。</translation>
     </message>
 </context>
 <context>
@@ -236,6 +274,25 @@
     <message>
         <source>Why {host} was not inspected</source>
         <translation>{host} 未巡检的原因</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>e.g. quotation sent on 3 March, the customer decides in April</source>
+        <translation>例如：3月3日已发报价，客户4月决定</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -943,12 +1000,12 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>密码库</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
+        <source>Reminders</source>
+        <translation>提醒</translation>
     </message>
     <message>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -967,6 +1024,18 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>数据库：{db}</translation>
     </message>
     <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;This computer…</source>
+        <translation>本机设置(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reminders and delivery…</source>
+        <translation>提醒与发送(&amp;R)…</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -977,6 +1046,14 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>Signed in: unknown user (read only)</source>
         <translation>当前用户：未知用户（只读）</translation>
+    </message>
+    <message>
+        <source>Only the group leader changes how reminders are delivered.</source>
+        <translation>只有组长可以更改提醒的发送方式。</translation>
+    </message>
+    <message>
+        <source>Reminders ({count})</source>
+        <translation>提醒（{count}）</translation>
     </message>
     <message>
         <source>Customers</source>
@@ -1269,6 +1346,423 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     </message>
 </context>
 <context>
+    <name>ReminderLetter</name>
+    <message>
+        <source>Maintenance expiry notice</source>
+        <translation>维保到期提醒函</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>致</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <source>The free maintenance period of {system} ({project}, {customer}) ends on {end}, {days} days from today.</source>
+        <translation>{system}（{project}，{customer}）的免费维保期将于 {end} 结束，距今 {days} 天。</translation>
+    </message>
+    <message>
+        <source>Contract period</source>
+        <translation>合同期</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>not yet assigned — please assign a salesperson to follow up</source>
+        <translation>尚未指定——请指定销售人员跟进</translation>
+    </message>
+    <message>
+        <source>Service delivered this period</source>
+        <translation>本期服务情况</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>巡检</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Open issues</source>
+        <translation>未解决问题</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>None recorded.</source>
+        <translation>无记录。</translation>
+    </message>
+    <message>
+        <source>Please acknowledge this notice in SupportDesk and assign a salesperson to follow up the renewal with the customer.</source>
+        <translation>请在 SupportDesk 中确认本提醒，并指定销售人员与客户跟进续约。</translation>
+    </message>
+    <message>
+        <source>Please acknowledge this notice in SupportDesk and confirm the salesperson who follows up the renewal with the customer.</source>
+        <translation>请在 SupportDesk 中确认本提醒，并确认与客户跟进续约的销售人员。</translation>
+    </message>
+    <message>
+        <source>expiry-reminder</source>
+        <translation>到期提醒</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderMessage</name>
+    <message>
+        <source>Maintenance ends in {days} days: {customer} {system}</source>
+        <translation>维保到期提醒：{customer} {system}（剩余 {days} 天）</translation>
+    </message>
+    <message>
+        <source>Salesperson: {name}</source>
+        <translation>销售人员：{name}</translation>
+    </message>
+    <message>
+        <source>No salesperson is assigned yet: please assign one to follow up.</source>
+        <translation>尚未指定销售人员：请指定专人跟进。</translation>
+    </message>
+    <message>
+        <source>The free maintenance period of {system} ({project}, {customer}) ends on {end}, {days} days from today.</source>
+        <translation>{system}（{project}，{customer}）的免费维保期将于 {end} 结束，距今 {days} 天。</translation>
+    </message>
+    <message>
+        <source>Contract period: {start} to {end}</source>
+        <translation>合同期：{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Please acknowledge reminder {ref} in SupportDesk and assign a salesperson (or: supportdesk reminders ack {id} --assign LOGIN).</source>
+        <translation>请在 SupportDesk 中确认提醒 {ref} 并指定销售人员（或执行：supportdesk reminders ack {id} --assign 登录名）。</translation>
+    </message>
+    <message>
+        <source>Inspection report missing for {period}: {customer} {system}</source>
+        <translation>巡检报告缺失（{period}）：{customer} {system}</translation>
+    </message>
+    <message>
+        <source>No inspection report was finalised for {system} ({customer}) in {period} (R2.3). Please inspect the system and finalise its report.</source>
+        <translation>{system}（{customer}）{period} 的巡检报告尚未定稿（R2.3）。请尽快巡检并定稿。</translation>
+    </message>
+    <message>
+        <source>Credential to change with the customer: {name}</source>
+        <translation>需与客户更换的凭据：{name}</translation>
+    </message>
+    <message>
+        <source>The credential {name} is marked rotation due (a handover finished or a member left). Change it with the customer and save the new secret in the vault.</source>
+        <translation>凭据 {name} 已标记为“需轮换”（交接已完成或有成员离开）。请与客户更换，并将新密码保存到保险库。</translation>
+    </message>
+    <message>
+        <source>[Not acknowledged, reminder {step}] {subject}</source>
+        <translation>【未确认，第 {step} 次催办】{subject}</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersPage</name>
+    <message>
+        <source>not acknowledged</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>following up</source>
+        <translation>跟进中</translation>
+    </message>
+    <message>
+        <source>renewed</source>
+        <translation>已续约</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>未续约</translation>
+    </message>
+    <message>
+        <source>Maintenance period ends</source>
+        <translation>维保期到期</translation>
+    </message>
+    <message>
+        <source>Inspection report overdue</source>
+        <translation>巡检报告逾期</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>DingTalk robot</source>
+        <translation>钉钉机器人</translation>
+    </message>
+    <message>
+        <source>WeCom robot</source>
+        <translation>企业微信机器人</translation>
+    </message>
+    <message>
+        <source>Feishu robot</source>
+        <translation>飞书机器人</translation>
+    </message>
+    <message>
+        <source>Maintenance ended on {end}</source>
+        <translation>维保已于 {end} 结束</translation>
+    </message>
+    <message>
+        <source>Maintenance ends on {end}, {days} days from today</source>
+        <translation>维保于 {end} 结束，距今 {days} 天</translation>
+    </message>
+    <message>
+        <source>No inspection report finalised for {month}</source>
+        <translation>{month} 无定稿的巡检报告</translation>
+    </message>
+    <message>
+        <source>Acknowledge and assign</source>
+        <translation>确认并指派</translation>
+    </message>
+    <message>
+        <source>Record the follow-up</source>
+        <translation>登记跟进结果</translation>
+    </message>
+    <message>
+        <source>Customer copies</source>
+        <translation>客户抄送</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>仅未结</translation>
+    </message>
+    <message>
+        <source>Acknowledge and assign…</source>
+        <translation>确认并指派…</translation>
+    </message>
+    <message>
+        <source>Record follow-up…</source>
+        <translation>登记跟进…</translation>
+    </message>
+    <message>
+        <source>Customer copies…</source>
+        <translation>客户抄送…</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Ref.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>提醒日期</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售人员</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Sent again</source>
+        <translation>重发</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Contract period</source>
+        <translation>合同期</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Contract salesperson</source>
+        <translation>合同销售</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Follow-up by</source>
+        <translation>跟进人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>下次尝试</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <source>Try the selected messages again at the next delivery (all of them if none is selected), after fixing the settings.</source>
+        <translation>修正设置后，在下次发送时重试所选消息（未选择则全部重试）。</translation>
+    </message>
+    <message>
+        <source>Delivery keeps failing on these messages. Check Settings → Reminders and delivery, then retry them.</source>
+        <translation>这些消息一直发送失败。请检查“设置 → 提醒与发送”，然后重试。</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>收件箱</translation>
+    </message>
+    <message>
+        <source>Delivery problems</source>
+        <translation>发送问题</translation>
+    </message>
+    <message>
+        <source>Select a message to read it.</source>
+        <translation>选择一条消息以阅读。</translation>
+    </message>
+    <message>
+        <source>No messages: reminders go to the sales director and the group leader.</source>
+        <translation>暂无消息：提醒只发给销售总监和组长。</translation>
+    </message>
+    <message>
+        <source>Inbox ({count} unread)</source>
+        <translation>收件箱（{count} 条未读）</translation>
+    </message>
+    <message>
+        <source>Delivery problems ({count})</source>
+        <translation>发送问题（{count}）</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>{name}, {at}</source>
+        <translation>{name}，{at}</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未确认</translation>
+    </message>
+    <message>
+        <source>{count} times</source>
+        <translation>{count} 次</translation>
+    </message>
+    <message>
+        <source>Select a reminder to see its details.</source>
+        <translation>选择一条提醒以查看详情。</translation>
+    </message>
+    <message>
+        <source>Only the sales director acknowledges reminders and assigns them.</source>
+        <translation>只有销售总监可以确认提醒并指派销售人员。</translation>
+    </message>
+    <message>
+        <source>Select a reminder first.</source>
+        <translation>请先选择一条提醒。</translation>
+    </message>
+    <message>
+        <source>Only maintenance expiry reminders are acknowledged and assigned.</source>
+        <translation>只有维保到期提醒需要确认和指派。</translation>
+    </message>
+    <message>
+        <source>Only the sales director or the assigned salesperson records the follow-up.</source>
+        <translation>只有销售总监或被指派的销售人员可以登记跟进结果。</translation>
+    </message>
+    <message>
+        <source>Only maintenance expiry reminders are followed up.</source>
+        <translation>只有维保到期提醒需要跟进。</translation>
+    </message>
+    <message>
+        <source>This reminder is not assigned to you.</source>
+        <translation>这条提醒没有指派给您。</translation>
+    </message>
+    <message>
+        <source>Only the group leader decides who is copied on a customer&apos;s mails.</source>
+        <translation>只有组长可以设置客户邮件的抄送人。</translation>
+    </message>
+    <message>
+        <source>Stop the reminder being sent again and assign a salesperson.</source>
+        <translation>停止重复发送该提醒，并指派销售人员。</translation>
+    </message>
+    <message>
+        <source>Record whether the customer renewed.</source>
+        <translation>登记客户是否续约。</translation>
+    </message>
+    <message>
+        <source>Who else receives a customer&apos;s maintenance expiry mails.</source>
+        <translation>设置还有谁会收到该客户的维保到期邮件。</translation>
+    </message>
+    <message>
+        <source>{count} messages will be tried again at the next delivery.</source>
+        <translation>{count} 条消息将在下次发送时重试。</translation>
+    </message>
+</context>
+<context>
     <name>RevealDialog</name>
     <message>
         <source>Secret of {name}</source>
@@ -1349,10 +1843,6 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>浏览…</translation>
     </message>
     <message>
-        <source>Use STARTTLS</source>
-        <translation>使用 STARTTLS</translation>
-    </message>
-    <message>
         <source>Interface and database</source>
         <translation>界面与数据库</translation>
     </message>
@@ -1381,26 +1871,6 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>WebDAV 地址</translation>
     </message>
     <message>
-        <source>Mail server</source>
-        <translation>邮件服务器</translation>
-    </message>
-    <message>
-        <source>SMTP host</source>
-        <translation>SMTP 服务器</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>端口</translation>
-    </message>
-    <message>
-        <source>Sender</source>
-        <translation>发件人</translation>
-    </message>
-    <message>
-        <source>Login</source>
-        <translation>登录名</translation>
-    </message>
-    <message>
         <source>Credential vault</source>
         <translation>密码库</translation>
     </message>
@@ -1423,6 +1893,144 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>Lock when idle for</source>
         <translation>空闲多久后锁定</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSettingsDialog</name>
+    <message>
+        <source>DingTalk</source>
+        <translation>钉钉</translation>
+    </message>
+    <message>
+        <source>WeCom</source>
+        <translation>企业微信</translation>
+    </message>
+    <message>
+        <source>Feishu</source>
+        <translation>飞书</translation>
+    </message>
+    <message>
+        <source>Reminders and delivery</source>
+        <translation>提醒与发送</translation>
+    </message>
+    <message>
+        <source>Passwords and signing secrets are never stored here: name the vault credential that holds each. Delivery from this computer needs the vault to be open; otherwise the messages wait for the agent or another desktop.</source>
+        <translation>此处从不保存密码和签名密钥：请填写保存它们的保险库凭据名称。本机发送需要先打开保险库，否则消息将等待代理程序或其他电脑发送。</translation>
+    </message>
+    <message>
+        <source>e.g. smtp.exmail.qq.com; empty: no e-mail</source>
+        <translation>例如 smtp.exmail.qq.com；留空：不发邮件</translation>
+    </message>
+    <message>
+        <source>none (plain text)</source>
+        <translation>无（明文）</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>empty: the server needs no login</source>
+        <translation>留空：服务器无需登录</translation>
+    </message>
+    <message>
+        <source>empty: the password kept in the OS keyring</source>
+        <translation>留空：使用系统密钥环中的密码</translation>
+    </message>
+    <message>
+        <source>Mail server (SMTP)</source>
+        <translation>邮件服务器（SMTP）</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>加密方式</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation>发件人地址</translation>
+    </message>
+    <message>
+        <source>Password credential</source>
+        <translation>密码凭据</translation>
+    </message>
+    <message>
+        <source>Chat group robots</source>
+        <translation>群机器人</translation>
+    </message>
+    <message>
+        <source>empty: messages are not signed</source>
+        <translation>留空：消息不签名</translation>
+    </message>
+    <message>
+        <source>{robot} webhook</source>
+        <translation>{robot} 机器人地址</translation>
+    </message>
+    <message>
+        <source>{robot} signing secret</source>
+        <translation>{robot} 签名密钥</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation> 次</translation>
+    </message>
+    <message>
+        <source>Daily run</source>
+        <translation>每日运行</translation>
+    </message>
+    <message>
+        <source>Run the rules at</source>
+        <translation>运行时间</translation>
+    </message>
+    <message>
+        <source>Not acknowledged: send again every</source>
+        <translation>未确认时每隔</translation>
+    </message>
+    <message>
+        <source>Send again at most</source>
+        <translation>最多重发</translation>
+    </message>
+    <message>
+        <source>The name of a credential in the vault.</source>
+        <translation>保险库中凭据的名称。</translation>
+    </message>
+    <message>
+        <source>The name of a credential in the vault (the vault&apos;s list is not open to you).</source>
+        <translation>保险库中凭据的名称（您无权查看保险库列表）。</translation>
+    </message>
+</context>
+<context>
+    <name>UnreadNotifier</name>
+    <message>
+        <source>1 new reminder</source>
+        <translation>1 条新提醒</translation>
+    </message>
+    <message>
+        <source>{count} new reminders</source>
+        <translation>{count} 条新提醒</translation>
+    </message>
+    <message>
+        <source>SupportDesk</source>
+        <translation>SupportDesk</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +2214,17 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>Copied {name}; the clipboard is cleared in {seconds} s.</source>
         <translation>已复制 {name}；剪贴板将在 {seconds} 秒后清除。</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookField</name>
+    <message>
+        <source>empty: not used</source>
+        <translation>留空：不使用</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
     </message>
 </context>
 <context>
@@ -1898,16 +2517,64 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>SMTP 端口</translation>
     </message>
     <message>
-        <source>sender</source>
-        <translation>发件人</translation>
-    </message>
-    <message>
         <source>SMTP login</source>
         <translation>SMTP 登录名</translation>
     </message>
     <message>
-        <source>STARTTLS</source>
-        <translation>STARTTLS</translation>
+        <source>mail encryption</source>
+        <translation>邮件加密方式</translation>
+    </message>
+    <message>
+        <source>sender address</source>
+        <translation>发件人地址</translation>
+    </message>
+    <message>
+        <source>SMTP password credential</source>
+        <translation>SMTP 密码凭据</translation>
+    </message>
+    <message>
+        <source>DingTalk webhook</source>
+        <translation>钉钉 Webhook</translation>
+    </message>
+    <message>
+        <source>DingTalk signing secret</source>
+        <translation>钉钉签名密钥</translation>
+    </message>
+    <message>
+        <source>WeCom webhook</source>
+        <translation>企业微信 Webhook</translation>
+    </message>
+    <message>
+        <source>WeCom signing secret</source>
+        <translation>企业微信签名密钥</translation>
+    </message>
+    <message>
+        <source>Feishu webhook</source>
+        <translation>飞书 Webhook</translation>
+    </message>
+    <message>
+        <source>Feishu signing secret</source>
+        <translation>飞书签名密钥</translation>
+    </message>
+    <message>
+        <source>daily run time</source>
+        <translation>每日运行时间</translation>
+    </message>
+    <message>
+        <source>days before sending again</source>
+        <translation>重发间隔天数</translation>
+    </message>
+    <message>
+        <source>times sent again at most</source>
+        <translation>最多重发次数</translation>
+    </message>
+    <message>
+        <source>follow-up outcome</source>
+        <translation>跟进结果</translation>
+    </message>
+    <message>
+        <source>copied address</source>
+        <translation>抄送地址</translation>
     </message>
     <message>
         <source>reason required</source>
@@ -2062,8 +2729,24 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>没有登录名为“{value}”的用户</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is neither a salesperson nor a sales director</source>
+        <translation>“{value}”既不是销售人员也不是销售总监</translation>
+    </message>
+    <message>
         <source>there is no setting &apos;{value}&apos;</source>
         <translation>没有名为“{value}”的设置项</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a time of day (HH:MM)</source>
+        <translation>“{value}”不是时间（时:分）</translation>
+    </message>
+    <message>
+        <source>is not a webhook URL (https://host/path?token)</source>
+        <translation>不是 Webhook 地址（https://主机/路径?令牌）</translation>
+    </message>
+    <message>
+        <source>the vault has no credential named &apos;{value}&apos;</source>
+        <translation>保险库中没有名为“{value}”的凭据</translation>
     </message>
     <message>
         <source>{entity} &apos;{value}&apos; does not exist</source>
@@ -2392,6 +3075,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>user</source>
         <translation>用户</translation>
+    </message>
+    <message>
+        <source>reminder</source>
+        <translation>提醒</translation>
     </message>
 </context>
 </TS>

@@ -402,7 +402,10 @@ class OutboxMessage(Base):
     the rules twice, on two machines at once or after a crash adds nothing."""
 
     __tablename__ = "outbox_message"
-    __table_args__ = (UniqueConstraint("rule", "subject", "due_on", "recipient", "channel"),)
+    __table_args__ = (
+        # `step` 0 is the reminder itself, 1, 2, ... its escalations (each once).
+        UniqueConstraint("rule", "subject", "due_on", "recipient", "channel", "step"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     rule: Mapped[str] = mapped_column(String(60))
     subject: Mapped[str] = mapped_column(String(120))
@@ -415,3 +418,38 @@ class OutboxMessage(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    reminder_id: Mapped[int | None] = mapped_column(
+        ForeignKey("reminder.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    step: Mapped[int] = mapped_column(Integer, default=0)
+    cc: Mapped[str] = mapped_column(Text, default="")  # mail: copied addresses, comma-separated
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # Whoever is sending it holds it until lease_until: two agents never send one message.
+    lease_owner: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class Reminder(Base):
+    """A due reminder (issue 6): what the sales director acknowledges, assigns a salesperson
+    to and records the follow-up of (R4.1). Its messages are in the outbox."""
+
+    __tablename__ = "reminder"
+    __table_args__ = (UniqueConstraint("rule", "subject", "due_on"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rule: Mapped[str] = mapped_column(String(60))
+    subject: Mapped[str] = mapped_column(String(120))
+    due_on: Mapped[date] = mapped_column(Date)
+    title: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    facts: Mapped[str] = mapped_column(Text)  # JSON, as the rule found them on the first day
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    acknowledged_by: Mapped[str | None] = mapped_column(String(63), nullable=True)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    assigned_to: Mapped[str | None] = mapped_column(
+        ForeignKey("app_user.login", onupdate="CASCADE"), nullable=True
+    )
+    outcome: Mapped[str] = mapped_column(String(20), default="open")  # open/pending/renewed/lost
+    outcome_note: Mapped[str] = mapped_column(Text, default="")
+    escalations: Mapped[int] = mapped_column(Integer, default=0)

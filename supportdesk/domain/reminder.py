@@ -64,3 +64,33 @@ def expiry_due(contract: ContractFacts, today: date) -> Due | None:
             "salesperson": contract.salesperson or "",
         },
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceLine:
+    """One line of "the service delivered this period" in the expiry letter."""
+
+    day: date
+    kind: str  # "inspection", "change", "issue"
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Letter:
+    """The written expiry reminder (R4.1) the group leader sends the sales director: the
+    DOCX and PDF attached to the mail are made from this alone."""
+
+    written_on: date
+    to_names: tuple[str, ...]  # the sales directors
+    cc_names: tuple[str, ...]  # the group leaders
+    customer: str
+    project: str
+    system: str
+    contract_start: date
+    contract_end: date
+    days_left: int
+    salesperson: str  # may be empty: the director assigns one
+    inspections: tuple[ServiceLine, ...]  # within the contract period, oldest first
+    changes: tuple[ServiceLine, ...]
+    open_issues: tuple[ServiceLine, ...]
+    reference: str  # the reminder's id as the recipient quotes it, e.g. "R-12"

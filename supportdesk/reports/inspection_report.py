@@ -8,19 +8,9 @@ the same on every machine; the DOCX names Microsoft YaHei with a fallback, as Wo
 from __future__ import annotations
 
 import html
-import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
-from PySide6.QtGui import (
-    QFont,
-    QFontDatabase,
-    QGuiApplication,
-    QPageLayout,
-    QPageSize,
-    QPdfWriter,
-    QTextDocument,
-)
+from PySide6.QtCore import QCoreApplication
 
 from supportdesk.domain.inspection import (
     Finding,
@@ -29,6 +19,7 @@ from supportdesk.domain.inspection import (
     ReportFinding,
     ReportHost,
 )
+from supportdesk.reports.pdf import write_html_pdf
 
 COLOURS = {"ok": "#c8e6c9", "warning": "#ffe082", "critical": "#ef9a9a", "unknown": "#e0e0e0"}
 
@@ -187,41 +178,8 @@ def to_html(report: InspectionReport) -> str:
     return "".join(parts)
 
 
-def ensure_application() -> None:
-    """QTextDocument and QPdfWriter want a QGuiApplication: the CLI has none yet."""
-    if QGuiApplication.instance() is None:
-        QGuiApplication([sys.argv[0], "-platform", "offscreen"])
-
-
 def write_pdf(report: InspectionReport, path: Path, font_file: Path) -> Path:
-    ensure_application()
-    families = QFontDatabase.applicationFontFamilies(
-        QFontDatabase.addApplicationFont(str(font_file))
-    )
-    document = QTextDocument()
-    if families:
-        font = QFont(families[0], 10)
-        # No ligatures: "fi" drawn as one glyph copies out of the PDF as one odd character.
-        for tag in ("liga", "clig"):
-            font.setFeature(QFont.Tag(tag), 0)
-        document.setDefaultFont(font)
-    # The embedded font has no bold face: Qt would fake bold by drawing every glyph twice,
-    # and the PDF's text (copied, searched, read back) would say every heading twice.
-    document.setDefaultStyleSheet("h1, h2, th { font-weight: normal; } th { color: #333; }")
-    document.setHtml(to_html(report))
-    writer = QPdfWriter(str(path))
-    writer.setTitle(_words()["title"])
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
-        )
-    )
-    writer.setResolution(120)
-    document.setPageSize(QSizeF(writer.width(), writer.height()))
-    document.print_(writer)
-    return path
+    return write_html_pdf(to_html(report), _words()["title"], path, font_file)
 
 
 def write_docx(report: InspectionReport, path: Path) -> Path:

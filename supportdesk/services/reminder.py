@@ -1,25 +1,81 @@
-"""Reminders (issue 6, first slice): the rules over today's data, and the outbox they fill.
+"""Reminders (issue 6, R4.1): rules say what is due; each due reminder becomes one `reminder`
+row (what the sales director acknowledges and assigns) and one outbox message per recipient,
+channel and escalation step, exactly once however often and wherever the rules run.
 
-`due` says what is due and why; `enqueue` turns each due reminder into one outbox message
-per recipient and channel, exactly once (db/outbox.py). Delivery comes in the next slice.
+Other areas plug their rules in with `register` (a rule finds what is due on a day and
+names who receives it); this module delivers the expiry rule and the inspection-overdue rule.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from supportdesk.db import audit, outbox
-from supportdesk.db.models import Contract, Customer, OutboxMessage, Project, System, User
-from supportdesk.domain.reminder import ContractFacts, Due, expiry_due
-from supportdesk.domain.roles import Role
+from supportdesk.db.models import (
+    AuditEvent,
+    Contract,
+    Credential,
+    Customer,
+    HostInspection,
+    InspectionFinding,
+    InspectionRun,
+    OutboxMessage,
+    Project,
+    Reminder,
+    Setting,
+    System,
+    User,
+)
+from supportdesk.domain.delivery import INBOX, MAIL, ROBOTS, Attachment
+from supportdesk.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
+from supportdesk.domain.inspection import Coverage
+from supportdesk.domain.registry import valid_email
+from supportdesk.domain.reminder import (
+    EXPIRY,
+    ContractFacts,
+    Due,
+    Letter,
+    ServiceLine,
+    expiry_due,
+)
+from supportdesk.domain.roles import Permission, Role
+from supportdesk.services import team_settings
+from supportdesk.services.users import require
 
-# R4.1: the group leader reports to the sales director, who assigns a salesperson.
-RECIPIENT_ROLES = (Role.SALES_DIRECTOR, Role.GROUP_LEADER)
-CHANNELS = ("mail", "inbox")
+OUTCOMES = ("pending", "renewed", "lost")
+INSPECTION_OVERDUE = "inspection.overdue"
+ROTATION_DUE = "vault.rotation_due"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """`find` says what is due on a day; `to` receive it, `cc` are copied. With `escalate`,
+    a reminder nobody acknowledged is sent again every `reminders.escalate_days`."""
+
+    name: str
+    find: Callable[[Session, date], list[Due]]
+    to: tuple[Role, ...]
+    cc: tuple[Role, ...] = ()
+    escalate: bool = False
+
+
+RULES: dict[str, Rule] = {}
+
+
+def register(rule: Rule) -> None:
+    RULES[rule.name] = rule
+
+
+# --- the rules ---------------------------------------------------------------------------
 
 
 def _contracts(session: Session) -> list[ContractFacts]:
@@ -49,66 +105,566 @@ def _contracts(session: Session) -> list[ContractFacts]:
     return [ContractFacts(*row) for row in rows]
 
 
-def due(session: Session, today: date) -> list[Due]:
-    """Every reminder due on `today`, with its reason."""
+def _expiry(session: Session, today: date) -> list[Due]:
     return [d for c in _contracts(session) if (d := expiry_due(c, today)) is not None]
 
 
-def recipients(session: Session) -> list[tuple[str, str]]:
-    """(login, e-mail) of the active sales directors and group leaders."""
+def _previous_period(today: date) -> str:
+    last = today.replace(day=1) - timedelta(days=1)
+    return f"{last.year:04d}-{last.month:02d}"
+
+
+def _inspection_overdue(session: Session, today: date) -> list[Due]:
+    """R2.3: last month ended without a finalised inspection report for a system."""
+    from supportdesk.services import inspection  # noqa: PLC0415 - avoids a cycle at import
+
+    period = _previous_period(today)
+    return [
+        Due(
+            INSPECTION_OVERDUE,
+            f"system:{c.system_id}:{period}",
+            today.replace(day=1),
+            f"{c.customer} {c.system}",
+            f"no inspection report finalised for {period}",
+            {"customer": c.customer, "system": c.system, "period": period},
+        )
+        for c in inspection.coverage(session, period, today)
+        if c.state is Coverage.OVERDUE
+    ]
+
+
+register(Rule(EXPIRY, _expiry, to=(Role.SALES_DIRECTOR,), cc=(Role.GROUP_LEADER,), escalate=True))
+register(Rule(INSPECTION_OVERDUE, _inspection_overdue, to=(Role.GROUP_LEADER,)))
+
+
+def _rotation_due(session: Session, _today: date) -> list[Due]:
+    """R1.4/R3.1: a credential marked "rotation due" (a handover finished, a member left)
+    until its new secret is saved. Due from the day it was marked (its audit event), so
+    marking it again later makes a new reminder. Names only: no secret is read."""
+    marked = dict(
+        session.execute(
+            select(AuditEvent.target, func.max(AuditEvent.at))
+            .where(AuditEvent.action == "credential.rotation_due")
+            .group_by(AuditEvent.target)
+        ).all()
+    )
     rows = session.execute(
-        select(User.login, User.email)
-        .where(User.active, User.role.in_([r.value for r in RECIPIENT_ROLES]))
-        .order_by(User.login)
+        select(Credential.id, Credential.name)
+        .where(Credential.rotation_due)
+        .order_by(Credential.name)
     ).all()
-    return [(login, email or "") for login, email in rows]
+    found = []
+    for key, name in rows:
+        at = marked.get(f"credential:{key}")
+        if at is None:
+            continue
+        found.append(
+            Due(
+                ROTATION_DUE,
+                f"credential:{key}",
+                date.fromisoformat(str(at)[:10]),
+                str(name),
+                "the secret must be changed with the customer",
+                {"credential": str(name)},
+            )
+        )
+    return found
 
 
-def enqueue(session: Session, today: date) -> int:
-    """Add one outbox message per due reminder, recipient and channel that is not there yet;
-    the number added (0 when the rules already ran today, here or on another machine)."""
-    now = datetime.now(UTC)
-    added = 0
-    people = recipients(session)
-    for reminder in due(session, today):
-        for login, email in people:
-            for channel in CHANNELS:
-                address = email if channel == "mail" else login
-                if not address:
-                    continue  # no e-mail address: the in-app inbox still has it
-                added += outbox.add_once(
-                    session,
-                    {
-                        "rule": reminder.rule,
-                        "subject": reminder.subject,
-                        "due_on": reminder.due_on,
-                        "recipient": address,
-                        "channel": channel,
-                        "title": reminder.title,
-                        "body": json.dumps(
-                            {"reason": reminder.reason, **reminder.facts}, ensure_ascii=False
-                        ),
-                        "state": "pending",
-                        "attempts": 0,
-                        "created_at": now,
-                    },
-                )
+register(Rule(ROTATION_DUE, _rotation_due, to=(Role.GROUP_LEADER,)))
+
+
+def due(session: Session, today: date) -> list[Due]:
+    """Every reminder due on `today`, with its reason."""
+    return [d for rule in RULES.values() for d in rule.find(session, today)]
+
+
+# --- into the outbox ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    login: str
+    name: str
+    email: str
+    role: str
+
+
+def _people(session: Session) -> list[Person]:
+    rows = session.execute(
+        select(User.login, User.name, User.email, User.role).where(User.active).order_by(User.login)
+    ).all()
+    return [Person(login, name or login, email or "", role) for login, name, email, role in rows]
+
+
+def customer_cc_key(customer_id: int) -> str:
+    return f"reminders.cc.customer:{customer_id}"
+
+
+def customer_cc(session: Session, customer_id: int) -> list[str]:
+    row = session.get(Setting, customer_cc_key(customer_id))
+    return list(row.value) if row is not None and isinstance(row.value, list) else []
+
+
+def set_customer_cc(session: Session, customer_id: int, addresses: Sequence[str]) -> list[str]:
+    """Per-customer addresses copied on its expiry mails (an account manager, say)."""
+    require(session, Permission.SETTINGS_EDIT)
+    if session.get(Customer, customer_id) is None:
+        raise NotFoundError("customer", customer_id)
+    clean = [valid_email("cc", a) for a in addresses if a.strip()]
+    key = customer_cc_key(customer_id)
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=clean))
+    else:
+        row.value = clean
+    audit.append(session, "reminder.customer_cc", f"customer:{customer_id}", {"cc": clean})
+    return clean
+
+
+def _customers_of_contracts(session: Session, contract_ids: list[int]) -> dict[int, int]:
+    rows = session.execute(
+        select(Contract.id, Project.customer_id)
+        .join(System, Contract.system_id == System.id)
+        .join(Project, System.project_id == Project.id)
+        .where(Contract.id.in_(contract_ids))
+    ).all()
+    return {int(c): int(p) for c, p in rows}
+
+
+def _all_customer_cc(session: Session) -> dict[int, list[str]]:
+    prefix = customer_cc_key(0)[:-1]
+    rows = session.execute(select(Setting.key, Setting.value).where(Setting.key.like(f"{prefix}%")))
+    return {int(k[len(prefix) :]): list(v) for k, v in rows if isinstance(v, list)}
+
+
+def _reminders(
+    session: Session, found: list[Due], now: datetime
+) -> dict[tuple[str, str, date], Reminder]:
+    """The reminder row of each due reminder, raised (once) where missing: one query when
+    they all exist, as on every run after the first of the day."""
+
+    def existing() -> dict[tuple[str, str, date], Reminder]:
+        rows = session.scalars(
+            select(Reminder).where(Reminder.due_on >= min(d.due_on for d in found))
+        )
+        return {(r.rule, r.subject, r.due_on): r for r in rows}
+
+    rows = existing()
+    missing = [d for d in found if (d.rule, d.subject, d.due_on) not in rows]
+    if missing:
+        outbox.insert_many_once(
+            session,
+            Reminder,
+            [
+                {
+                    "rule": d.rule,
+                    "subject": d.subject,
+                    "due_on": d.due_on,
+                    "title": d.title,
+                    "reason": d.reason,
+                    "facts": json.dumps(d.facts, ensure_ascii=False),
+                    "created_at": now,
+                    "outcome": "open",
+                    "outcome_note": "",
+                    "escalations": 0,
+                }
+                for d in missing
+            ],
+        )
+        rows = existing()
+    return rows
+
+
+def _step(rule: Rule, row: Reminder, today: date, every: int, most: int) -> int:
+    """0 for the reminder itself; k once it went k * `every` days unacknowledged (from the
+    day it was first raised, so a late first run never sends two steps at once)."""
+    if not rule.escalate or row.acknowledged_at is not None:
+        return 0
+    return max(0, min(most, (today - row.created_at.date()).days // every))
+
+
+Compose = Callable[[str, str, str, str, dict[str, str], int], tuple[str, str]]
+
+
+def _default_compose(
+    rule: str, reference: str, title: str, reason: str, facts: dict[str, str], step: int
+) -> tuple[str, str]:
+    from supportdesk.reports.reminder_message import compose  # noqa: PLC0415 - loads QtCore
+
+    return compose(rule, reference, title, reason, facts, step)
+
+
+def enqueue(
+    session: Session, today: date, *, now: datetime | None = None, compose: Compose | None = None
+) -> int:
+    """Raise what is due on `today` and add each of its messages that is not there yet; the
+    number of messages added (0 when the rules already ran today, here or elsewhere).
+
+    A few set-wise queries whatever the number of reminders: what exists is read once, and
+    only what is missing is composed and inserted (ON CONFLICT DO NOTHING, for the racing
+    machine that inserted it in between)."""
+    found = due(session, today)
+    if not found:
+        return 0
+    now = now or datetime.now(UTC)
+    compose = compose or _default_compose
+    settings = team_settings.all_values(session)
+    channels = [INBOX]
+    if settings["mail.host"]:
+        channels.append(MAIL)
+    channels += [kind for kind in ROBOTS if settings[f"robots.{kind}.url"]]
+    every = int(settings["reminders.escalate_days"])
+    most = int(settings["reminders.max_escalations"])
+    people = _people(session)
+    rows = _reminders(session, found, now)
+    sent = set(
+        session.execute(
+            select(
+                OutboxMessage.reminder_id,
+                OutboxMessage.step,
+                OutboxMessage.channel,
+                OutboxMessage.recipient,
+            ).where(OutboxMessage.reminder_id.in_([r.id for r in rows.values()]))
+        ).all()
+    )
+    expiring = [_key(d) for d in found if d.rule == EXPIRY]
+    customer_of = _customers_of_contracts(session, expiring) if expiring else {}
+    cc_of = _all_customer_cc(session) if expiring else {}
+    batch: list[dict[str, Any]] = []
+    for d in found:
+        rule = RULES[d.rule]
+        row = rows[(d.rule, d.subject, d.due_on)]
+        step = _step(rule, row, today, every, most)
+        if step > row.escalations:
+            row.escalations = step
+            audit.append(session, "reminder.escalate", f"reminder:{row.id}", {"step": step})
+        to = [p for p in people if p.role in rule.to]
+        cc = [p for p in people if p.role in rule.cc]
+        wanted: list[tuple[str, str, str]] = [(INBOX, p.login, "") for p in to + cc]
+        if MAIL in channels:
+            mail_to = [p.email for p in to if p.email] or [p.email for p in cc if p.email]
+            copied = [p.email for p in cc if p.email and p.email not in mail_to]
+            if d.rule == EXPIRY:
+                copied += cc_of.get(customer_of.get(_key(d), 0), [])
+            wanted += [(MAIL, address, ",".join(copied)) for address in mail_to]
+        wanted += [(kind, kind, "") for kind in channels if kind in ROBOTS]
+        wanted = [w for w in wanted if (row.id, step, w[0], w[1]) not in sent]
+        if not wanted:
+            continue
+        facts = {**d.facts, "reason": d.reason}
+        subject, text = compose(d.rule, f"R-{row.id}", d.title, d.reason, facts, step)
+        for channel, recipient, copied_to in wanted:
+            inbox_entry = channel == INBOX  # delivered the moment it is written
+            batch.append(
+                {
+                    "rule": d.rule,
+                    "subject": d.subject,
+                    "due_on": d.due_on,
+                    "recipient": recipient,
+                    "channel": channel,
+                    "step": step,
+                    "reminder_id": row.id,
+                    "title": subject,
+                    "body": text,
+                    "cc": copied_to,
+                    "state": "sent" if inbox_entry else "pending",
+                    "sent_at": now if inbox_entry else None,
+                    "next_attempt_at": None if inbox_entry else now,
+                    "attempts": 0,
+                    "created_at": now,
+                    "last_error": "",
+                }
+            )
+    added = outbox.insert_many_once(session, OutboxMessage, batch) if batch else 0
     if added:
         audit.append(session, "reminder.enqueue", f"day:{today.isoformat()}", {"added": added})
     return added
 
 
+LAST_RUN = "reminders.last_run"  # the day the rules last ran, on any machine
+
+
+def mark_ran(session: Session, day: date) -> None:
+    row = session.get(Setting, LAST_RUN, with_for_update=True)
+    if row is None:
+        outbox.insert_once(session, Setting, {"key": LAST_RUN, "value": day.isoformat()})
+    elif str(row.value) < day.isoformat():
+        row.value = day.isoformat()
+
+
+def last_run(session: Session) -> date | None:
+    row = session.get(Setting, LAST_RUN)
+    return None if row is None else date.fromisoformat(str(row.value))
+
+
+def _key(d: Due | Reminder) -> int:
+    return int(d.subject.split(":", 1)[1])
+
+
+# --- acknowledge, assign, follow up --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderRow:
+    id: int
+    rule: str
+    subject: str
+    due_on: date
+    title: str
+    reason: str
+    facts: dict[str, str]
+    created_at: datetime
+    acknowledged_by: str | None
+    acknowledged_at: datetime | None
+    assigned_to: str | None
+    outcome: str
+    outcome_note: str
+    escalations: int
+
+
+def _row(r: Reminder) -> ReminderRow:
+    return ReminderRow(
+        r.id,
+        r.rule,
+        r.subject,
+        r.due_on,
+        r.title,
+        r.reason,
+        json.loads(r.facts),
+        r.created_at,
+        r.acknowledged_by,
+        r.acknowledged_at,
+        r.assigned_to,
+        r.outcome,
+        r.outcome_note,
+        r.escalations,
+    )
+
+
+def list_reminders(session: Session, *, open_only: bool = False) -> list[ReminderRow]:
+    query = select(Reminder).order_by(Reminder.due_on.desc(), Reminder.id.desc())
+    if open_only:
+        query = query.where(Reminder.outcome.in_(("open", "pending")))
+    return [_row(r) for r in session.scalars(query)]
+
+
+def get_reminder(session: Session, reminder_id: int) -> ReminderRow:
+    return _row(_locked(session, reminder_id))
+
+
+def _locked(session: Session, reminder_id: int) -> Reminder:
+    row = session.get(Reminder, reminder_id, with_for_update=True)
+    if row is None:
+        raise NotFoundError("reminder", reminder_id)
+    return row
+
+
+def acknowledge(
+    session: Session, reminder_id: int, assign: str | None = None, *, now: datetime | None = None
+) -> ReminderRow:
+    """The sales director has read it (escalation stops) and, optionally, assigns the
+    salesperson who follows up (R4.1). Acknowledging again only changes the assignment."""
+    user = require(session, Permission.REMINDER_ACK)
+    row = _locked(session, reminder_id)
+    if assign is not None:
+        person = session.scalars(select(User).where(User.login == assign.strip())).first()
+        if person is None or not person.active:
+            raise ValidationError("assign", "unknown_user", value=assign)
+        if person.role not in (Role.SALESPERSON.value, Role.SALES_DIRECTOR.value):
+            raise ValidationError("assign", "not_sales", value=assign)
+        row.assigned_to = person.login
+        if row.outcome == "open":
+            row.outcome = "pending"
+    if row.acknowledged_at is None:
+        row.acknowledged_at, row.acknowledged_by = now or datetime.now(UTC), user.login
+    audit.append(
+        session,
+        "reminder.acknowledge",
+        f"reminder:{row.id}",
+        {"assigned_to": row.assigned_to},
+    )
+    mark_read(session, user.login, reminder_id=row.id)
+    return _row(row)
+
+
+def record_outcome(session: Session, reminder_id: int, outcome: str, note: str = "") -> ReminderRow:
+    """The follow-up: renewed, lost, or still pending. The sales director, or the salesperson
+    the reminder is assigned to."""
+    if outcome not in OUTCOMES:
+        raise ValidationError("outcome", "bad_choice", value=outcome, choices=", ".join(OUTCOMES))
+    user = require(session, Permission.REMINDER_FOLLOW_UP)
+    row = _locked(session, reminder_id)
+    if user.role == Role.SALESPERSON.value and row.assigned_to != user.login:
+        raise PermissionDeniedError(user.login, Permission.REMINDER_FOLLOW_UP)
+    row.outcome, row.outcome_note = outcome, note.strip()[:2000]
+    audit.append(
+        session, "reminder.outcome", f"reminder:{row.id}", {"outcome": outcome, "note": note}
+    )
+    return _row(row)
+
+
+# --- the inbox and the outbox as people see them ------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class InboxItem:
+    id: int
+    reminder_id: int | None
+    title: str
+    body: str
+    created_at: datetime
+    read: bool
+
+
+def inbox(session: Session, login: str, *, unread_only: bool = False) -> list[InboxItem]:
+    query = (
+        select(OutboxMessage)
+        .where(OutboxMessage.channel == INBOX, OutboxMessage.recipient == login)
+        .order_by(OutboxMessage.id.desc())
+    )
+    if unread_only:
+        query = query.where(OutboxMessage.read_at.is_(None))
+    return [
+        InboxItem(m.id, m.reminder_id, m.title, m.body, m.created_at, m.read_at is not None)
+        for m in session.scalars(query)
+    ]
+
+
+def mark_read(session: Session, login: str, *, reminder_id: int | None = None) -> int:
+    query = update(OutboxMessage).where(
+        OutboxMessage.channel == INBOX,
+        OutboxMessage.recipient == login,
+        OutboxMessage.read_at.is_(None),
+    )
+    if reminder_id is not None:
+        query = query.where(OutboxMessage.reminder_id == reminder_id)
+    return int(session.execute(query.values(read_at=datetime.now(UTC))).rowcount or 0)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxRow:
+    id: int
+    reminder_id: int | None
+    channel: str
+    recipient: str
+    title: str
+    state: str
+    attempts: int
+    next_attempt_at: datetime | None
+    last_error: str
+
+
+def outbox_rows(session: Session, *, problems_only: bool = False) -> list[OutboxRow]:
+    """Messages not in the inbox; with `problems_only`, those delivery keeps failing on."""
+    query = select(OutboxMessage).where(OutboxMessage.channel != INBOX)
+    query = query.where(OutboxMessage.state == "failing") if problems_only else query
+    return [
+        OutboxRow(
+            m.id,
+            m.reminder_id,
+            m.channel,
+            m.recipient,
+            m.title,
+            m.state,
+            m.attempts,
+            m.next_attempt_at,
+            m.last_error,
+        )
+        for m in session.scalars(query.order_by(OutboxMessage.id))
+    ]
+
+
 def pending(session: Session) -> list[tuple[int, str, str, str, str]]:
     """(id, channel, recipient, title, state) of messages not yet sent."""
-    rows = session.execute(
-        select(
-            OutboxMessage.id,
-            OutboxMessage.channel,
-            OutboxMessage.recipient,
-            OutboxMessage.title,
-            OutboxMessage.state,
+    return [
+        (r.id, r.channel, r.recipient, r.title, r.state)
+        for r in outbox_rows(session)
+        if r.state != "sent"
+    ]
+
+
+# --- the written letter attached to the expiry mail ---------------------------------------
+
+
+def letter(session: Session, reminder_id: int, today: date) -> Letter | None:
+    """The expiry letter of a reminder (None for other rules): the contract as the rule
+    found it, and the service delivered within the contract period."""
+    row = session.get(Reminder, reminder_id)
+    if row is None or row.rule != EXPIRY:
+        return None
+    facts = json.loads(row.facts)
+    start, end = date.fromisoformat(facts["start"]), date.fromisoformat(facts["end"])
+    system_id = session.scalar(select(Contract.system_id).where(Contract.id == _key(row)))
+    people = _people(session)
+    inspections: list[ServiceLine] = []
+    open_issues: list[ServiceLine] = []
+    if system_id is not None:
+        runs = session.execute(
+            select(InspectionRun.id, InspectionRun.period, InspectionRun.finalized_at)
+            .where(
+                InspectionRun.system_id == system_id,
+                InspectionRun.report_state.in_(("final", "approved")),
+                InspectionRun.period >= f"{start:%Y-%m}",
+                InspectionRun.period <= f"{end:%Y-%m}",
+            )
+            .order_by(InspectionRun.period, InspectionRun.id)
+        ).all()
+        inspections = [
+            # Language-neutral: the letter's section heading says what these are.
+            ServiceLine((at or datetime.now(UTC)).date(), "inspection", f"{period} (#{run_id})")
+            for run_id, period, at in runs
+        ]
+        if runs:  # what the newest report left to follow up
+            newest = runs[-1][0]
+            findings = session.execute(
+                select(HostInspection.host_name, InspectionFinding.check, InspectionFinding.value)
+                .join(HostInspection, InspectionFinding.host_inspection_id == HostInspection.id)
+                .where(
+                    HostInspection.run_id == newest,
+                    InspectionFinding.verdict.in_(("warning", "critical")),
+                )
+                .order_by(HostInspection.host_name, InspectionFinding.key)
+            ).all()
+            day = inspections[-1].day
+            open_issues = [
+                ServiceLine(day, "issue", f"{host}: {check} {value}")
+                for host, check, value in findings
+            ]
+    return Letter(
+        written_on=today,
+        to_names=tuple(p.name for p in people if p.role == Role.SALES_DIRECTOR.value),
+        cc_names=tuple(p.name for p in people if p.role == Role.GROUP_LEADER.value),
+        customer=facts["customer"],
+        project=facts["project"],
+        system=facts["system"],
+        contract_start=start,
+        contract_end=end,
+        days_left=(end - today).days,
+        salesperson=row.assigned_to or facts.get("salesperson", ""),
+        inspections=tuple(inspections),
+        changes=(),  # the change log (issue 8) adds its lines here
+        open_issues=tuple(open_issues),
+        reference=f"R-{row.id}",
+    )
+
+
+def letter_attachments(
+    session: Session, reminder_id: int, font_file: Path, today: date | None = None
+) -> tuple[Attachment, ...]:
+    """The letter as DOCX and PDF, for the mail (made when it is sent, so "days left" is
+    counted from the day the director receives it)."""
+    found = letter(session, reminder_id, today or date.today())
+    if found is None:
+        return ()
+    from supportdesk.reports import reminder_letter  # noqa: PLC0415 - loads QtGui
+
+    with tempfile.TemporaryDirectory(prefix="supportdesk-letter-") as folder:
+        docx, pdf = reminder_letter.letter_files(found, Path(folder), font_file)
+        return (
+            Attachment(docx.name, docx.read_bytes(), DOCX_MIME),
+            Attachment(pdf.name, pdf.read_bytes(), "application/pdf"),
         )
-        .where(OutboxMessage.state != "sent")
-        .order_by(OutboxMessage.id)
-    ).all()
-    return [(int(i), c, r, t, s) for i, c, r, t, s in rows]
+
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import socket
 import sys
 import threading
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +23,7 @@ from supportdesk.ui.i18n import install_translators, pick_language
 
 if TYPE_CHECKING:
     from supportdesk import bootstrap
+    from supportdesk.ui.context import Scheduler, StartScheduler, VaultSession
     from supportdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -128,10 +131,44 @@ def _ready(window: MainWindow, opened: bootstrap.App, log_file: Path) -> None:
     from supportdesk.ui.tasks import TaskRunner  # noqa: PLC0415
 
     ctx = UiContext(TaskRunner(opened.db), opened.config, remote_shell=opened.remote_shell)
+    ctx.start_scheduler = reminder_scheduler(opened, ctx.vault)
     window.start(ctx, opened.database_label(), log_file=log_file)
     _trace("ready")
     if os.environ.get(QUIT_AFTER_SHOW):
         QTimer.singleShot(0, window.close)
+
+
+def reminder_scheduler(opened: bootstrap.App, vault: VaultSession) -> StartScheduler:
+    """The reminder jobs of issue 6 on this desktop, as `supportdesk agent` runs them: the
+    outbox makes any number of desktops and agents send each message once. A channel's
+    secret is read from the vault the user opened on the vault page; while it is locked
+    that channel's messages wait (for an agent, or for the vault to be opened here)."""
+
+    def start(ran: Callable[[], None]) -> Scheduler:
+        from supportdesk.bootstrap import make_senders, vault_secret  # noqa: PLC0415
+        from supportdesk.scheduling import reminders  # noqa: PLC0415
+        from supportdesk.ui.i18n import resource_path  # noqa: PLC0415
+
+        def secret(name: str) -> str | None:
+            unlocked = vault.opened
+            if unlocked is None or not unlocked.keys:  # locked, or locked a moment ago
+                return None
+            try:
+                return vault_secret(opened.db, unlocked)(name)
+            except SupportDeskError as error:  # e.g. the credential was renamed: others go on
+                log.warning("reminder delivery cannot read %s: %s", name, error)
+                return None
+
+        jobs = reminders.ReminderJobs(
+            opened.db,
+            lambda settings, channels: make_senders(settings, channels, secret),
+            resource_path("fonts/SupportDeskSansSC-Regular.ttf"),
+            f"desktop {socket.gethostname()} {os.getpid()}",
+            after_daily=ran,
+        )
+        return reminders.start(jobs)
+
+    return start
 
 
 def _critical(parent: MainWindow | None, error: SupportDeskError) -> None:

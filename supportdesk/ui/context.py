@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
@@ -22,6 +22,8 @@ class UiEvents(QObject):
 
     registry_changed = Signal(str)  # entity name: customer, contact, project, system, host, ...
     settings_changed = Signal()
+    # The reminder scheduler's daily run finished (emitted from its thread: queued to ours).
+    reminders_ran = Signal()
 
 
 class VaultSession(QObject):
@@ -39,6 +41,18 @@ class VaultSession(QObject):
         self.changed.emit()
 
 
+class Scheduler(Protocol):
+    """What the window needs of a running scheduler (APScheduler's BackgroundScheduler)."""
+
+    def shutdown(self, wait: bool = True) -> None: ...
+
+
+# Starts the reminder jobs in the background and returns their scheduler; the argument is
+# called (from the scheduler's thread) after each daily run. Runs in a task, never on the
+# GUI thread.
+StartScheduler = Callable[[Callable[[], None]], Scheduler]
+
+
 def _no_shell() -> RemoteShell:
     raise RuntimeError("no remote shell: the application passes one in")
 
@@ -51,3 +65,5 @@ class UiContext:
     today: Callable[[], date] = date.today
     vault: VaultSession = field(default_factory=VaultSession)
     remote_shell: Callable[[], RemoteShell] = _no_shell  # the SSH adapter, from bootstrap
+    # None: no reminder scheduler (tests); ui/app.py passes the real one in.
+    start_scheduler: StartScheduler | None = None

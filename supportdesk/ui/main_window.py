@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QStringListModel
+from PySide6.QtCore import QSettings, QStringListModel, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,8 +26,9 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from supportdesk.domain.registry import AttentionItem, UserRow
-    from supportdesk.ui.context import UiContext
+    from supportdesk.ui.context import Scheduler, UiContext
     from supportdesk.ui.pages.home_page import HomePage
+    from supportdesk.ui.pages.reminders_page import RemindersPage, UnreadNotifier
 
 
 class MainWindow(QMainWindow):
@@ -46,6 +47,8 @@ class MainWindow(QMainWindow):
         self._ctx: UiContext | None = None
         self._database_label = database_label
         self._log_file = log_file
+        # Set by the scheduler's start task (on a pool thread), read on close.
+        self.scheduler: Scheduler | None = None
         self.setWindowTitle(self.tr("SupportDesk"))
         self.resize(1200, 760)
 
@@ -58,6 +61,7 @@ class MainWindow(QMainWindow):
             self.tr("Maintenance contracts"),
             self.tr("Inspection"),
             self.tr("Vault"),
+            self.tr("Reminders"),
         ]
         self.stack = QStackedWidget(self)
         self.navigation = QListView(self)
@@ -87,6 +91,7 @@ class MainWindow(QMainWindow):
         layer, and with it SQLAlchemy: start-up shows the frame before paying for that)."""
         from supportdesk.ui.pages import registry_pages  # noqa: PLC0415
         from supportdesk.ui.pages.home_page import HomePage  # noqa: PLC0415
+        from supportdesk.ui.pages.reminders_page import RemindersPage  # noqa: PLC0415
 
         self._ctx = ctx
         self._database_label = database_label
@@ -94,7 +99,12 @@ class MainWindow(QMainWindow):
         self.database_label.setText(self.tr("Database: {db}").format(db=database_label))
         self.home: HomePage = HomePage(ctx, self)
         self.home.opened.connect(self._on_home_item_opened)
-        pages = [("home", self.home), *((key, page) for key, _title, page in registry_pages(ctx))]
+        self.reminders: RemindersPage = RemindersPage(ctx, self)
+        pages = [
+            ("home", self.home),
+            *((key, page) for key, _title, page in registry_pages(ctx)),
+            ("reminders", self.reminders),
+        ]
         model = self.navigation.model()
         self.pages = [
             (key, model.index(row, 0).data(), page) for row, (key, page) in enumerate(pages)
@@ -109,15 +119,65 @@ class MainWindow(QMainWindow):
         ctx.tasks.read(_current_user, on_done=self._on_user_loaded)
         # Here rather than in the frame: converting a standard key builds all of Qt's enums.
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.notifier = self._make_notifier()
+        self.reminders.unread_changed.connect(self._on_reminders_unread_changed)
+        if ctx.start_scheduler is not None:
+            # After the pages are up: the window paints first, the scheduler follows.
+            QTimer.singleShot(0, self._start_scheduler)
+
+    def _make_notifier(self) -> UnreadNotifier:
+        from PySide6.QtWidgets import QStyle, QSystemTrayIcon  # noqa: PLC0415
+
+        from supportdesk.ui.pages.reminders_page import UnreadNotifier  # noqa: PLC0415
+
+        tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            icon = self.windowIcon()
+            if icon.isNull():
+                icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+            tray = QSystemTrayIcon(icon, self)
+            tray.setToolTip(self.tr("SupportDesk"))
+            tray.show()
+        notifier = UnreadNotifier(tray, self.statusBar(), self)
+        notifier.opened.connect(self._on_notifier_opened)
+        return notifier
+
+    def _start_scheduler(self) -> None:
+        from supportdesk.ui.tasks import Task, TaskContext  # noqa: PLC0415
+
+        ctx = self._ctx
+        if ctx is None or ctx.start_scheduler is None or self.scheduler is not None:
+            return
+        start, ran = ctx.start_scheduler, ctx.events.reminders_ran.emit
+
+        def body(_task: TaskContext) -> None:
+            # Kept here, not delivered through a signal: if the window closes meanwhile,
+            # closeEvent waits for this task and then finds the scheduler to stop.
+            self.scheduler = start(ran)
+
+        ctx.tasks.start(Task(body, "reminder scheduler"), "remote")
+
+    def stop_scheduler(self) -> None:
+        """Without waiting: a send in flight finishes on its own, and its lease keeps any
+        other desktop or agent from sending that message meanwhile."""
+        scheduler, self.scheduler = self.scheduler, None
+        if scheduler is not None:
+            scheduler.shutdown(wait=False)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        settings = QAction(self.tr("&Settings…"), self)
-        settings.triggered.connect(self._on_settings_triggered)
         self.quit_action = QAction(self.tr("&Quit"), self)  # its shortcut: see start()
         self.quit_action.triggered.connect(self.close)
-        file_menu.addAction(settings)
         file_menu.addAction(self.quit_action)
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        self.settings_action = QAction(self.tr("&This computer…"), self)
+        self.settings_action.triggered.connect(self._on_settings_triggered)
+        # The team's settings, in the database: enabled once the user may edit them.
+        self.team_settings_action = QAction(self.tr("&Reminders and delivery…"), self)
+        self.team_settings_action.setEnabled(False)
+        self.team_settings_action.triggered.connect(self._on_team_settings_triggered)
+        settings_menu.addAction(self.settings_action)
+        settings_menu.addAction(self.team_settings_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About SupportDesk…"), self)
         about.triggered.connect(self._on_about_triggered)
@@ -152,6 +212,7 @@ class MainWindow(QMainWindow):
         error_box(self, error, self._log_file).open()
 
     def _on_user_loaded(self, user: UserRow | None) -> None:
+        from supportdesk.domain.roles import Permission, Role, allows  # noqa: PLC0415
         from supportdesk.ui.messages import role_label  # noqa: PLC0415
 
         self.user_label.setText(
@@ -159,6 +220,25 @@ class MainWindow(QMainWindow):
             if user
             else self.tr("Signed in: unknown user (read only)")
         )
+        may = user is not None and user.active and allows(Role(user.role), Permission.SETTINGS_EDIT)
+        self.team_settings_action.setEnabled(may)
+        self.team_settings_action.setToolTip(
+            "" if may else self.tr("Only the group leader changes how reminders are delivered.")
+        )
+
+    def _on_reminders_unread_changed(self, unread: int) -> None:
+        row = next(i for i, (k, _t, _p) in enumerate(self.pages) if k == "reminders")
+        title = (
+            self.tr("Reminders ({count})").format(count=unread) if unread else self.tr("Reminders")
+        )
+        self.navigation.model().setData(self.navigation.model().index(row, 0), title)
+        self.notifier.update(unread)
+
+    def _on_notifier_opened(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.show_page("reminders")
 
     def _on_home_item_opened(self, item: AttentionItem | None) -> None:
         """A double-click on the home page opens the record it is about."""
@@ -190,6 +270,19 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(self._ctx.events.settings_changed.emit)
         dialog.open()
 
+    def _on_team_settings_triggered(self) -> None:
+        if self._ctx is None:
+            return
+        from supportdesk.ui.dialogs.team_settings_dialog import open_team_settings  # noqa: PLC0415
+
+        open_team_settings(self._ctx, self, on_saved=self._on_team_settings_saved)
+
+    def _on_team_settings_saved(self) -> None:
+        # The daily time is read when the scheduler starts: start it again with the new one.
+        if self.scheduler is not None:
+            self.stop_scheduler()
+            self._start_scheduler()
+
     def _on_about_triggered(self) -> None:
         if self._ctx is None:
             return
@@ -209,9 +302,13 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         QSettings().setValue("main_window/geometry", self.saveGeometry())
-        # No thread may outlive the window: cancel and wait for every task.
+        # No thread may outlive the window: cancel and wait for every task (the scheduler's
+        # start among them), then stop the scheduler.
         if self._ctx is not None:
+            self.reminders.timer.stop()
+            self.notifier.hide()
             self._ctx.tasks.shutdown()
+        self.stop_scheduler()
         super().closeEvent(event)
 
 

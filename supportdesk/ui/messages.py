@@ -89,9 +89,22 @@ def field_label(name: str) -> str:
         "documents.webdav_url": QT_TRANSLATE_NOOP("messages", "WebDAV URL"),
         "mail.host": QT_TRANSLATE_NOOP("messages", "SMTP host"),
         "mail.port": QT_TRANSLATE_NOOP("messages", "SMTP port"),
-        "mail.sender": QT_TRANSLATE_NOOP("messages", "sender"),
         "mail.user": QT_TRANSLATE_NOOP("messages", "SMTP login"),
-        "mail.starttls": QT_TRANSLATE_NOOP("messages", "STARTTLS"),
+        "mail.security": QT_TRANSLATE_NOOP("messages", "mail encryption"),
+        "mail.from": QT_TRANSLATE_NOOP("messages", "sender address"),
+        "mail.credential": QT_TRANSLATE_NOOP("messages", "SMTP password credential"),
+        "robots.dingtalk.url": QT_TRANSLATE_NOOP("messages", "DingTalk webhook"),
+        "robots.dingtalk.secret": QT_TRANSLATE_NOOP("messages", "DingTalk signing secret"),
+        "robots.wecom.url": QT_TRANSLATE_NOOP("messages", "WeCom webhook"),
+        "robots.wecom.secret": QT_TRANSLATE_NOOP("messages", "WeCom signing secret"),
+        "robots.feishu.url": QT_TRANSLATE_NOOP("messages", "Feishu webhook"),
+        "robots.feishu.secret": QT_TRANSLATE_NOOP("messages", "Feishu signing secret"),
+        "reminders.time": QT_TRANSLATE_NOOP("messages", "daily run time"),
+        "reminders.escalate_days": QT_TRANSLATE_NOOP("messages", "days before sending again"),
+        "reminders.max_escalations": QT_TRANSLATE_NOOP("messages", "times sent again at most"),
+        "assign": QT_TRANSLATE_NOOP("messages", "salesperson"),
+        "outcome": QT_TRANSLATE_NOOP("messages", "follow-up outcome"),
+        "cc": QT_TRANSLATE_NOOP("messages", "copied address"),
         "system_id": QT_TRANSLATE_NOOP("messages", "system"),
         "vault.reason_required": QT_TRANSLATE_NOOP("messages", "reason required"),
         "vault.clipboard_seconds": QT_TRANSLATE_NOOP("messages", "clipboard seconds"),
@@ -182,7 +195,17 @@ def _code_text(code: str) -> str:
         ),
         "duplicate": QT_TRANSLATE_NOOP("messages", "'{value}' already exists"),
         "unknown_user": QT_TRANSLATE_NOOP("messages", "no user with login '{value}'"),
+        "not_sales": QT_TRANSLATE_NOOP(
+            "messages", "'{value}' is neither a salesperson nor a sales director"
+        ),
         "unknown_key": QT_TRANSLATE_NOOP("messages", "there is no setting '{value}'"),
+        "bad_time": QT_TRANSLATE_NOOP("messages", "'{value}' is not a time of day (HH:MM)"),
+        "bad_webhook": QT_TRANSLATE_NOOP(
+            "messages", "is not a webhook URL (https://host/path?token)"
+        ),
+        "unknown_credential": QT_TRANSLATE_NOOP(
+            "messages", "the vault has no credential named '{value}'"
+        ),
         "not_found": QT_TRANSLATE_NOOP("messages", "{entity} '{value}' does not exist"),
         "jump_host_other_system": QT_TRANSLATE_NOOP(
             "messages", "the jump host must be another host of the same system"
@@ -439,5 +462,6 @@ def _entity(name: str) -> str:
         "user": QT_TRANSLATE_NOOP("messages", "user"),
         "credential": QT_TRANSLATE_NOOP("messages", "credential"),
         "history": QT_TRANSLATE_NOOP("messages", "earlier secret"),
+        "reminder": QT_TRANSLATE_NOOP("messages", "reminder"),
     }
     return _t(str(names[name])) if name in names else name

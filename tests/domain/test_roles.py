@@ -18,10 +18,10 @@ def test_the_roles_of_the_spec() -> None:
     }
 
 
-def test_only_the_administrator_manages_users_and_settings() -> None:
+def test_only_the_administrator_manages_users_and_the_group_leader_also_team_settings() -> None:
     for role in Role:
         assert allows(role, Permission.USER_ADMIN) == (role is Role.ADMIN)
-        assert allows(role, Permission.SETTINGS_EDIT) == (role is Role.ADMIN)
+        assert allows(role, Permission.SETTINGS_EDIT) == (role in {Role.ADMIN, Role.GROUP_LEADER})
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from supportdesk.ui.pages.home_page import HomePage
 from supportdesk.ui.pages.hosts_page import HostsPage
 from supportdesk.ui.pages.inspection_page import InspectionPage
 from supportdesk.ui.pages.projects_page import ProjectsPage
+from supportdesk.ui.pages.reminders_page import RemindersPage
 from supportdesk.ui.pages.vault_page import VaultPage
 from supportdesk.ui.tasks import Task, TaskContext
 from tests.ui.helpers import keep, wait_idle
@@ -51,6 +52,7 @@ def test_navigation_switches_to_every_page(
         ContractsPage,
         InspectionPage,
         VaultPage,
+        RemindersPage,
     ]
     model = window.navigation.model()
     assert model.rowCount() == len(expected)

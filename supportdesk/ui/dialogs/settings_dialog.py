@@ -1,5 +1,6 @@
-"""Settings: language, database, document folder, mail server. All fields are checked
-before any is saved, so a bad value changes nothing."""
+"""This computer's settings: language, database, document folder, vault. All fields are
+checked before any is saved, so a bad value changes nothing. (The mail server and robots are
+the team's, in the database: team_settings_dialog.py.)"""
 
 from __future__ import annotations
 
@@ -52,14 +53,6 @@ class SettingsDialog(QDialog):
         browse = QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self._on_browse_clicked)
         self.webdav = QLineEdit(str(config.get("documents.webdav_url")), self)
-        self.mail_host = QLineEdit(str(config.get("mail.host")), self)
-        self.mail_port = QSpinBox(self)
-        self.mail_port.setRange(1, 65535)
-        self.mail_port.setValue(int(config.get("mail.port")))
-        self.mail_sender = QLineEdit(str(config.get("mail.sender")), self)
-        self.mail_user = QLineEdit(str(config.get("mail.user")), self)
-        self.mail_tls = QCheckBox(self.tr("Use STARTTLS"), self)
-        self.mail_tls.setChecked(bool(config.get("mail.starttls")))
 
         general = QGroupBox(self.tr("Interface and database"), self)
         form = QFormLayout(general)
@@ -81,13 +74,6 @@ class SettingsDialog(QDialog):
         row.addWidget(browse)
         form.addRow(self.tr("Document folder"), row)
         form.addRow(self.tr("WebDAV URL"), self.webdav)
-        mail = QGroupBox(self.tr("Mail server"), self)
-        form = QFormLayout(mail)
-        form.addRow(self.tr("SMTP host"), self.mail_host)
-        form.addRow(self.tr("Port"), self.mail_port)
-        form.addRow(self.tr("Sender"), self.mail_sender)
-        form.addRow(self.tr("Login"), self.mail_user)
-        form.addRow("", self.mail_tls)
 
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #c62828;")
@@ -99,7 +85,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (general, docs, mail, self._vault_group(config), self.error, buttons):
+        for widget in (general, docs, self._vault_group(config), self.error, buttons):
             layout.addWidget(widget)
 
     def _vault_group(self, config: Config) -> QGroupBox:
@@ -126,11 +112,6 @@ class SettingsDialog(QDialog):
             "database.url": self.database.text().strip(),
             "documents.folder": self.folder.text().strip(),
             "documents.webdav_url": self.webdav.text().strip(),
-            "mail.host": self.mail_host.text().strip(),
-            "mail.port": str(self.mail_port.value()),
-            "mail.sender": self.mail_sender.text().strip(),
-            "mail.user": self.mail_user.text().strip(),
-            "mail.starttls": "true" if self.mail_tls.isChecked() else "false",
             "vault.reason_required": "true" if self.vault_reason.isChecked() else "false",
             "vault.clipboard_seconds": str(self.vault_clipboard.value()),
             "vault.lock_minutes": str(self.vault_lock.value()),

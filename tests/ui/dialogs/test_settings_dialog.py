@@ -1,12 +1,12 @@
-"""Settings: language, database URL, document folder and mail server land in the profile
-config; a bad value is named by its field and nothing is saved."""
+"""This computer's settings: language, database URL, document folder and vault land in the
+profile config; a bad value is named by its field and nothing is saved. (The mail server is
+the team's: test_team_settings_dialog.py.)"""
 
 from __future__ import annotations
 
 import tomllib
 
 import pytest
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -39,13 +39,12 @@ def reread(opened: bootstrap.App) -> Config:
 
 
 def test_shows_the_current_config(qtbot: QtBot, ctx: UiContext, opened: bootstrap.App) -> None:
-    ctx.config.set("mail.host", "smtp.example.cn")
-    ctx.config.set("mail.port", "465")
+    ctx.config.set("documents.webdav_url", "https://dav.example.cn/docs")
     ctx.config.set("ui.language", "zh_CN")
     ctx.config.set("documents.folder", "/srv/文档")
     shown = keep(qtbot, ctx, SettingsDialog(ctx.config))
-    assert shown.mail_host.text() == "smtp.example.cn"
-    assert shown.mail_port.value() == 465
+    assert shown.webdav.text() == "https://dav.example.cn/docs"
+    assert not hasattr(shown, "mail_host")  # the team's setting now, in the database
     assert shown.language.currentData() == "zh_CN"
     assert shown.folder.text() == "/srv/文档"
     assert shown.database.text() == ""
@@ -57,11 +56,6 @@ def test_changes_land_in_the_profile_config(
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.folder.setText("  /srv/售后文档  ")
     dialog.webdav.setText("https://dav.example.cn/docs")
-    dialog.mail_host.setText("smtp.example.cn")
-    dialog.mail_port.setValue(465)
-    dialog.mail_sender.setText("desk@example.cn")
-    dialog.mail_user.setText("desk")
-    dialog.mail_tls.setChecked(False)
     dialog.database.setText("postgresql+psycopg://desk@db.example.cn:5432/supportdesk")
     with qtbot.waitSignal(dialog.accepted):
         save(dialog)
@@ -69,14 +63,11 @@ def test_changes_land_in_the_profile_config(
     assert config.get("ui.language") == "en"
     assert config.get("documents.folder") == "/srv/售后文档"
     assert config.get("documents.webdav_url") == "https://dav.example.cn/docs"
-    assert config.get("mail.host") == "smtp.example.cn"
-    assert config.get("mail.port") == 465
-    assert config.get("mail.sender") == "desk@example.cn"
-    assert config.get("mail.user") == "desk"
-    assert config.get("mail.starttls") is False
     assert config.database_url() == "postgresql+psycopg://desk@db.example.cn:5432/supportdesk"
     with opened.profile.config_file.open("rb") as handle:
-        assert tomllib.load(handle)["mail"]["host"] == "smtp.example.cn"
+        stored = tomllib.load(handle)
+    assert stored["documents"]["folder"] == "/srv/售后文档"
+    assert "mail" not in stored
 
 
 def test_the_vault_settings_land_in_the_config_and_reach_the_vault_page(
@@ -121,7 +112,7 @@ def test_a_bad_database_url_is_named_and_nothing_is_saved(
     qtbot: QtBot, dialog: SettingsDialog, opened: bootstrap.App, url: str, says: str
 ) -> None:
     before = opened.profile.config_file.read_bytes() if opened.profile.config_file.exists() else b""
-    dialog.mail_host.setText("smtp.example.cn")  # a good change in the same save
+    dialog.webdav.setText("https://dav.example.cn/docs")  # a good change in the same save
     dialog.database.setText(url)
     rejected: list[int] = []
     dialog.finished.connect(rejected.append)
@@ -135,16 +126,16 @@ def test_a_bad_database_url_is_named_and_nothing_is_saved(
     assert rejected == []
     after = opened.profile.config_file.read_bytes() if opened.profile.config_file.exists() else b""
     assert after == before
-    assert reread(opened).get("mail.host") == ""
+    assert reread(opened).get("documents.webdav_url") == ""
 
 
 def test_cancel_changes_nothing(
     qtbot: QtBot, dialog: SettingsDialog, opened: bootstrap.App
 ) -> None:
-    dialog.mail_host.setText("smtp.example.cn")
+    dialog.folder.setText("/srv/文档")
     with qtbot.waitSignal(dialog.rejected):
         dialog.reject()
-    assert reread(opened).get("mail.host") == ""
+    assert reread(opened).get("documents.folder") == ""
 
 
 def test_browse_fills_the_document_folder(
@@ -161,10 +152,9 @@ def test_main_window_menu_opens_settings_and_announces_changes(
 ) -> None:
     window = keep(qtbot, ctx, MainWindow(ctx, opened.database_label()))
     window.show()
-    action = next(a for a in window.findChildren(QAction) if a.text().startswith("&Settings"))
-    action.trigger()
+    window.settings_action.trigger()
     shown = open_dialog(qtbot, window, SettingsDialog)
-    shown.mail_host.setText("smtp.example.cn")
+    shown.folder.setText("/srv/文档")
     with qtbot.waitSignal(ctx.events.settings_changed):
         save(shown)
-    assert reread(opened).get("mail.host") == "smtp.example.cn"
+    assert reread(opened).get("documents.folder") == "/srv/文档"

@@ -1,0 +1,146 @@
+"""Settings the whole team shares, kept in the database (the TOML config is per machine):
+how reminders are delivered. Every desktop and every agent reads the same values, so the
+rules address the same channels wherever they run.
+
+Secrets are never settings: `mail.credential` and `robots.*.secret` name vault credentials
+(R3.1); the settings table only says which one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from supportdesk.domain.delivery import ROBOTS, SECURITY
+from supportdesk.domain.errors import ValidationError
+from supportdesk.domain.registry import valid_email
+
+Parse = Callable[[str, str], Any]  # (key, raw) -> value, or ValidationError naming the key
+
+
+def _text(_key: str, raw: str) -> str:
+    return raw.strip()
+
+
+def _email(key: str, raw: str) -> str:
+    return valid_email(key, raw)
+
+
+def _choice(*choices: str) -> Parse:
+    def parse(key: str, raw: str) -> str:
+        value = raw.strip()
+        if value not in choices:
+            raise ValidationError(key, "bad_choice", value=value, choices=", ".join(choices))
+        return value
+
+    return parse
+
+
+def _whole(low: int, high: int) -> Parse:
+    def parse(key: str, raw: str) -> int:
+        try:
+            number = int(raw.strip())
+        except ValueError:
+            raise ValidationError(key, "bad_number", value=raw) from None
+        if not low <= number <= high:
+            raise ValidationError(key, "out_of_range", value=raw, min=low, max=high)
+        return number
+
+    return parse
+
+
+def _port(key: str, raw: str) -> int:
+    try:
+        port = int(raw.strip())
+    except ValueError:
+        raise ValidationError(key, "bad_port", value=raw) from None
+    if not 1 <= port <= 65535:
+        raise ValidationError(key, "bad_port", value=raw)
+    return port
+
+
+_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+
+
+def _time(key: str, raw: str) -> str:
+    value = raw.strip()
+    if not _TIME.match(value):
+        raise ValidationError(key, "bad_time", value=value)
+    return value
+
+
+def _webhook(key: str, raw: str) -> str:
+    value = raw.strip()
+    if value and (urlsplit(value).scheme not in {"https", "http"} or not urlsplit(value).hostname):
+        # Never echo the URL: its query is the robot's access token.
+        raise ValidationError(key, "bad_webhook")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class TeamOption:
+    key: str
+    default: Any
+    parse: Parse
+    help: str
+    credential: bool = False  # the value names a vault credential
+
+
+TEAM_OPTIONS: dict[str, TeamOption] = {
+    o.key: o
+    for o in (
+        TeamOption("mail.host", "", _text, "SMTP server"),
+        TeamOption("mail.port", 587, _port, "SMTP port"),
+        TeamOption("mail.security", "starttls", _choice(*SECURITY), "none, starttls or ssl"),
+        TeamOption("mail.user", "", _text, "SMTP login; empty = no login"),
+        TeamOption("mail.from", "", _email, "sender address"),
+        TeamOption(
+            "mail.credential",
+            "",
+            _text,
+            "vault credential holding the SMTP password (empty: the OS keyring)",
+            credential=True,
+        ),
+        *(
+            option
+            for kind in ROBOTS
+            for option in (
+                TeamOption(f"robots.{kind}.url", "", _webhook, f"{kind} group robot webhook URL"),
+                TeamOption(
+                    f"robots.{kind}.secret",
+                    "",
+                    _text,
+                    f"vault credential holding the {kind} signing secret",
+                    credential=True,
+                ),
+            )
+        ),
+        TeamOption("reminders.time", "08:30", _time, "when the daily run starts (HH:MM)"),
+        TeamOption(
+            "reminders.escalate_days",
+            7,
+            _whole(1, 90),
+            "unacknowledged after this many days, a reminder is sent again (1-90)",
+        ),
+        TeamOption(
+            "reminders.max_escalations",
+            3,
+            _whole(0, 12),
+            "how many times an unacknowledged reminder is sent again (0-12)",
+        ),
+    )
+}
+
+
+def parse_team(key: str, raw: str) -> Any:
+    option = TEAM_OPTIONS.get(key)
+    if option is None:
+        raise ValidationError("key", "unknown_key", value=key)
+    return option.parse(key, raw)
+
+
+def is_team_key(key: str) -> bool:
+    return key in TEAM_OPTIONS

@@ -1,0 +1,54 @@
+"""HTML to an A4 PDF with the shipped font embedded (QtGui: QTextDocument + QPdfWriter,
+offscreen), for every document SupportDesk writes: inspection reports, reminder letters."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextDocument,
+)
+
+
+def ensure_application() -> None:
+    """QTextDocument and QPdfWriter want a QGuiApplication: the CLI has none yet."""
+    if QGuiApplication.instance() is None:
+        QGuiApplication([sys.argv[0], "-platform", "offscreen"])
+
+
+def write_html_pdf(
+    html: str, title: str, path: Path, font_file: Path, *, margin_mm: float = 15
+) -> Path:
+    ensure_application()
+    families = QFontDatabase.applicationFontFamilies(
+        QFontDatabase.addApplicationFont(str(font_file))
+    )
+    document = QTextDocument()
+    if families:
+        font = QFont(families[0], 10)
+        # No ligatures: "fi" drawn as one glyph copies out of the PDF as one odd character.
+        for tag in ("liga", "clig"):
+            font.setFeature(QFont.Tag(tag), 0)
+        document.setDefaultFont(font)
+    # The embedded font has no bold face: Qt would fake bold by drawing every glyph twice,
+    # and the PDF's text (copied, searched, read back) would say every heading twice.
+    document.setDefaultStyleSheet("h1, h2, h3, th { font-weight: normal; } th { color: #333; }")
+    document.setHtml(html)
+    writer = QPdfWriter(str(path))
+    writer.setTitle(title)
+    margins = QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm)
+    writer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, margins)
+    )
+    writer.setResolution(120)
+    document.setPageSize(QSizeF(writer.width(), writer.height()))
+    document.print_(writer)
+    return path

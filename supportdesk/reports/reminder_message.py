@@ -1,0 +1,79 @@
+"""The words of a reminder message (mail body, robot post, inbox entry), in the installed
+language. The written letter attached to the mail is reports/reminder_letter.py."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QCoreApplication
+
+
+def compose(
+    rule: str, reference: str, title: str, reason: str, facts: Mapping[str, str], step: int
+) -> tuple[str, str]:
+    """(subject, text) of one reminder; `step` > 0 marks an escalation (sent again because
+    nobody acknowledged it)."""
+    if rule == "contract.expiry":
+        subject = QCoreApplication.translate(
+            "ReminderMessage", "Maintenance ends in {days} days: {customer} {system}"
+        ).format(days=facts["days_left"], customer=facts["customer"], system=facts["system"])
+        salesperson = (
+            QCoreApplication.translate("ReminderMessage", "Salesperson: {name}").format(
+                name=facts["salesperson"]
+            )
+            if facts.get("salesperson")
+            else QCoreApplication.translate(
+                "ReminderMessage", "No salesperson is assigned yet: please assign one to follow up."
+            )
+        )
+        lines = [
+            QCoreApplication.translate(
+                "ReminderMessage",
+                "The free maintenance period of {system} ({project}, {customer}) ends on "
+                "{end}, {days} days from today.",
+            ).format(
+                system=facts["system"],
+                project=facts["project"],
+                customer=facts["customer"],
+                end=facts["end"],
+                days=facts["days_left"],
+            ),
+            QCoreApplication.translate(
+                "ReminderMessage", "Contract period: {start} to {end}"
+            ).format(start=facts["start"], end=facts["end"]),
+            salesperson,
+            QCoreApplication.translate(
+                "ReminderMessage",
+                "Please acknowledge reminder {ref} in SupportDesk and assign a salesperson "
+                "(or: supportdesk reminders ack {id} --assign LOGIN).",
+            ).format(ref=reference, id=reference.removeprefix("R-")),
+        ]
+    elif rule == "inspection.overdue":
+        subject = QCoreApplication.translate(
+            "ReminderMessage", "Inspection report missing for {period}: {customer} {system}"
+        ).format(period=facts["period"], customer=facts["customer"], system=facts["system"])
+        lines = [
+            QCoreApplication.translate(
+                "ReminderMessage",
+                "No inspection report was finalised for {system} ({customer}) in {period} "
+                "(R2.3). Please inspect the system and finalise its report.",
+            ).format(period=facts["period"], customer=facts["customer"], system=facts["system"])
+        ]
+    elif rule == "vault.rotation_due":
+        subject = QCoreApplication.translate(
+            "ReminderMessage", "Credential to change with the customer: {name}"
+        ).format(name=facts["credential"])
+        lines = [
+            QCoreApplication.translate(
+                "ReminderMessage",
+                "The credential {name} is marked rotation due (a handover finished or a member "
+                "left). Change it with the customer and save the new secret in the vault.",
+            ).format(name=facts["credential"])
+        ]
+    else:
+        subject, lines = title, [reason]
+    if step:
+        subject = QCoreApplication.translate(
+            "ReminderMessage", "[Not acknowledged, reminder {step}] {subject}"
+        ).format(step=step, subject=subject)
+    return subject, "\n".join(lines)

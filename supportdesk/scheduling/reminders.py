@@ -1,0 +1,145 @@
+"""The reminder jobs (issue 6) and the scheduler that runs them: daily rules at the team's
+`reminders.time`, delivery every minute (retries wait out their back-off), and a catch-up
+at start-up for a day whose run was missed. The desktop and `supportdesk agent` run the
+same jobs; the outbox makes any number of them at once send each message once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.date import DateTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from supportdesk.domain.delivery import Sender
+from supportdesk.domain.errors import SupportDeskError
+from supportdesk.domain.ports import UnitOfWork
+from supportdesk.services import delivery, reminder, team_settings
+
+log = logging.getLogger(__name__)
+
+DELIVERY_SECONDS = 60
+
+
+@dataclass
+class ReminderJobs:
+    """`senders` builds the channels this process can send on (None for one it cannot:
+    no settings, or its secret is in a vault this process has not opened)."""
+
+    db: UnitOfWork
+    senders: Callable[[dict[str, Any], set[str]], Mapping[str, Sender]]
+    font_file: Path
+    owner: str
+    today: Callable[[], date] = date.today
+    now: Callable[[], datetime] = lambda: datetime.now(UTC)
+    after_daily: Callable[[], None] = lambda: None  # the desktop polls its inbox at once
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def run_rules(self) -> int:
+        day = self.today()
+        with self.db.write() as session:
+            added = reminder.enqueue(session, day, now=self.now())
+            reminder.mark_ran(session, day)
+        log.info("reminder rules ran for %s: %d new messages", day, added)
+        return added
+
+    def deliver(self) -> delivery.DeliveryReport:
+        with self.db.read() as session:
+            settings = team_settings.all_values(session)
+            channels = delivery.ready_channels(session, self.now())
+        if not channels:
+            return delivery.DeliveryReport(0, 0)
+        senders = self.senders(settings, channels)
+        day = self.today()
+
+        def attach(session: Any, reminder_id: int) -> Any:
+            return reminder.letter_attachments(session, reminder_id, self.font_file, day)
+
+        report = delivery.deliver(self.db, senders, owner=self.owner, attach=attach, now=self.now)
+        if report.sent or report.failed:
+            log.info("outbox: %d sent, %d failed", report.sent, report.failed)
+        return report
+
+    def daily(self) -> None:
+        # One at a time in this process: the scheduler's catch-up and its daily trigger
+        # may fire together at start-up.
+        with self._lock:
+            self._guarded(self.run_rules)
+            self._guarded(self.deliver)
+        self._guarded(self.after_daily)
+
+    def deliver_job(self) -> None:
+        with self._lock:
+            self._guarded(self.deliver)
+
+    def missed(self) -> bool:
+        """A run is owed: today's time has passed without one, or a whole day went by."""
+        with self.db.read() as session:
+            settings = team_settings.all_values(session)
+            last = reminder.last_run(session)
+        today = self.today()
+        hour, minute = _hour_minute(settings["reminders.time"])
+        if last is None or last < today - timedelta(days=1):
+            return True
+        return last < today and datetime.now().time() >= time(hour, minute)
+
+    @staticmethod
+    def _guarded(job: Callable[[], object]) -> None:
+        # A job that fails (database away, say) must not stop the scheduler: the next
+        # trigger tries again, and the log says why.
+        try:
+            job()
+        except SupportDeskError as error:
+            log.warning("reminder job %s failed: %s", job.__name__, error)
+        except Exception:
+            log.exception("reminder job %s failed", job.__name__)
+
+
+def _hour_minute(text: str) -> tuple[int, int]:
+    hour, minute = text.split(":")
+    return int(hour), int(minute)
+
+
+class ReminderScheduler:
+    """A started scheduler. APScheduler 3 raises in its own thread (JobLookupError) when shut
+    down from another thread while it removes the one-off catch-up job it just ran, which it
+    does right after start-up: emptying its job stores first waits for that (same lock)."""
+
+    def __init__(self, scheduler: BackgroundScheduler) -> None:
+        self._scheduler = scheduler
+
+    def shutdown(self, wait: bool = True) -> None:
+        self._scheduler.remove_all_jobs()
+        self._scheduler.shutdown(wait=wait)
+
+
+def start(jobs: ReminderJobs, *, delivery_seconds: int = DELIVERY_SECONDS) -> ReminderScheduler:
+    """Start the daily run and the delivery loop in a background thread; catch up first."""
+    with jobs.db.read() as session:
+        at = team_settings.all_values(session)["reminders.time"]
+    hour, minute = _hour_minute(at)
+    scheduler = BackgroundScheduler(job_defaults={"coalesce": True, "max_instances": 1})
+    scheduler.add_job(
+        jobs.daily,
+        CronTrigger(hour=hour, minute=minute),
+        id="reminders.daily",
+        misfire_grace_time=3600,
+    )
+    scheduler.add_job(
+        jobs.deliver_job, IntervalTrigger(seconds=delivery_seconds), id="outbox.deliver"
+    )
+    if jobs.missed():
+        # A trigger object, not a name: names are looked up in package metadata, which a
+        # frozen build may lack.
+        scheduler.add_job(jobs.daily, DateTrigger(), id="reminders.catch_up")  # runs now
+        log.info("reminders: catching up on a missed daily run")
+    scheduler.start()
+    return ReminderScheduler(scheduler)
