@@ -155,15 +155,11 @@ def make_senders(
 
 
 def _keyring_password(user: str, host: str) -> str | None:
-    """The SMTP password kept in the OS keyring (`supportdesk reminders mail-password`)."""
-    import keyring  # noqa: PLC0415
-    from keyring.errors import KeyringError  # noqa: PLC0415
+    """The SMTP password kept in the OS keyring (`supportdesk reminders mail-password`); a
+    plain-text or null keyring is not read, as for the vault's key."""
+    from supportdesk.adapters.keyring_store import KeyringStore  # noqa: PLC0415
 
-    try:
-        return keyring.get_password(MAIL_KEYRING_SERVICE, f"{user}@{host}")
-    except KeyringError:
-        log.warning("the OS keyring could not be read for the SMTP password")
-        return None
+    return KeyringStore().get_text(MAIL_KEYRING_SERVICE, f"{user}@{host}")
 
 
 def vault_secret(db: Database, opened: Any) -> Callable[[str], str | None]:

@@ -223,8 +223,7 @@ def _reminders_cc(args: argparse.Namespace) -> int:
 
 
 def _reminders_mail_password(args: argparse.Namespace) -> int:
-    import keyring  # noqa: PLC0415
-
+    from supportdesk.adapters.keyring_store import KeyringStore  # noqa: PLC0415
     from supportdesk.bootstrap import MAIL_KEYRING_SERVICE  # noqa: PLC0415
     from supportdesk.domain.errors import ValidationError  # noqa: PLC0415
     from supportdesk.services import team_settings  # noqa: PLC0415
@@ -240,7 +239,7 @@ def _reminders_mail_password(args: argparse.Namespace) -> int:
     password = sys.stdin.readline().rstrip("\r\n")
     if not password:
         raise ValidationError("password", "required")
-    keyring.set_password(MAIL_KEYRING_SERVICE, f"{user}@{host}", password)
+    KeyringStore().put_text(MAIL_KEYRING_SERVICE, f"{user}@{host}", password)
     print(f"SMTP password for {user}@{host} kept in the OS keyring")
     return EXIT_OK
 

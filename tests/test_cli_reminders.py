@@ -3,16 +3,21 @@
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 from typing import Any
 
+import keyring
 import pytest
+from keyrings.alt.file import PlaintextKeyring
 
 from supportdesk.bootstrap import open_app
 from supportdesk.domain.registry import ContractForm, CustomerForm, ProjectForm, SystemForm
 from supportdesk.services import registry, users
+from tests.adapters.memory_keyring import MemoryKeyring
 from tests.cli_run import run_cli
+from tests.servers.smtp import running_smtp
 
 
 @pytest.fixture
@@ -108,3 +113,32 @@ def test_outbox_problems_exit_non_zero(capsys: pytest.CaptureFixture[str]) -> No
     assert (mail["state"], mail["attempts"]) == ("pending", 1)
     assert "127.0.0.1:9" in mail["last_error"]
     assert run_cli(capsys, "reminders", "outbox", "--problems")[0] == 0  # not yet "failing"
+
+
+@pytest.mark.usefixtures("profile")
+def test_the_smtp_password_from_the_os_keyring(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with running_smtp("plain", user="desk", password="邮箱-pw-1") as server:
+        for key, value in {
+            "mail.host": server.host,
+            "mail.port": str(server.port),
+            "mail.security": "none",
+            "mail.user": "desk",
+            "mail.from": "desk@example.cn",
+        }.items():
+            assert run_cli(capsys, "config", "set", key, value)[0] == 0
+        # A plain-text keyring is refused, as for the vault's key: nothing stored.
+        keyring.set_keyring(PlaintextKeyring())
+        monkeypatch.setattr("sys.stdin", io.StringIO("邮箱-pw-1\n"))
+        code, _out, err = run_cli(capsys, "reminders", "mail-password", "--password-stdin")
+        assert (code, "邮箱-pw-1" in err) == (1, False)
+        memory = MemoryKeyring()
+        keyring.set_keyring(memory)
+        monkeypatch.setattr("sys.stdin", io.StringIO("邮箱-pw-1\n"))
+        assert run_cli(capsys, "reminders", "mail-password", "--password-stdin")[0] == 0
+        assert list(memory.entries.values()) == ["邮箱-pw-1"]
+        code, out, _err = run_cli(capsys, "reminders", "run", "--today", "2027-03-01")
+        assert (code, "1 sent, 0 not delivered" in out) == (0, True)
+        (mail,) = server.messages
+    assert mail.rcpt_tos == ("director@example.cn",)

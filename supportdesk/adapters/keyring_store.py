@@ -148,3 +148,26 @@ class KeyringStore:
             return
         except keyring.errors.KeyringError as error:
             raise KeyringRefused("keyring_failed", name, str(error)) from None
+
+    # --- other secrets this machine keeps (the SMTP password when not in the vault) ------
+
+    def get_text(self, service: str, user: str) -> str | None:
+        """A secret kept under (service, user), only from a backend this store accepts."""
+        backend, name, _refused = self._assess()
+        if backend is None:
+            return None
+        try:
+            return backend.get_password(service, user)
+        except keyring.errors.KeyringError as error:
+            log.warning("keyring %s could not be read: %s", name, type(error).__name__)
+            return None
+
+    def put_text(self, service: str, user: str, secret: str) -> None:
+        backend, name, refused = self._assess()
+        if backend is None:
+            assert refused is not None
+            raise refused
+        try:
+            backend.set_password(service, user, secret)
+        except keyring.errors.KeyringError as error:
+            raise KeyringRefused("keyring_failed", name, type(error).__name__) from None

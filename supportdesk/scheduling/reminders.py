@@ -123,6 +123,8 @@ class ReminderScheduler:
 
 def start(jobs: ReminderJobs, *, delivery_seconds: int = DELIVERY_SECONDS) -> ReminderScheduler:
     """Start the daily run and the delivery loop in a background thread; catch up first."""
+    # APScheduler logs every run of every job at INFO: 1,440 lines a day for delivery alone.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     with jobs.db.read() as session:
         at = team_settings.all_values(session)["reminders.time"]
     hour, minute = _hour_minute(at)
@@ -135,6 +137,26 @@ def start(jobs: ReminderJobs, *, delivery_seconds: int = DELIVERY_SECONDS) -> Re
     )
     scheduler.add_job(
         jobs.deliver_job, IntervalTrigger(seconds=delivery_seconds), id="outbox.deliver"
+    )
+
+    def follow_the_time() -> None:
+        # The daily time is a team setting: a change made on another machine reaches a
+        # long-running agent within minutes, without a restart.
+        nonlocal at
+        with jobs.db.read() as session:
+            now_at = str(team_settings.all_values(session)["reminders.time"])
+        if now_at != at:
+            at = now_at
+            new_hour, new_minute = _hour_minute(at)
+            scheduler.reschedule_job(
+                "reminders.daily", trigger=CronTrigger(hour=new_hour, minute=new_minute)
+            )
+            log.info("reminders: the daily run now starts at %s", at)
+
+    scheduler.add_job(
+        lambda: ReminderJobs._guarded(follow_the_time),
+        IntervalTrigger(minutes=5),
+        id="reminders.time",
     )
     if jobs.missed():
         # A trigger object, not a name: names are looked up in package metadata, which a

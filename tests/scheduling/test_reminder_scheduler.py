@@ -122,3 +122,19 @@ def test_a_failing_job_does_not_stop_the_scheduler(team: Team, smtp: SmtpServer)
         scheduler.shutdown(wait=True)
     with team.db.read() as s:
         assert reminder.last_run(s) == TODAY
+
+
+def test_a_changed_daily_time_reaches_a_running_scheduler(team: Team, smtp: SmtpServer) -> None:
+    jobs = _jobs(team.db, smtp, "agent")
+    jobs.daily()  # nothing to catch up on
+    handle = start(jobs, delivery_seconds=3600)
+    try:
+        daily = handle._scheduler.get_job("reminders.daily")
+        assert (str(daily.trigger.fields[5]), str(daily.trigger.fields[6])) == ("0", "0")
+        with team.db.write() as s:
+            team_settings.set_many(s, {"reminders.time": "07:45"})
+        handle._scheduler.get_job("reminders.time").func()  # the 5-minute check, now
+        daily = handle._scheduler.get_job("reminders.daily")
+        assert (str(daily.trigger.fields[5]), str(daily.trigger.fields[6])) == ("7", "45")
+    finally:
+        handle.shutdown(wait=True)
