@@ -281,7 +281,10 @@ def _step(rule: Rule, row: Reminder, today: date, every: int, most: int) -> int:
     day it was first raised, so a late first run never sends two steps at once)."""
     if not rule.escalate or row.acknowledged_at is not None:
         return 0
-    return max(0, min(most, (today - row.created_at.date()).days // every))
+    raised = row.created_at
+    # The local calendar day it was raised (SQLite hands the UTC time back without a zone).
+    raised_on = (raised if raised.tzinfo else raised.replace(tzinfo=UTC)).astimezone().date()
+    return max(0, min(most, (today - raised_on).days // every))
 
 
 Compose = Callable[[str, str, str, str, dict[str, str], int], tuple[str, str]]
