@@ -303,6 +303,7 @@ def _user_set_role(args: argparse.Namespace) -> int:
 
 def _config(args: argparse.Namespace) -> int:
     from supportdesk.config import OPTIONS, Config, Profile  # noqa: PLC0415
+    from supportdesk.domain.errors import SupportDeskError  # noqa: PLC0415
     from supportdesk.domain.team_settings import is_team_key  # noqa: PLC0415
 
     config = Config(Profile.named(args.profile))
@@ -328,8 +329,18 @@ def _config(args: argparse.Namespace) -> int:
         from supportdesk.services import team_settings  # noqa: PLC0415
 
         values = {k: config.get(k) for k in OPTIONS}
-        with _open(args).db.read() as session:
-            values.update(team_settings.all_values(session))
+        try:
+            with _open(args).db.read() as session:
+                team = team_settings.all_values(session)
+        except SupportDeskError as error:
+            # The machine's own settings still show: they may be what needs fixing.
+            from supportdesk.ui.messages import describe  # noqa: PLC0415
+
+            log.warning("team settings not read: %s", error)
+            print(f"supportdesk: {describe(error)}", file=sys.stderr)
+            team = {}
+        # A webhook URL carries the robot's token: listed as set, shown only by `config get`.
+        values.update({k: ("(set)" if k.endswith(".url") and v else v) for k, v in team.items()})
         _emit(values, args.json, lambda d: "\n".join(f"{k} = {v!r}" for k, v in d.items()))
     return EXIT_OK
 

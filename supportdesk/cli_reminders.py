@@ -92,33 +92,64 @@ def _reminders_due(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _jobs(args: argparse.Namespace, app: Any, owner: str) -> Any:
-    """The jobs, with a vault opened only when a channel's secret is first needed."""
+def _jobs(args: argparse.Namespace, app: Any, owner: str, *, prompt: bool) -> Any:
+    """The jobs, with the vault opened once, when a channel's secret is first needed. With
+    `prompt` False (the agent: a service, and a worker thread) the passphrase is never asked
+    for: it comes from --passphrase-file or the key the OS keyring remembers, or the channels
+    that need a secret wait (and their messages show as stuck to the group leader)."""
     from supportdesk.bootstrap import make_senders, vault_secret  # noqa: PLC0415
-    from supportdesk.cli_vault import _opened  # noqa: PLC0415
-    from supportdesk.domain.errors import SupportDeskError  # noqa: PLC0415
+    from supportdesk.cli_vault import _login, _opened  # noqa: PLC0415
+    from supportdesk.domain.errors import SupportDeskError, ValidationError  # noqa: PLC0415
     from supportdesk.scheduling.reminders import ReminderJobs  # noqa: PLC0415
     from supportdesk.ui.i18n import resource_path  # noqa: PLC0415
 
-    opened: list[Any] = []
+    lock = threading.Lock()
+    state: dict[str, Any] = {"vault": None, "tried": False}
+
+    def remembered() -> bool:
+        store = app.key_store()
+        with app.db.read() as session:
+            login = _login(session)
+        return bool(login and store.usable() and store.get(app.vault_profile_id(), login))
+
+    def vault() -> Any:
+        with lock:
+            if state["vault"] is None and not state["tried"]:
+                state["tried"] = True  # once: an Argon2id unlock per minute helps nobody
+                if prompt or args.passphrase_file is not None or remembered():
+                    try:
+                        state["vault"] = _opened(args, app)
+                    except SupportDeskError as error:
+                        log.warning("vault not opened: %s", error)
+            return state["vault"]
 
     def secret(name: str) -> str | None:
-        if not opened:
-            try:
-                opened.append(_opened(args, app))
-            except SupportDeskError as error:
-                log.warning("vault not opened, so %s cannot be read: %s", name, error)
-                return None
-        return vault_secret(app.db, opened[0])(name)
+        opened = vault()
+        if opened is None:
+            return None
+        try:
+            return vault_secret(app.db, opened)(name)
+        except ValidationError as error:
+            if error.code == "vault_stale":  # the team key was rotated: open it again
+                with lock:
+                    state["vault"], state["tried"] = None, False
+            log.warning("%s cannot be read from the vault: %s", name, error)
+        except SupportDeskError as error:  # one channel's secret: the others go on
+            log.warning("%s cannot be read from the vault: %s", name, error)
+        return None
 
-    today = (lambda: args.today) if getattr(args, "today", None) else date.today
-    return ReminderJobs(
+    real_day = args.today in (None, date.today()) if hasattr(args, "today") else True
+    jobs = ReminderJobs(
         app.db,
         lambda settings, channels: make_senders(settings, channels, secret),
         resource_path("fonts/SupportDeskSansSC-Regular.ttf"),
         owner,
-        today=today,
+        today=(lambda: args.today) if getattr(args, "today", None) else date.today,
+        record_run=real_day,
     )
+    if not prompt:
+        vault()  # now, in the calling thread, rather than in the first delivery
+    return jobs
 
 
 def _owner(kind: str) -> str:
@@ -129,7 +160,7 @@ def _reminders_run(args: argparse.Namespace) -> int:
     from supportdesk.reports.pdf import ensure_application  # noqa: PLC0415
 
     app = _open(args)
-    jobs = _jobs(args, app, _owner("cli"))
+    jobs = _jobs(args, app, _owner("cli"), prompt=True)
     ensure_application()  # the letter's PDF needs QtGui
     with _speaking(args):
         added = jobs.run_rules()
@@ -258,20 +289,26 @@ def _agent(args: argparse.Namespace) -> int:
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
-    jobs = _jobs(args, app, _owner("agent"))
+    jobs = _jobs(args, app, _owner("agent"), prompt=False)
     ensure_application()
     try:
         with _speaking(args):
             log.info("agent started on %s (pid %d)", app.database_label(), os.getpid())
             if args.once:
-                jobs.daily()
-                return EXIT_OK
-            scheduler = start(jobs, delivery_seconds=max(1, args.delivery_seconds))
-            try:
-                while not stop.wait(0.5):
-                    pass
-            finally:
-                scheduler.shutdown(wait=True)  # a send under way finishes and is recorded
+                # The daily run in a thread, so SIGTERM can stop it between two sends.
+                worker = threading.Thread(target=jobs.daily, name="reminders-once")
+                worker.start()
+                while worker.is_alive():
+                    if stop.wait(0.2):
+                        jobs.stopping.set()
+                worker.join()
+            else:
+                scheduler = start(jobs, delivery_seconds=max(1, args.delivery_seconds))
+                try:
+                    while not stop.wait(0.5):
+                        pass
+                finally:
+                    scheduler.shutdown(wait=True)  # a send under way finishes and is recorded
             log.info("agent stopped")
             return EXIT_OK
     finally:

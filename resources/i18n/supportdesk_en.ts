@@ -1498,6 +1498,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>Inspection report overdue</translation>
     </message>
     <message>
+        <source>Credential to change</source>
+        <translation>Credential to change</translation>
+    </message>
+    <message>
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
@@ -1524,6 +1528,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>No inspection report finalised for {month}</source>
         <translation>No inspection report finalised for {month}</translation>
+    </message>
+    <message>
+        <source>Change it with the customer, then save the new secret</source>
+        <translation>Change it with the customer, then save the new secret</translation>
     </message>
     <message>
         <source>Acknowledge and assign</source>

@@ -1498,6 +1498,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>巡检报告逾期</translation>
     </message>
     <message>
+        <source>Credential to change</source>
+        <translation>需更换的凭据</translation>
+    </message>
+    <message>
         <source>e-mail</source>
         <translation>邮件</translation>
     </message>
@@ -1524,6 +1528,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>No inspection report finalised for {month}</source>
         <translation>{month} 无定稿的巡检报告</translation>
+    </message>
+    <message>
+        <source>Change it with the customer, then save the new secret</source>
+        <translation>请与客户更换后，保存新密码</translation>
     </message>
     <message>
         <source>Acknowledge and assign</source>

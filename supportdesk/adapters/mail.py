@@ -54,7 +54,7 @@ class SmtpSender:
         except smtplib.SMTPAuthenticationError as exc:
             raise self._fail(f"login refused{_said(exc)}", permanent=True) from None
         except smtplib.SMTPRecipientsRefused as exc:
-            raise self._refused(exc.recipients) from None
+            raise self._refused(exc.recipients, partly=False) from None
         except smtplib.SMTPResponseException as exc:
             raise self._fail(f"refused{_said(exc)}", permanent=exc.smtp_code >= 500) from None
         except smtplib.SMTPServerDisconnected as exc:
@@ -117,10 +117,13 @@ class SmtpSender:
                 smtp.starttls(context=self._context)
                 smtp.ehlo()
             if s.user:
+                if s.security == "none":
+                    # A password in clear text is anyone's on the path: refuse to send it.
+                    raise self._fail("a login needs starttls or ssl", permanent=True)
                 self._login(smtp)
             refused = smtp.send_message(mail, from_addr=s.sender, to_addrs=recipients)
-            if refused:  # accepted for some recipients only: still not delivered as asked
-                raise self._refused(refused)
+            if refused:  # accepted for some recipients only (all refused raises instead)
+                raise self._refused(refused, partly=True)
             # The server has the mail: a failing QUIT must not turn it into a failure.
             with contextlib.suppress(smtplib.SMTPException, OSError):
                 smtp.quit()
@@ -144,11 +147,13 @@ class SmtpSender:
         if code != 235:
             raise smtplib.SMTPAuthenticationError(code, answer)
 
-    def _refused(self, refused: dict[str, tuple[int, bytes]]) -> DeliveryFailed:
+    def _refused(self, refused: dict[str, tuple[int, bytes]], *, partly: bool) -> DeliveryFailed:
         each = "; ".join(f"{addr}: {code} {_text(text)}" for addr, (code, text) in refused.items())
         # Permanent only when every refusal is: a 4xx refusal may pass next time.
         permanent = all(code >= 500 for code, _ in refused.values())
-        return self._fail(f"recipients refused: {each}", permanent=permanent)
+        failure = self._fail(f"recipients refused: {each}", permanent=permanent)
+        failure.partly = partly  # the others have it: never send it to them again
+        return failure
 
     def _fail(self, what: str, *, permanent: bool) -> DeliveryFailed:
         reason = f"{self._where}: {what}"

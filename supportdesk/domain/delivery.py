@@ -40,10 +40,13 @@ class DeliveryFailed(Exception):  # noqa: N818 - it reads as what happened
     holds a password, a signing secret or a webhook token. `permanent` when trying again
     cannot help without a change of settings (a refused login, a rejected signature)."""
 
-    def __init__(self, reason: str, *, permanent: bool = False) -> None:
+    def __init__(self, reason: str, *, permanent: bool = False, partly: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
         self.permanent = permanent
+        # Accepted for some recipients, refused for others: sending again would give those
+        # it reached a second copy, so it counts as sent and the refusal is shown.
+        self.partly = partly
 
 
 class Sender(Protocol):

@@ -30,7 +30,7 @@ class Due:
     """One reminder that is due: which rule, about what, from which day, and why."""
 
     rule: str
-    subject: str  # e.g. "contract:12": with the due date, what makes it one reminder
+    subject: str  # e.g. "contract:12:2027-05-31": with the due date, what makes it one reminder
     due_on: date
     title: str
     reason: str
@@ -50,7 +50,9 @@ def expiry_due(contract: ContractFacts, today: date) -> Due | None:
     days_left = (contract.end - today).days
     return Due(
         EXPIRY,
-        f"contract:{contract.contract_id}",
+        # The end date in the key too: a contract moved from 31 to 30 May keeps its due date
+        # (28 February) but is a different reminder, with the new date in its letter.
+        f"contract:{contract.contract_id}:{contract.end.isoformat()}",
         due_on,
         f"{contract.customer} {contract.system}",
         f"maintenance ends {contract.end.isoformat()}, {days_left} days left",

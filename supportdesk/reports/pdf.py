@@ -3,6 +3,7 @@ offscreen), for every document SupportDesk writes: inspection reports, reminder 
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
@@ -24,13 +25,17 @@ def ensure_application() -> None:
         QGuiApplication([sys.argv[0], "-platform", "offscreen"])
 
 
+@functools.cache
+def _families(font_file: str) -> tuple[str, ...]:
+    """Registered once per process: a long-running agent writes many letters."""
+    return tuple(QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(font_file)))
+
+
 def write_html_pdf(
     html: str, title: str, path: Path, font_file: Path, *, margin_mm: float = 15
 ) -> Path:
     ensure_application()
-    families = QFontDatabase.applicationFontFamilies(
-        QFontDatabase.addApplicationFont(str(font_file))
-    )
+    families = _families(str(font_file))
     document = QTextDocument()
     if families:
         font = QFont(families[0], 10)

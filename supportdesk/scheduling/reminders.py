@@ -41,13 +41,16 @@ class ReminderJobs:
     today: Callable[[], date] = date.today
     now: Callable[[], datetime] = lambda: datetime.now(UTC)
     after_daily: Callable[[], None] = lambda: None  # the desktop polls its inbox at once
+    record_run: bool = True  # False for a run on a made-up day (`--today`): no catch-up skew
+    stopping: threading.Event = field(default_factory=threading.Event)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def run_rules(self) -> int:
         day = self.today()
         with self.db.write() as session:
             added = reminder.enqueue(session, day, now=self.now())
-            reminder.mark_ran(session, day)
+            if self.record_run:
+                reminder.mark_ran(session, day)
         log.info("reminder rules ran for %s: %d new messages", day, added)
         return added
 
@@ -63,7 +66,14 @@ class ReminderJobs:
         def attach(session: Any, reminder_id: int) -> Any:
             return reminder.letter_attachments(session, reminder_id, self.font_file, day)
 
-        report = delivery.deliver(self.db, senders, owner=self.owner, attach=attach, now=self.now)
+        report = delivery.deliver(
+            self.db,
+            senders,
+            owner=self.owner,
+            attach=attach,
+            now=self.now,
+            cancelled=self.stopping.is_set,  # a stop waits for one send, not for the queue
+        )
         if report.sent or report.failed:
             log.info("outbox: %d sent, %d failed", report.sent, report.failed)
         return report
@@ -74,7 +84,8 @@ class ReminderJobs:
         with self._lock:
             self._guarded(self.run_rules)
             self._guarded(self.deliver)
-        self._guarded(self.after_daily)
+        if not self.stopping.is_set():  # a closing window may be gone by now
+            self._guarded(self.after_daily)
 
     def deliver_job(self) -> None:
         with self._lock:
@@ -113,10 +124,12 @@ class ReminderScheduler:
     down from another thread while it removes the one-off catch-up job it just ran, which it
     does right after start-up: emptying its job stores first waits for that (same lock)."""
 
-    def __init__(self, scheduler: BackgroundScheduler) -> None:
+    def __init__(self, scheduler: BackgroundScheduler, jobs: ReminderJobs) -> None:
         self._scheduler = scheduler
+        self._jobs = jobs
 
     def shutdown(self, wait: bool = True) -> None:
+        self._jobs.stopping.set()
         self._scheduler.remove_all_jobs()
         self._scheduler.shutdown(wait=wait)
 
@@ -161,7 +174,12 @@ def start(jobs: ReminderJobs, *, delivery_seconds: int = DELIVERY_SECONDS) -> Re
     if jobs.missed():
         # A trigger object, not a name: names are looked up in package metadata, which a
         # frozen build may lack.
-        scheduler.add_job(jobs.daily, DateTrigger(), id="reminders.catch_up")  # runs now
+        scheduler.add_job(
+            jobs.daily,
+            DateTrigger(),
+            id="reminders.catch_up",
+            misfire_grace_time=None,  # a slow start-up must not drop it (default grace: 1 s)
+        )
         log.info("reminders: catching up on a missed daily run")
     scheduler.start()
-    return ReminderScheduler(scheduler)
+    return ReminderScheduler(scheduler, jobs)

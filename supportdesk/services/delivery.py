@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -104,20 +104,31 @@ def deliver(
     sent = failed = 0
     channels = sorted(senders)
     while channels and sent + failed < limit and not cancelled():
-        with db.write() as session:
+        with db.write() as session:  # the claim alone: short, whatever comes next
             message = _claim(session, channels, owner, now())
             if message is None:
                 break
             ident, channel, reminder_id = message.id, message.channel, message.reminder_id
-            extras = (
-                attach(session, reminder_id) if attach and channel == MAIL and reminder_id else ()
-            )
-            outgoing = _outgoing(message, extras)
+            outgoing = _outgoing(message, ())
         try:
+            if attach and channel == MAIL and reminder_id:
+                with db.read() as session:
+                    outgoing = replace(outgoing, attachments=attach(session, reminder_id))
             senders[channel].send(outgoing)
         except DeliveryFailed as failure:
+            if failure.partly:  # some recipients have it: sending again would repeat it
+                sent += 1
+                _sent(db, ident, owner, now(), note=failure.reason)
+            else:
+                failed += 1
+                _failed(db, ident, owner, failure, now())
+        except Exception as error:
+            # A setting the adapter chokes on (say a host name that is not one), a letter
+            # that cannot be made: failing, for the group leader to see, like any refusal.
+            log.exception("outbox message %s could not be sent", ident)
             failed += 1
-            _failed(db, ident, owner, failure, now())
+            reason = f"{channel}: {type(error).__name__}"
+            _failed(db, ident, owner, DeliveryFailed(reason, permanent=True), now())
         else:
             sent += 1
             _sent(db, ident, owner, now())
@@ -131,7 +142,7 @@ def _mine(session: Session, ident: int, owner: str) -> OutboxMessage | None:
     return message if message is not None and message.lease_owner == owner else None
 
 
-def _sent(db: UnitOfWork, ident: int, owner: str, at: datetime) -> None:
+def _sent(db: UnitOfWork, ident: int, owner: str, at: datetime, note: str = "") -> None:
     with db.write() as session:
         message = _mine(session, ident, owner)
         if message is None:
@@ -139,7 +150,7 @@ def _sent(db: UnitOfWork, ident: int, owner: str, at: datetime) -> None:
         message.state, message.sent_at = "sent", at
         message.attempts += 1
         message.lease_owner = message.lease_until = None
-        message.last_error = ""
+        message.last_error = note[:2000]  # e.g. one copied address refused
         audit.append(
             session,
             "outbox.sent",
@@ -175,4 +186,6 @@ def retry_now(session: Session, message_ids: list[int], *, now: datetime | None 
         # fails FAILING_AFTER more times.
         .values(next_attempt_at=now or datetime.now(UTC), state="pending", attempts=0)
     )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    count = int(result.rowcount or 0)  # type: ignore[attr-defined]
+    audit.append(session, "outbox.retry", "outbox_message", {"ids": sorted(message_ids)})
+    return count

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from supportdesk.db import audit, outbox
@@ -52,6 +52,8 @@ from supportdesk.services import team_settings
 from supportdesk.services.users import require
 
 OUTCOMES = ("pending", "renewed", "lost")
+STUCK_AFTER = timedelta(hours=1)
+CLOSED = ("renewed", "lost")
 INSPECTION_OVERDUE = "inspection.overdue"
 ROTATION_DUE = "vault.rotation_due"
 
@@ -279,7 +281,7 @@ def _reminders(
 def _step(rule: Rule, row: Reminder, today: date, every: int, most: int) -> int:
     """0 for the reminder itself; k once it went k * `every` days unacknowledged (from the
     day it was first raised, so a late first run never sends two steps at once)."""
-    if not rule.escalate or row.acknowledged_at is not None:
+    if not rule.escalate or row.acknowledged_at is not None or row.outcome in CLOSED:
         return 0
     raised = row.created_at
     # The local calendar day it was raised (SQLite hands the UTC time back without a zone).
@@ -402,7 +404,7 @@ def last_run(session: Session) -> date | None:
 
 
 def _key(d: Due | Reminder) -> int:
-    return int(d.subject.split(":", 1)[1])
+    return int(d.subject.split(":")[1])  # "contract:12:2027-05-31"
 
 
 # --- acknowledge, assign, follow up --------------------------------------------------------
@@ -481,6 +483,7 @@ def acknowledge(
             row.outcome = "pending"
     if row.acknowledged_at is None:
         row.acknowledged_at, row.acknowledged_by = now or datetime.now(UTC), user.login
+        _cancel_escalations(session, row.id)
     audit.append(
         session,
         "reminder.acknowledge",
@@ -501,10 +504,26 @@ def record_outcome(session: Session, reminder_id: int, outcome: str, note: str =
     if user.role == Role.SALESPERSON.value and row.assigned_to != user.login:
         raise PermissionDeniedError(user.login, Permission.REMINDER_FOLLOW_UP)
     row.outcome, row.outcome_note = outcome, note.strip()[:2000]
+    if outcome in CLOSED:
+        _cancel_escalations(session, row.id)
     audit.append(
         session, "reminder.outcome", f"reminder:{row.id}", {"outcome": outcome, "note": note}
     )
     return _row(row)
+
+
+def _cancel_escalations(session: Session, reminder_id: int) -> None:
+    """Read or settled: an escalation still waiting to be sent would only say "nobody has
+    acknowledged this", which is no longer true."""
+    session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.reminder_id == reminder_id,
+            OutboxMessage.step > 0,
+            OutboxMessage.state.in_(("pending", "failing")),
+        )
+        .values(state="cancelled", lease_owner=None, lease_until=None)
+    )
 
 
 # --- the inbox and the outbox as people see them ------------------------------------------
@@ -561,7 +580,17 @@ class OutboxRow:
 def outbox_rows(session: Session, *, problems_only: bool = False) -> list[OutboxRow]:
     """Messages not in the inbox; with `problems_only`, those delivery keeps failing on."""
     query = select(OutboxMessage).where(OutboxMessage.channel != INBOX)
-    query = query.where(OutboxMessage.state == "failing") if problems_only else query
+    if problems_only:
+        stuck = datetime.now(UTC) - STUCK_AFTER
+        query = query.where(
+            or_(
+                OutboxMessage.state == "failing",
+                # No process has sent it for an hour: no sender has its settings or secret.
+                and_(OutboxMessage.state == "pending", OutboxMessage.next_attempt_at < stuck),
+                # Sent, but a copied address was refused.
+                and_(OutboxMessage.state == "sent", OutboxMessage.last_error != ""),
+            )
+        )
     return [
         OutboxRow(
             m.id,

@@ -36,6 +36,10 @@ def set_many(session: Session, raw: dict[str, str]) -> dict[str, Any]:
     for key, value in values.items():
         if TEAM_OPTIONS[key].credential and value and not _credential_exists(session, value):
             raise ValidationError(key, "unknown_credential", value=value)
+    after = {**all_values(session), **values}
+    if after["mail.host"] and not after["mail.from"]:
+        # Mail would be queued that no process can send (it has no sender address).
+        raise ValidationError("mail.from", "required")
     changed: dict[str, Any] = {}
     for key, value in values.items():
         row = session.get(Setting, key)

@@ -112,7 +112,7 @@ def test_an_untrusted_certificate_is_refused(mode: str) -> None:
         assert server.messages == []
 
 
-@pytest.mark.parametrize("mode", ["plain", "ssl"])
+@pytest.mark.parametrize("mode", ["starttls", "ssl"])
 def test_a_wrong_password_is_permanent_and_not_told(mode: str) -> None:
     wrong = "Wrong-Pw-a9f3e71c"
     with running_smtp(mode, user=USER, password=PASSWORD) as server:
@@ -155,14 +155,24 @@ def test_451_is_transient(plain: SmtpServer, at: str) -> None:
     assert plain.messages == []
 
 
-def test_one_refused_recipient_fails_the_delivery(plain: SmtpServer) -> None:
+def test_one_refused_recipient_is_reported_as_partly_delivered(plain: SmtpServer) -> None:
     # The server takes the mail for the others: smtplib returns the refusal instead of raising.
+    # Those others have it, so the failure says "partly": the outbox must not send it again.
     plain.fail_next(1, at="RCPT")
     failed = _failure(plain.settings())
-    assert not failed.permanent
+    assert (failed.permanent, failed.partly) == (False, True)
     assert "sales@example.com" in failed.reason
+    assert len(plain.messages) == 1
+    assert "sales@example.com" not in plain.messages[0].rcpt_tos
     plain.fail_next(1, at="RCPT", reply="550 5.1.1 No such user")
     assert _failure(plain.settings()).permanent
+
+
+def test_no_login_in_clear_text(plain: SmtpServer) -> None:
+    failed = _failure(plain.settings(user=USER, password=PASSWORD))
+    assert failed.permanent
+    assert "starttls" in failed.reason
+    assert plain.messages == []
 
 
 def test_550_is_permanent(plain: SmtpServer) -> None:

@@ -325,3 +325,25 @@ def test_postgres_team_role_cannot_rewrite_the_audit_chain(
     finally:
         member.dispose()
         admin.dispose()
+
+
+def test_0010_downgrades_with_escalations_and_upgrades_again(db: Database) -> None:
+    """Rolling the reminder release back must not fail on the escalations it sent: the old
+    five-column key cannot hold them, so they go; the messages themselves stay."""
+    from datetime import UTC, date, datetime
+
+    from alembic import command
+
+    from supportdesk.db.models import OutboxMessage
+
+    now = datetime.now(UTC)
+    row = {"rule": "r", "subject": "s", "due_on": date(2026, 12, 1), "recipient": "x",
+           "channel": "mail", "title": "t", "body": "b", "state": "sent", "attempts": 1,
+           "created_at": now, "cc": "", "last_error": ""}  # fmt: skip
+    with db.write() as s:
+        s.add_all([OutboxMessage(**row, step=0), OutboxMessage(**row, step=1)])
+    command.downgrade(migrate.alembic_config(db), "0009")
+    with db.read() as s:
+        assert s.execute(text("SELECT count(*) FROM outbox_message")).scalar() == 1
+    migrate.upgrade(db)
+    assert migrate.current_revision(db) == migrate.head_revision()

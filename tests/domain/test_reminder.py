@@ -32,7 +32,7 @@ def test_due_three_months_before_the_end_month_end_aware(end: date, due_on: date
     assert expiry_due(contract, due_on - timedelta(days=1)) is None
     found = expiry_due(contract, due_on)
     assert found is not None
-    assert (found.rule, found.subject, found.due_on) == (EXPIRY, "contract:7", due_on)
+    assert (found.rule, found.subject, found.due_on) == (EXPIRY, f"contract:7:{end}", due_on)
     assert found.facts["days_left"] == str((end - due_on).days)
 
 
@@ -52,6 +52,13 @@ def test_an_end_changed_after_the_reminder_makes_a_new_one() -> None:
     assert first is not None
     assert moved is not None
     assert (first.subject, first.due_on) != (moved.subject, moved.due_on)  # another key
+    # Moved within the days that share a due date (28-31 May: 28 February): still another.
+    may31 = expiry_due(_contract(date(2027, 5, 31)), date(2027, 3, 1))
+    may30 = expiry_due(_contract(date(2027, 5, 30)), date(2027, 3, 1))
+    assert may31 is not None
+    assert may30 is not None
+    assert may31.due_on == may30.due_on
+    assert may31.subject != may30.subject
 
 
 def test_the_notice_period_is_the_contracts_own() -> None:

@@ -176,3 +176,26 @@ def test_a_message_held_by_a_crashed_deliverer_waits_for_its_lease(
     assert _deliver(team.db, smtp, START + timedelta(minutes=1)) == DeliveryReport(0, 0)
     assert _deliver(team.db, smtp, START + delivery.LEASE + timedelta(seconds=1)).sent == mails
     assert len(smtp.messages) == mails
+
+
+def test_a_partly_refused_mail_counts_as_sent_and_is_shown(team: Team, smtp: SmtpServer) -> None:
+    mails = _enqueue(team, smtp)
+    # The letter goes to the director with the group leader copied; the director is refused.
+    smtp.fail_next(1, at="RCPT", reply="550 5.1.1 No such user")
+    assert _deliver(team.db, smtp, START) == DeliveryReport(mails, 0)
+    assert _deliver(team.db, smtp, START + timedelta(days=1)) == DeliveryReport(0, 0)
+    assert len(smtp.messages) == mails  # the copy reached the leader once, never again
+    with team.db.read() as s:
+        (shown,) = reminder.outbox_rows(s, problems_only=True)
+    assert (shown.state, shown.recipient) == ("sent", "director@example.cn")
+    assert "550" in shown.last_error
+
+
+def test_an_unexpected_error_fails_that_message_not_the_run(team: Team, smtp: SmtpServer) -> None:
+    mails = _enqueue(team, smtp)
+    broken = SmtpSender(smtp.settings(host="smtp..example.cn"), timeout=5)  # not a host name
+    report = delivery.deliver(team.db, {MAIL: broken}, owner="test", now=lambda: START)
+    assert report == DeliveryReport(0, mails)
+    with team.db.read() as s:
+        problems = reminder.outbox_rows(s, problems_only=True)
+    assert [p.state for p in problems] == ["failing"] * mails

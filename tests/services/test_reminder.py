@@ -49,7 +49,10 @@ def _expiry(db: Database) -> int:
 def test_raised_once_into_each_channel_once(team: Team) -> None:
     with team.db.read() as s:
         (found,) = [d for d in reminder.due(s, TODAY) if d.rule == EXPIRY]
-    assert (found.subject, found.due_on) == (f"contract:{team.contract}", date(2026, 11, 28))
+    assert (found.subject, found.due_on) == (
+        f"contract:{team.contract}:2027-02-28",
+        date(2026, 11, 28),
+    )
     added = _run(team.db, TODAY)
     assert _run(team.db, TODAY) == 0
     assert _run(team.db, TODAY + timedelta(days=1)) == 0  # the next day: the same reminder
@@ -257,3 +260,23 @@ def test_a_credential_marked_rotation_due_reminds_the_group_leader_until_changed
         )
     with team.db.read() as s:
         assert [d for d in reminder.due(s, TODAY) if d.rule == reminder.ROTATION_DUE] == []
+
+
+def test_a_settled_reminder_stops_escalating_and_its_waiting_escalations_are_cancelled(
+    team: Team,
+) -> None:
+    _run(team.db, TODAY)
+    _run(team.db, TODAY + timedelta(days=7))  # step 1 queued (the mail server is "down")
+    with team.db.read() as s:
+        waiting = [r for r in reminder.outbox_rows(s) if r.state == "pending"]
+    assert any(r.channel == "mail" and "reminder 1" in r.title for r in waiting)
+    with team.director.write() as s:  # renewed, without acknowledging first
+        reminder.record_outcome(s, _expiry(team.db), "renewed")
+    with team.db.read() as s:
+        states = {
+            (r.title.startswith("[Not acknowledged"), r.state)
+            for r in reminder.outbox_rows(s)
+            if r.reminder_id == _expiry(team.db)
+        }
+    assert states == {(False, "pending"), (True, "cancelled")}
+    assert _run(team.db, TODAY + timedelta(days=14)) == 0  # no step 2

@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import delete, select
 
@@ -78,18 +79,22 @@ def _run_once(opened: bootstrap.App, session: VaultSession) -> None:
         scheduler.shutdown(wait=True)
 
 
-def test_the_desktop_sends_with_the_password_of_the_opened_vault(opened: bootstrap.App) -> None:
+def test_the_desktop_sends_with_the_password_of_the_opened_vault(
+    opened: bootstrap.App, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with opened.db.write() as s:
         unlocked = vault.init_vault(s, "团队保险库-passphrase-1", vault_crypto.new_kdf_params())
         vault.save_credential(s, unlocked, CredentialForm("smtp-pass", "pw-1", kind="other"))
-    with running_smtp("plain", user="robot", password="pw-1") as server:
+    with running_smtp("starttls", user="robot", password="pw-1") as server:
+        # The default TLS context, verifying, with the test CA as the machine's trust store.
+        monkeypatch.setenv("SSL_CERT_FILE", str(server.ca.ca_file))
         with opened.db.write() as s:
             team_settings.set_many(
                 s,
                 {
                     "mail.host": server.host,
                     "mail.port": str(server.port),
-                    "mail.security": "none",
+                    "mail.security": "starttls",
                     "mail.user": "robot",
                     "mail.from": "desk@example.cn",
                     "mail.credential": "smtp-pass",

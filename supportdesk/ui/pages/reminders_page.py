@@ -42,6 +42,7 @@ from supportdesk.services import delivery, registry, reminder, users
 from supportdesk.services.reminder import (
     INSPECTION_OVERDUE,
     OUTCOMES,
+    ROTATION_DUE,
     InboxItem,
     OutboxRow,
     ReminderRow,
@@ -71,6 +72,7 @@ def rule_label(rule: str) -> str:
         INSPECTION_OVERDUE: QCoreApplication.translate(
             "RemindersPage", "Inspection report overdue"
         ),
+        ROTATION_DUE: QCoreApplication.translate("RemindersPage", "Credential to change"),
     }
     return labels.get(rule, rule)
 
@@ -108,6 +110,10 @@ def reason_text(row: ReminderRow, today: date) -> str:
         return QCoreApplication.translate(
             "RemindersPage", "No inspection report finalised for {month}"
         ).format(month=facts["period"])
+    if row.rule == ROTATION_DUE:
+        return QCoreApplication.translate(
+            "RemindersPage", "Change it with the customer, then save the new secret"
+        )
     return row.reason
 
 

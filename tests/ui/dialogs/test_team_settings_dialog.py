@@ -143,7 +143,8 @@ def test_a_bad_value_is_named_at_its_field_and_nothing_is_saved(
     change: Any,
     says: str,
 ) -> None:
-    dialog.mail_host.setText("smtp.exmail.qq.com")  # a good change in the same save
+    dialog.mail_host.setText("smtp.exmail.qq.com")  # good changes in the same save
+    dialog.mail_from.setText("desk@example.cn")
     dialog.escalate_days.setValue(9)
     change(dialog)
     click(dialog.save_button)

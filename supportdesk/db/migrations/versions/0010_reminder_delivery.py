@@ -79,6 +79,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # Escalations cannot exist under the old five-column key: they go with the feature.
+    op.execute("DELETE FROM outbox_message WHERE step > 0")
     with op.batch_alter_table("outbox_message", schema=None) as batch_op:
         batch_op.drop_constraint("fk_outbox_message_reminder_id_reminder", type_="foreignkey")
         batch_op.drop_index(batch_op.f("ix_outbox_message_reminder_id"))
