@@ -8,7 +8,8 @@ import threading
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError
 
 from supportdesk.crypto import vault_crypto
 from supportdesk.db.engine import Database
@@ -280,3 +281,22 @@ def test_a_settled_reminder_stops_escalating_and_its_waiting_escalations_are_can
         }
     assert states == {(False, "pending"), (True, "cancelled")}
     assert _run(team.db, TODAY + timedelta(days=14)) == 0  # no step 2
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("db", ["postgres"], indirect=True)  # SQLite: one user owns the file
+def test_on_postgresql_only_the_group_leader_changes_team_settings_even_in_psql(
+    team: Team,
+) -> None:
+    with pytest.raises(DBAPIError, match="group leader"), team.engineer.write() as s:
+        s.execute(
+            text("UPDATE team_setting SET value = '\"evil.example\"' WHERE key = 'mail.host'")
+        )
+    with team.leader.write() as s:
+        team_settings.set_many(s, {"mail.host": "smtp.example.cn"})
+    with team.engineer.write() as s:  # anyone's run still records the day it ran
+        reminder.enqueue(s, TODAY, now=NOW)
+        reminder.mark_ran(s, TODAY)
+    with team.db.read() as s:
+        assert team_settings.get(s, "mail.host") == "smtp.example.cn"
+        assert reminder.last_run(s) == TODAY
