@@ -87,12 +87,14 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="fill the profile with realistic demo data")
     demo.add_argument("--scale", type=int, default=1, help="multiplies the amount of data")
     from supportdesk import (  # noqa: PLC0415 - they import this module
+        cli_handover,
         cli_inspect,
         cli_reminders,
         cli_vault,
     )
 
     cli_vault.add_parsers(sub)
+    cli_handover.add_parsers(sub)
     cli_inspect.add_parsers(sub)
     cli_reminders.add_parsers(sub)
     return parser
@@ -104,13 +106,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from supportdesk.ui.app import run_gui  # noqa: PLC0415 - keep Qt widgets off the CLI path
 
         return run_gui(args)
-    from supportdesk import cli_inspect, cli_reminders, cli_vault  # noqa: PLC0415
+    from supportdesk import cli_handover, cli_inspect, cli_reminders, cli_vault  # noqa: PLC0415
 
     handlers = {
         **_HANDLERS,
         **cli_vault.HANDLERS,
         **cli_inspect.HANDLERS,
         **cli_reminders.HANDLERS,
+        **cli_handover.HANDLERS,
     }
     handler = handlers[(args.command, getattr(args, "action", None))]
     # Whatever a handler opens (_open) is closed when it returns, so main() can be called

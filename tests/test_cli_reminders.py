@@ -153,3 +153,33 @@ def test_the_smtp_password_from_the_os_keyring(
         assert (code, "1 sent, 0 not delivered" in out) == (0, True)
         (mail,) = server.messages
     assert mail.rcpt_tos == ("director@example.cn",)
+
+
+@pytest.mark.usefixtures("profile")
+def test_handover_status_and_advance(capsys: pytest.CaptureFixture[str]) -> None:
+    app = open_app()
+    try:
+        with app.db.write() as s:
+            (customer,) = registry.list_customers(s)
+            registry.save_project(
+                s, ProjectForm(customer.id, "调度自动化二期", planned_acceptance=date(2027, 3, 31))
+            )
+    finally:
+        app.db.dispose()
+    code, out, _err = run_cli(capsys, "handover", "status", "--today", "2027-04-15", "--json")
+    (row,) = json.loads(out)
+    assert (code, row["join_on"], row["due_on"], row["state"], row["late"]) == (
+        0,
+        "2027-02-28",
+        "2027-04-14",
+        "planned",
+        True,
+    )
+    code, out, _err = run_cli(capsys, "handover", "advance", "调度自动化二期", "joined")
+    assert (code, out.strip()) == (0, "华东电力 调度自动化二期: joined")
+    code, _out, err = run_cli(capsys, "handover", "advance", "调度自动化二期", "joined")
+    assert code == 1
+    assert "joined" in err
+    code, out, _err = run_cli(capsys, "handover", "status", "--today", "2027-04-01")
+    assert "调度自动化二期" in out
+    assert "LATE" not in out

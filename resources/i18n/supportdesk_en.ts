@@ -1467,6 +1467,22 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>The credential {name} is marked rotation due (a handover finished or a member left). Change it with the customer and save the new secret in the vault.</translation>
     </message>
     <message>
+        <source>Handover: join {customer} {project} from {join}</source>
+        <translation>Handover: join {customer} {project} from {join}</translation>
+    </message>
+    <message>
+        <source>Final acceptance of {project} ({customer}) is on {acceptance}: the after-sales group joins from {join} and completes the handover by {due} (R1.1).</source>
+        <translation>Final acceptance of {project} ({customer}) is on {acceptance}: the after-sales group joins from {join} and completes the handover by {due} (R1.1).</translation>
+    </message>
+    <message>
+        <source>Handover due {due}: {customer} {project}</source>
+        <translation>Handover due {due}: {customer} {project}</translation>
+    </message>
+    <message>
+        <source>The handover of {project} ({customer}) must be signed by {due}, two weeks after acceptance on {acceptance} (R1.1).</source>
+        <translation>The handover of {project} ({customer}) must be signed by {due}, two weeks after acceptance on {acceptance} (R1.1).</translation>
+    </message>
+    <message>
         <source>[Not acknowledged, reminder {step}] {subject}</source>
         <translation>[Not acknowledged, reminder {step}] {subject}</translation>
     </message>
@@ -2743,6 +2759,14 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>there is no setting &apos;{value}&apos;</source>
         <translation>there is no setting &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>the project has no acceptance date, planned or actual</source>
+        <translation>the project has no acceptance date, planned or actual</translation>
+    </message>
+    <message>
+        <source>cannot move from &apos;{current}&apos; to &apos;{value}&apos;</source>
+        <translation>cannot move from &apos;{current}&apos; to &apos;{value}&apos;</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not a time of day (HH:MM)</source>

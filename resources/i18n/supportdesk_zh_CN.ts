@@ -1467,6 +1467,22 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>凭据 {name} 已标记为“需轮换”（交接已完成或有成员离开）。请与客户更换，并将新密码保存到保险库。</translation>
     </message>
     <message>
+        <source>Handover: join {customer} {project} from {join}</source>
+        <translation>项目移交：自 {join} 起介入 {customer} {project}</translation>
+    </message>
+    <message>
+        <source>Final acceptance of {project} ({customer}) is on {acceptance}: the after-sales group joins from {join} and completes the handover by {due} (R1.1).</source>
+        <translation>{project}（{customer}）将于 {acceptance} 终验：售后组自 {join} 起介入，须在 {due} 前完成移交（R1.1）。</translation>
+    </message>
+    <message>
+        <source>Handover due {due}: {customer} {project}</source>
+        <translation>移交截止 {due}：{customer} {project}</translation>
+    </message>
+    <message>
+        <source>The handover of {project} ({customer}) must be signed by {due}, two weeks after acceptance on {acceptance} (R1.1).</source>
+        <translation>{project}（{customer}）的移交须在 {due} 前签字，即 {acceptance} 终验后两周内（R1.1）。</translation>
+    </message>
+    <message>
         <source>[Not acknowledged, reminder {step}] {subject}</source>
         <translation>【未确认，第 {step} 次催办】{subject}</translation>
     </message>
@@ -2743,6 +2759,14 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>there is no setting &apos;{value}&apos;</source>
         <translation>没有名为“{value}”的设置项</translation>
+    </message>
+    <message>
+        <source>the project has no acceptance date, planned or actual</source>
+        <translation>该项目没有终验日期（计划或实际）</translation>
+    </message>
+    <message>
+        <source>cannot move from &apos;{current}&apos; to &apos;{value}&apos;</source>
+        <translation>不能从“{current}”变为“{value}”</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not a time of day (HH:MM)</source>

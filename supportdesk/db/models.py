@@ -453,3 +453,17 @@ class Reminder(Base):
     outcome: Mapped[str] = mapped_column(String(20), default="open")  # open/pending/renewed/lost
     outcome_note: Mapped[str] = mapped_column(Text, default="")
     escalations: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Handover(Versioned, Base):
+    """A project's handover into after-sales (issue 7, R1.1-R1.4). No row yet: planned."""
+
+    __tablename__ = "handover"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), unique=True
+    )
+    state: Mapped[str] = mapped_column(String(20), default="planned")
+    joined_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    signed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012

@@ -25,6 +25,7 @@ class Permission(StrEnum):
     INSPECT = "inspection.run"  # run inspections, accept a host's first key (R2.3)
     HOST_KEY_REPLACE = "host_key.replace"  # accept a host's changed key (the group leader)
     INSPECTION_REVIEW = "inspection.review"  # approve or return an inspection report
+    HANDOVER_EDIT = "handover.edit"  # a project's handover: state, package (R1.1-R1.3)
     REMINDER_ACK = "reminder.ack"  # acknowledge an expiry reminder, assign a salesperson (R4.1)
     REMINDER_FOLLOW_UP = "reminder.follow_up"  # record renewed / lost / pending
 
@@ -43,9 +44,17 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.HOST_KEY_REPLACE,
             Permission.INSPECTION_REVIEW,
             Permission.SETTINGS_EDIT,  # the team's mail server and robots (issue 6)
+            Permission.HANDOVER_EDIT,
         }
     ),
-    Role.ENGINEER: frozenset({Permission.REGISTRY_EDIT, Permission.VAULT_USE, Permission.INSPECT}),
+    Role.ENGINEER: frozenset(
+        {
+            Permission.REGISTRY_EDIT,
+            Permission.VAULT_USE,
+            Permission.INSPECT,
+            Permission.HANDOVER_EDIT,
+        }
+    ),
     Role.SALES_DIRECTOR: frozenset(
         {Permission.AUDIT_READ, Permission.REMINDER_ACK, Permission.REMINDER_FOLLOW_UP}
     ),

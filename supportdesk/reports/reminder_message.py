@@ -70,6 +70,39 @@ def compose(
                 "left). Change it with the customer and save the new secret in the vault.",
             ).format(name=facts["credential"])
         ]
+    elif rule == "handover.join":
+        subject = QCoreApplication.translate(
+            "ReminderMessage", "Handover: join {customer} {project} from {join}"
+        ).format(customer=facts["customer"], project=facts["project"], join=facts["join_on"])
+        lines = [
+            QCoreApplication.translate(
+                "ReminderMessage",
+                "Final acceptance of {project} ({customer}) is on {acceptance}: the after-sales "
+                "group joins from {join} and completes the handover by {due} (R1.1).",
+            ).format(
+                project=facts["project"],
+                customer=facts["customer"],
+                acceptance=facts["acceptance"],
+                join=facts["join_on"],
+                due=facts["due_on"],
+            )
+        ]
+    elif rule == "handover.due":
+        subject = QCoreApplication.translate(
+            "ReminderMessage", "Handover due {due}: {customer} {project}"
+        ).format(customer=facts["customer"], project=facts["project"], due=facts["due_on"])
+        lines = [
+            QCoreApplication.translate(
+                "ReminderMessage",
+                "The handover of {project} ({customer}) must be signed by {due}, two weeks "
+                "after acceptance on {acceptance} (R1.1).",
+            ).format(
+                project=facts["project"],
+                customer=facts["customer"],
+                acceptance=facts["acceptance"],
+                due=facts["due_on"],
+            )
+        ]
     else:
         subject, lines = title, [reason]
     if step:

@@ -199,6 +199,12 @@ def _code_text(code: str) -> str:
             "messages", "'{value}' is neither a salesperson nor a sales director"
         ),
         "unknown_key": QT_TRANSLATE_NOOP("messages", "there is no setting '{value}'"),
+        "no_acceptance_date": QT_TRANSLATE_NOOP(
+            "messages", "the project has no acceptance date, planned or actual"
+        ),
+        "bad_transition": QT_TRANSLATE_NOOP(
+            "messages", "cannot move from '{current}' to '{value}'"
+        ),
         "bad_time": QT_TRANSLATE_NOOP("messages", "'{value}' is not a time of day (HH:MM)"),
         "bad_webhook": QT_TRANSLATE_NOOP(
             "messages", "is not a webhook URL (https://host/path?token)"

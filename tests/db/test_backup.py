@@ -257,6 +257,7 @@ def test_postgres_backup_during_writes_restores(
             ("audit_head_guard", "audit_head"),
             ("audit_event_head_moved", "audit_event"),
             ("host_key_guard", "host_key"),
+            ("team_setting_guard", "team_setting"),
         } | {("vault_guard", t) for t in VAULT_TABLES}
     finally:
         restored.dispose()

@@ -1,0 +1,137 @@
+"""Handover timeline (issue 7, first slice): every project with an acceptance date has one;
+the group joins and starts it; the group leader is reminded on the join date and three days
+before the due date, once each. On SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from supportdesk.db.engine import Database
+from supportdesk.db.models import AuditEvent, OutboxMessage
+from supportdesk.domain.errors import PermissionDeniedError, ValidationError
+from supportdesk.domain.handover import HandoverState
+from supportdesk.domain.registry import ProjectForm
+from supportdesk.services import handover, registry, reminder
+from tests.reminder_team import Team
+
+
+def _project(team: Team, planned: date | None, actual: date | None = None) -> int:
+    with team.db.write() as s:
+        customer = registry.list_customers(s)[0].id
+        project = registry.save_project(
+            s,
+            ProjectForm(
+                customer, "调度自动化二期", planned_acceptance=planned, acceptance_date=actual
+            ),
+        )
+        return project.id
+
+
+def test_the_timeline_follows_the_acceptance_date(team: Team) -> None:
+    project = _project(team, date(2027, 3, 31))
+    with team.db.read() as s:
+        t = handover.timeline(s, project)
+    assert (t.join_on, t.due_on, t.state, t.acceptance_is_actual) == (
+        date(2027, 2, 28),
+        date(2027, 4, 14),
+        HandoverState.PLANNED,
+        False,
+    )
+    with team.db.write() as s:
+        (row,) = [p for p in registry.list_projects(s) if p.id == project]
+        registry.save_project(
+            s,
+            ProjectForm(
+                row.customer_id,
+                row.name,
+                planned_acceptance=date(2027, 3, 31),
+                acceptance_date=date(2027, 4, 2),  # the actual date wins
+                id=row.id,
+                version=row.version,
+            ),
+        )
+    with team.db.read() as s:
+        t = handover.timeline(s, project)
+        assert [x.project_id for x in handover.timelines(s)] == [project]  # no date: not listed
+    assert (t.acceptance, t.acceptance_is_actual, t.due_on) == (
+        date(2027, 4, 2),
+        True,
+        date(2027, 4, 16),
+    )
+
+
+def test_it_moves_forward_one_step_at_a_time_audited(team: Team) -> None:
+    project = _project(team, date(2027, 3, 31))
+    with pytest.raises(ValidationError) as bad, team.engineer.write() as s:
+        handover.advance(s, project, HandoverState.IN_PROGRESS)
+    assert (bad.value.field, bad.value.code) == ("state", "bad_transition")
+    with team.engineer.write() as s:
+        joined = handover.advance(s, project, HandoverState.JOINED, date(2027, 2, 27))
+    assert (joined.state, joined.joined_on) == (HandoverState.JOINED, date(2027, 2, 27))
+    with team.engineer.write() as s:
+        assert handover.advance(s, project, HandoverState.IN_PROGRESS).state is (
+            HandoverState.IN_PROGRESS
+        )
+    with pytest.raises(ValidationError), team.engineer.write() as s:
+        handover.advance(s, project, HandoverState.SIGNED)  # only with the signed package
+    with pytest.raises(PermissionDeniedError), team.sales.write() as s:
+        handover.advance(s, project, HandoverState.JOINED)
+    with team.db.read() as s:
+        states = s.scalars(
+            select(AuditEvent.payload).where(
+                AuditEvent.target == f"project:{project}", AuditEvent.action == "handover.state"
+            )
+        ).all()
+    assert [('"joined"' in p, '"in_progress"' in p) for p in states] == [
+        (True, False),
+        (False, True),
+    ]
+
+
+def test_the_group_leader_is_reminded_at_join_and_three_days_before_due(team: Team) -> None:
+    project = _project(team, date(2027, 3, 31))
+
+    def rules(day: date) -> set[str]:
+        with team.db.read() as s:
+            return {d.rule for d in reminder.due(s, day) if d.subject.startswith("project:")}
+
+    assert rules(date(2027, 2, 27)) == set()
+    assert rules(date(2027, 2, 28)) == {reminder.HANDOVER_JOIN}
+    assert rules(date(2027, 4, 11)) == {reminder.HANDOVER_JOIN, reminder.HANDOVER_DUE}
+
+    def run(*days: date) -> None:
+        for day in days:
+            with team.db.write() as s:
+                reminder.enqueue(s, day)
+
+    run(date(2027, 2, 28), date(2027, 3, 1))  # the join reminder, once
+    with team.engineer.write() as s:
+        handover.advance(s, project, HandoverState.JOINED)
+    assert rules(date(2027, 4, 11)) == {reminder.HANDOVER_DUE}
+    assert rules(date(2027, 5, 1)) == {reminder.HANDOVER_DUE}  # late: still on the list
+    run(date(2027, 4, 11), date(2027, 4, 12))  # the due reminder, once
+    with team.db.read() as s:
+        sent = s.execute(
+            select(OutboxMessage.rule, OutboxMessage.channel, OutboxMessage.recipient).where(
+                OutboxMessage.rule.like("handover.%")
+            )
+        ).all()
+    leader = team.login("zuzhang")
+    assert sorted(sent) == sorted(
+        [
+            ("handover.due", "inbox", leader),
+            ("handover.due", "mail", "leader@example.cn"),
+            ("handover.join", "inbox", leader),
+            ("handover.join", "mail", "leader@example.cn"),
+        ]
+    )
+
+
+def test_a_project_without_acceptance_date_has_no_handover_yet(team: Team, db: Database) -> None:
+    project = _project(team, None)
+    with pytest.raises(ValidationError) as bad, team.db.read() as s:
+        handover.timeline(s, project)
+    assert bad.value.code == "no_acceptance_date"
