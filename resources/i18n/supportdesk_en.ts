@@ -307,6 +307,164 @@
     </message>
 </context>
 <context>
+    <name>HandoverPage</name>
+    <message>
+        <source>planned</source>
+        <translation>planned</translation>
+    </message>
+    <message>
+        <source>joined</source>
+        <translation>joined</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>signed</translation>
+    </message>
+    <message>
+        <source>{date} (planned)</source>
+        <translation>{date} (planned)</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Signed on {date}</source>
+        <translation>Signed on {date}</translation>
+    </message>
+    <message>
+        <source>Late: due {days} days ago</source>
+        <translation>Late: due {days} days ago</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>Due in {days} days</source>
+        <translation>Due in {days} days</translation>
+    </message>
+    <message>
+        <source>Late only</source>
+        <translation>Late only</translation>
+    </message>
+    <message>
+        <source>The group joined…</source>
+        <translation>The group joined…</translation>
+    </message>
+    <message>
+        <source>Handover started</source>
+        <translation>Handover started</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <source>Handovers</source>
+        <translation>Handovers</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation>Acceptance</translation>
+    </message>
+    <message>
+        <source>Group joins</source>
+        <translation>Group joins</translation>
+    </message>
+    <message>
+        <source>Handover due</source>
+        <translation>Handover due</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Joined on</source>
+        <translation>Joined on</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Late only ({count})</source>
+        <translation>Late only ({count})</translation>
+    </message>
+    <message>
+        <source>Only engineers, the group leader and the administrator record a handover&apos;s progress.</source>
+        <translation>Only engineers, the group leader and the administrator record a handover&apos;s progress.</translation>
+    </message>
+    <message>
+        <source>Select a project first.</source>
+        <translation>Select a project first.</translation>
+    </message>
+    <message>
+        <source>The group has already joined this project.</source>
+        <translation>The group has already joined this project.</translation>
+    </message>
+    <message>
+        <source>Record first that the group joined the project.</source>
+        <translation>Record first that the group joined the project.</translation>
+    </message>
+    <message>
+        <source>The handover has already started.</source>
+        <translation>The handover has already started.</translation>
+    </message>
+    <message>
+        <source>Record the day the after-sales group joined the project.</source>
+        <translation>Record the day the after-sales group joined the project.</translation>
+    </message>
+    <message>
+        <source>Record that the handover of the project has started.</source>
+        <translation>Record that the handover of the project has started.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverTimeline</name>
+    <message>
+        <source>Group joins</source>
+        <translation>Group joins</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation>Acceptance</translation>
+    </message>
+    <message>
+        <source>Handover due</source>
+        <translation>Handover due</translation>
+    </message>
+    <message>
+        <source>Select a project to see its handover timeline.</source>
+        <translation>Select a project to see its handover timeline.</translation>
+    </message>
+    <message>
+        <source>Today {date}</source>
+        <translation>Today {date}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Earlier secrets of {name}</source>
@@ -982,6 +1140,25 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     </message>
 </context>
 <context>
+    <name>JoinedDialog</name>
+    <message>
+        <source>The group joined the project</source>
+        <translation>The group joined the project</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Planned join date</source>
+        <translation>Planned join date</translation>
+    </message>
+    <message>
+        <source>Joined on</source>
+        <translation>Joined on</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SupportDesk</source>
@@ -990,6 +1167,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>Today</source>
         <translation>Today</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>Handover</translation>
     </message>
     <message>
         <source>Inspection</source>

@@ -307,6 +307,164 @@
     </message>
 </context>
 <context>
+    <name>HandoverPage</name>
+    <message>
+        <source>planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>joined</source>
+        <translation>已介入</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>移交中</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
+        <source>{date} (planned)</source>
+        <translation>{date}（计划）</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
+        <source>Signed on {date}</source>
+        <translation>{date} 签字</translation>
+    </message>
+    <message>
+        <source>Late: due {days} days ago</source>
+        <translation>已逾期：截止日已过 {days} 天</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今天截止</translation>
+    </message>
+    <message>
+        <source>Due in {days} days</source>
+        <translation>{days} 天后截止</translation>
+    </message>
+    <message>
+        <source>Late only</source>
+        <translation>仅逾期</translation>
+    </message>
+    <message>
+        <source>The group joined…</source>
+        <translation>售后组已介入…</translation>
+    </message>
+    <message>
+        <source>Handover started</source>
+        <translation>移交已开始</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Handovers</source>
+        <translation>项目移交</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation>终验</translation>
+    </message>
+    <message>
+        <source>Group joins</source>
+        <translation>售后介入</translation>
+    </message>
+    <message>
+        <source>Handover due</source>
+        <translation>移交截止</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Joined on</source>
+        <translation>介入日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Late only ({count})</source>
+        <translation>仅逾期（{count}）</translation>
+    </message>
+    <message>
+        <source>Only engineers, the group leader and the administrator record a handover&apos;s progress.</source>
+        <translation>只有工程师、组长和管理员可以登记移交进度。</translation>
+    </message>
+    <message>
+        <source>Select a project first.</source>
+        <translation>请先选择一个项目。</translation>
+    </message>
+    <message>
+        <source>The group has already joined this project.</source>
+        <translation>售后组已介入该项目。</translation>
+    </message>
+    <message>
+        <source>Record first that the group joined the project.</source>
+        <translation>请先登记售后组已介入该项目。</translation>
+    </message>
+    <message>
+        <source>The handover has already started.</source>
+        <translation>移交已经开始。</translation>
+    </message>
+    <message>
+        <source>Record the day the after-sales group joined the project.</source>
+        <translation>登记售后组介入该项目的日期。</translation>
+    </message>
+    <message>
+        <source>Record that the handover of the project has started.</source>
+        <translation>登记该项目的移交已开始。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverTimeline</name>
+    <message>
+        <source>Group joins</source>
+        <translation>售后介入</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation>终验</translation>
+    </message>
+    <message>
+        <source>Handover due</source>
+        <translation>移交截止</translation>
+    </message>
+    <message>
+        <source>Select a project to see its handover timeline.</source>
+        <translation>选择一个项目以查看移交时间线。</translation>
+    </message>
+    <message>
+        <source>Today {date}</source>
+        <translation>今天 {date}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Earlier secrets of {name}</source>
@@ -982,6 +1140,25 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     </message>
 </context>
 <context>
+    <name>JoinedDialog</name>
+    <message>
+        <source>The group joined the project</source>
+        <translation>售后组已介入项目</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Planned join date</source>
+        <translation>计划介入日期</translation>
+    </message>
+    <message>
+        <source>Joined on</source>
+        <translation>介入日期</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SupportDesk</source>
@@ -990,6 +1167,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>Today</source>
         <translation>今日待办</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>项目移交</translation>
     </message>
     <message>
         <source>Inspection</source>

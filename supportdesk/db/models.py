@@ -467,3 +467,20 @@ class Handover(Versioned, Base):
     joined_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     signed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class HandoverIssue(Versioned, Base):
+    """An outstanding issue handed over with a project (R1.2 part 2): tracked until closed."""
+
+    __tablename__ = "handover_issue"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(300))
+    owner: Mapped[str] = mapped_column(String(200))
+    due_on: Mapped[date] = mapped_column(Date)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(10), default="open")
+    closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012

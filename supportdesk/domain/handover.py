@@ -64,3 +64,35 @@ class Timeline:
         if self.state is HandoverState.SIGNED:
             return self.signed_on is not None and self.signed_on > self.due_on
         return today > self.due_on
+
+
+ISSUE_STATES = ("open", "closed")
+
+
+@dataclass(frozen=True, slots=True)
+class IssueForm:
+    """An outstanding issue of the handover package (R1.2 part 2)."""
+
+    project_id: int
+    title: str
+    owner: str  # a person or a department: the customer's, or ours
+    due_on: date
+    detail: str = ""
+    id: int | None = None
+    version: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IssueRow:
+    id: int
+    project_id: int
+    title: str
+    owner: str
+    due_on: date
+    detail: str
+    state: str
+    closed_on: date | None
+    version: int
+
+    def overdue(self, today: date) -> bool:
+        return self.state == "open" and today > self.due_on

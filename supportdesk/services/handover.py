@@ -9,12 +9,15 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from supportdesk.db import audit
-from supportdesk.db.models import Customer, Handover, Project
-from supportdesk.domain.errors import NotFoundError, ValidationError
-from supportdesk.domain.handover import NEXT, HandoverState, Timeline
+from supportdesk.db.models import Customer, Handover, HandoverIssue, Project
+from supportdesk.domain.errors import ConflictError, NotFoundError, ValidationError
+from supportdesk.domain.handover import NEXT, HandoverState, IssueForm, IssueRow, Timeline
+from supportdesk.domain.registry import limited, required
 from supportdesk.domain.roles import Permission
+from supportdesk.services.registry import load_for_update
 from supportdesk.services.users import require
 
 
@@ -94,3 +97,76 @@ def advance(
     )
     session.flush()
     return timeline(session, project_id)
+
+
+# --- outstanding issues (R1.2 part 2) ----------------------------------------------------
+
+
+def _issue_row(i: HandoverIssue) -> IssueRow:
+    return IssueRow(
+        i.id, i.project_id, i.title, i.owner, i.due_on, i.detail, i.state, i.closed_on, i.version
+    )
+
+
+def issues(session: Session, project_id: int | None = None) -> list[IssueRow]:
+    """Open ones first, then by completion date."""
+    query = select(HandoverIssue).order_by(
+        HandoverIssue.state != "open", HandoverIssue.due_on, HandoverIssue.id
+    )
+    if project_id is not None:
+        query = query.where(HandoverIssue.project_id == project_id)
+    return [_issue_row(i) for i in session.scalars(query)]
+
+
+def save_issue(session: Session, form: IssueForm) -> IssueRow:
+    """Add or change an outstanding issue: it needs a title, an owner and a completion date."""
+    actor = require(session, Permission.HANDOVER_EDIT).login
+    values = {
+        "project_id": form.project_id,
+        "title": required("title", form.title, 300),
+        "owner": required("owner", form.owner, 200),
+        "due_on": form.due_on,
+        "detail": limited("detail", form.detail, 4000),
+    }
+    if session.get(Project, form.project_id) is None:
+        raise NotFoundError("project", form.project_id)
+    if form.id is None:
+        row = HandoverIssue(**values, state="open")
+        session.add(row)
+    else:
+        row = load_for_update(session, HandoverIssue, "handover_issue", form.id, form.version)
+        if row.project_id != form.project_id:
+            raise ValidationError("project_id", "bad_value", value=str(form.project_id))
+        for name, value in values.items():
+            setattr(row, name, value)
+    row.updated_by, row.updated_at = actor, datetime.now(UTC)
+    try:
+        session.flush()
+    except StaleDataError:
+        raise ConflictError("handover_issue", form.id, None) from None
+    audit.append(
+        session,
+        f"handover_issue.{'add' if form.id is None else 'update'}",
+        f"handover_issue:{row.id}",
+        {k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items()},
+    )
+    return _issue_row(row)
+
+
+def set_issue_state(
+    session: Session, issue_id: int, closed: bool, version: int | None, on: date | None = None
+) -> IssueRow:
+    """Close an issue (on the day it was done), or open it again."""
+    actor = require(session, Permission.HANDOVER_EDIT).login
+    row = load_for_update(session, HandoverIssue, "handover_issue", issue_id, version)
+    row.state = "closed" if closed else "open"
+    row.closed_on = (on or date.today()) if closed else None
+    row.updated_by, row.updated_at = actor, datetime.now(UTC)
+    session.flush()
+    audit.append(
+        session,
+        "handover_issue.state",
+        f"handover_issue:{row.id}",
+        {"state": row.state, "closed_on": row.closed_on.isoformat() if row.closed_on else None},
+    )
+    return _issue_row(row)

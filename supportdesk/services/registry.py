@@ -17,6 +17,7 @@ from supportdesk.db.models import (
     Contract,
     Credential,
     Customer,
+    HandoverIssue,
     Host,
     Project,
     System,
@@ -44,7 +45,7 @@ from supportdesk.domain.registry import (
 from supportdesk.domain.roles import Permission
 from supportdesk.services.users import require
 
-M = TypeVar("M", Customer, Contact, Project, System, Host, Contract, Credential)
+M = TypeVar("M", Customer, Contact, Project, System, Host, Contract, Credential, HandoverIssue)
 TAGS_WIDTH = 400  # Host.tags, the space-wrapped list
 
 

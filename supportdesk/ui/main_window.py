@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from supportdesk.domain.registry import AttentionItem, UserRow
     from supportdesk.ui.context import Scheduler, UiContext
+    from supportdesk.ui.pages.handover_page import HandoverPage
     from supportdesk.ui.pages.home_page import HomePage
     from supportdesk.ui.pages.reminders_page import RemindersPage, UnreadNotifier
 
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
             self.tr("Today"),
             self.tr("Customers"),
             self.tr("Projects and systems"),
+            self.tr("Handover"),
             self.tr("Hosts"),
             self.tr("Maintenance contracts"),
             self.tr("Inspection"),
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
         """The pages and whatever else needs the database (their modules import the services
         layer, and with it SQLAlchemy: start-up shows the frame before paying for that)."""
         from supportdesk.ui.pages import registry_pages  # noqa: PLC0415
+        from supportdesk.ui.pages.handover_page import HandoverPage  # noqa: PLC0415
         from supportdesk.ui.pages.home_page import HomePage  # noqa: PLC0415
         from supportdesk.ui.pages.reminders_page import RemindersPage  # noqa: PLC0415
 
@@ -100,11 +103,13 @@ class MainWindow(QMainWindow):
         self.home: HomePage = HomePage(ctx, self)
         self.home.opened.connect(self._on_home_item_opened)
         self.reminders: RemindersPage = RemindersPage(ctx, self)
-        pages = [
-            ("home", self.home),
-            *((key, page) for key, _title, page in registry_pages(ctx)),
-            ("reminders", self.reminders),
-        ]
+        self.handover: HandoverPage = HandoverPage(ctx, self)
+        pages: list[tuple[str, QWidget]] = [("home", self.home)]
+        for key, _title, page in registry_pages(ctx):
+            pages.append((key, page))
+            if key == "projects":  # R1.1: the handover follows from the projects' dates
+                pages.append(("handover", self.handover))
+        pages.append(("reminders", self.reminders))
         model = self.navigation.model()
         self.pages = [
             (key, model.index(row, 0).data(), page) for row, (key, page) in enumerate(pages)

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from supportdesk.db.engine import Database
 from supportdesk.db.models import AuditEvent, OutboxMessage
-from supportdesk.domain.errors import PermissionDeniedError, ValidationError
-from supportdesk.domain.handover import HandoverState
+from supportdesk.domain.errors import ConflictError, PermissionDeniedError, ValidationError
+from supportdesk.domain.handover import HandoverState, IssueForm
 from supportdesk.domain.registry import ProjectForm
 from supportdesk.services import handover, registry, reminder
 from tests.reminder_team import Team
@@ -135,3 +135,39 @@ def test_a_project_without_acceptance_date_has_no_handover_yet(team: Team, db: D
     with pytest.raises(ValidationError) as bad, team.db.read() as s:
         handover.timeline(s, project)
     assert bad.value.code == "no_acceptance_date"
+
+
+def test_outstanding_issues_are_tracked_until_closed(team: Team) -> None:
+    project = _project(team, date(2027, 3, 31))
+    with pytest.raises(ValidationError) as bad, team.engineer.write() as s:
+        handover.save_issue(s, IssueForm(project, "报表导出超时", " ", date(2027, 4, 30)))
+    assert (bad.value.field, bad.value.code) == ("owner", "required")
+    with team.db.read() as s:
+        assert handover.issues(s, project) == []  # nothing half-saved
+    with team.engineer.write() as s:
+        first = handover.save_issue(
+            s, IssueForm(project, "报表导出超时", "研发二部 李工", date(2027, 4, 30))
+        )
+        handover.save_issue(s, IssueForm(project, "历史数据迁移", "客户信息科", date(2027, 5, 31)))
+    assert first.overdue(date(2027, 4, 30)) is False
+    assert first.overdue(date(2027, 5, 1)) is True
+    with team.engineer.write() as s:
+        closed = handover.set_issue_state(s, first.id, True, first.version, date(2027, 5, 2))
+    assert (closed.state, closed.closed_on, closed.overdue(date(2027, 6, 1))) == (
+        "closed",
+        date(2027, 5, 2),
+        False,
+    )
+    with pytest.raises(ConflictError), team.engineer.write() as s:  # a stale edit names it
+        handover.save_issue(
+            s,
+            IssueForm(project, "x", "y", date(2027, 4, 30), id=first.id, version=first.version),
+        )
+    with pytest.raises(PermissionDeniedError), team.sales.write() as s:
+        handover.save_issue(s, IssueForm(project, "z", "y", date(2027, 4, 30)))
+    with team.db.read() as s:
+        rows = handover.issues(s, project)
+    assert [(r.title, r.state) for r in rows] == [
+        ("历史数据迁移", "open"),
+        ("报表导出超时", "closed"),
+    ]

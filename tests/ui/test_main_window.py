@@ -15,6 +15,7 @@ from supportdesk.ui.context import UiContext
 from supportdesk.ui.main_window import MainWindow
 from supportdesk.ui.pages.contracts_page import ContractsPage
 from supportdesk.ui.pages.customers_page import CustomersPage
+from supportdesk.ui.pages.handover_page import HandoverPage
 from supportdesk.ui.pages.home_page import HomePage
 from supportdesk.ui.pages.hosts_page import HostsPage
 from supportdesk.ui.pages.inspection_page import InspectionPage
@@ -48,6 +49,7 @@ def test_navigation_switches_to_every_page(
         HomePage,
         CustomersPage,
         ProjectsPage,
+        HandoverPage,
         HostsPage,
         ContractsPage,
         InspectionPage,
@@ -65,7 +67,7 @@ def test_navigation_switches_to_every_page(
         assert current.isVisible()
     window.show_page("hosts")
     assert window.stack.currentWidget() is window.page("hosts")
-    assert window.navigation.currentIndex().row() == 3
+    assert window.navigation.currentIndex().row() == 4
 
 
 def test_pages_show_the_demo_data(qtbot: QtBot, ctx: UiContext, opened: bootstrap.App) -> None:
