@@ -2490,6 +2490,50 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>acceptance date</translation>
     </message>
     <message>
+        <source>start of the maintenance period</source>
+        <translation>start of the maintenance period</translation>
+    </message>
+    <message>
+        <source>end of the maintenance period</source>
+        <translation>end of the maintenance period</translation>
+    </message>
+    <message>
+        <source>what the company maintains</source>
+        <translation>what the company maintains</translation>
+    </message>
+    <message>
+        <source>what the customer does</source>
+        <translation>what the customer does</translation>
+    </message>
+    <message>
+        <source>what happens when maintenance expires</source>
+        <translation>what happens when maintenance expires</translation>
+    </message>
+    <message>
+        <source>work of after-sales</source>
+        <translation>work of after-sales</translation>
+    </message>
+    <message>
+        <source>work of technical support</source>
+        <translation>work of technical support</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>owner</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>title</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>state</translation>
+    </message>
+    <message>
+        <source>detail</source>
+        <translation>detail</translation>
+    </message>
+    <message>
         <source>planned acceptance</source>
         <translation>planned acceptance</translation>
     </message>

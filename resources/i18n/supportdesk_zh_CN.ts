@@ -2490,6 +2490,50 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>终验日期</translation>
     </message>
     <message>
+        <source>start of the maintenance period</source>
+        <translation>维保期开始</translation>
+    </message>
+    <message>
+        <source>end of the maintenance period</source>
+        <translation>维保期结束</translation>
+    </message>
+    <message>
+        <source>what the company maintains</source>
+        <translation>公司负责的维护内容</translation>
+    </message>
+    <message>
+        <source>what the customer does</source>
+        <translation>客户负责的内容</translation>
+    </message>
+    <message>
+        <source>what happens when maintenance expires</source>
+        <translation>维保到期后的处理</translation>
+    </message>
+    <message>
+        <source>work of after-sales</source>
+        <translation>售后负责的工作</translation>
+    </message>
+    <message>
+        <source>work of technical support</source>
+        <translation>技术支持部门负责的工作</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
         <source>planned acceptance</source>
         <translation>计划终验日期</translation>
     </message>

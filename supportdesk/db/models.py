@@ -484,3 +484,21 @@ class HandoverIssue(Versioned, Base):
     state: Mapped[str] = mapped_column(String(10), default="open")
     closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class HandoverPackage(Versioned, Base):
+    """Parts 3 and 4 of a project's handover package (R1.2); one per project."""
+
+    __tablename__ = "handover_package"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), unique=True
+    )
+    company_scope: Mapped[str] = mapped_column(Text, default="")
+    customer_scope: Mapped[str] = mapped_column(Text, default="")
+    maintenance_start: Mapped[date | None] = mapped_column(Date, nullable=True)
+    maintenance_end: Mapped[date | None] = mapped_column(Date, nullable=True)
+    expiry_terms: Mapped[str] = mapped_column(Text, default="")
+    after_sales_scope: Mapped[str] = mapped_column(Text, default="")
+    support_scope: Mapped[str] = mapped_column(Text, default="")
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012

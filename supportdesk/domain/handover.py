@@ -96,3 +96,44 @@ class IssueRow:
 
     def overdue(self, today: date) -> bool:
         return self.state == "open" and today > self.due_on
+
+
+@dataclass(frozen=True, slots=True)
+class BoundaryForm:
+    """Parts 3 and 4 of the handover package (R1.2): who does what, outside and inside."""
+
+    project_id: int
+    company_scope: str  # part 3: what the company maintains
+    customer_scope: str  # ... and what the customer does
+    maintenance_start: date | None  # the free maintenance period: it becomes the contract
+    maintenance_end: date | None
+    expiry_terms: str  # what happens when maintenance expires
+    after_sales_scope: str  # part 4: the work of after-sales
+    support_scope: str  # ... and of the technical support departments
+    version: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PackageRow:
+    project_id: int
+    company_scope: str
+    customer_scope: str
+    maintenance_start: date | None
+    maintenance_end: date | None
+    expiry_terms: str
+    after_sales_scope: str
+    support_scope: str
+    version: int | None  # None: nothing saved yet
+
+
+# What the completeness check can find missing, in the package's order (R1.2, R1.3).
+MISSING = (
+    "company_scope",
+    "customer_scope",
+    "maintenance_period",
+    "expiry_terms",
+    "after_sales_scope",
+    "support_scope",
+    "emergency_contacts",
+    "systems",
+)

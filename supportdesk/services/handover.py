@@ -12,11 +12,28 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from supportdesk.db import audit
-from supportdesk.db.models import Customer, Handover, HandoverIssue, Project
+from supportdesk.db.models import (
+    Contact,
+    Customer,
+    Handover,
+    HandoverIssue,
+    HandoverPackage,
+    Project,
+    System,
+)
 from supportdesk.domain.errors import ConflictError, NotFoundError, ValidationError
-from supportdesk.domain.handover import NEXT, HandoverState, IssueForm, IssueRow, Timeline
-from supportdesk.domain.registry import limited, required
+from supportdesk.domain.handover import (
+    NEXT,
+    BoundaryForm,
+    HandoverState,
+    IssueForm,
+    IssueRow,
+    PackageRow,
+    Timeline,
+)
+from supportdesk.domain.registry import ContractForm, ContractKind, limited, required
 from supportdesk.domain.roles import Permission
+from supportdesk.services import registry
 from supportdesk.services.registry import load_for_update
 from supportdesk.services.users import require
 
@@ -170,3 +187,121 @@ def set_issue_state(
         {"state": row.state, "closed_on": row.closed_on.isoformat() if row.closed_on else None},
     )
     return _issue_row(row)
+
+
+# --- the external and internal boundaries (R1.2 parts 3, 4), and what is still missing ---
+
+_TEXTS = ("company_scope", "customer_scope", "expiry_terms", "after_sales_scope", "support_scope")
+
+
+def package(session: Session, project_id: int) -> PackageRow:
+    if session.get(Project, project_id) is None:
+        raise NotFoundError("project", project_id)
+    row = session.scalars(
+        select(HandoverPackage).where(HandoverPackage.project_id == project_id)
+    ).first()
+    if row is None:
+        return PackageRow(project_id, "", "", None, None, "", "", "", None)
+    return PackageRow(
+        project_id,
+        row.company_scope,
+        row.customer_scope,
+        row.maintenance_start,
+        row.maintenance_end,
+        row.expiry_terms,
+        row.after_sales_scope,
+        row.support_scope,
+        row.version,
+    )
+
+
+def save_boundaries(session: Session, form: BoundaryForm) -> PackageRow:
+    """Store parts 3 and 4. The maintenance period becomes each system's free maintenance
+    contract (R1.2: the record the expiry reminders use): created the first time, moved
+    with the period afterwards. All in the caller's transaction: bad input changes nothing."""
+    actor = require(session, Permission.HANDOVER_EDIT).login
+    texts = {name: limited(name, getattr(form, name), 8000) for name in _TEXTS}
+    start, end = form.maintenance_start, form.maintenance_end
+    if (start is None) != (end is None):
+        raise ValidationError("maintenance_end" if end is None else "maintenance_start", "required")
+    if start is not None and end is not None and end < start:
+        raise ValidationError("maintenance_end", "end_before_start")
+    before = package(session, form.project_id)
+    row = session.scalars(
+        select(HandoverPackage)
+        .where(HandoverPackage.project_id == form.project_id)
+        .with_for_update()
+    ).first()
+    if row is None:
+        row = HandoverPackage(project_id=form.project_id)
+        session.add(row)
+    elif form.version is not None and row.version != form.version:
+        raise ConflictError("handover_package", row.id, row.updated_by)
+    for name, value in texts.items():
+        setattr(row, name, value)
+    row.maintenance_start, row.maintenance_end = start, end
+    row.updated_by, row.updated_at = actor, datetime.now(UTC)
+    try:
+        session.flush()
+    except StaleDataError:
+        raise ConflictError("handover_package", row.id, None) from None
+    if start is not None and end is not None:
+        _contracts_follow(session, form.project_id, before, start, end)
+    audit.append(
+        session,
+        "handover.boundaries",
+        f"project:{form.project_id}",
+        {
+            **texts,
+            "maintenance_start": start.isoformat() if start else None,
+            "maintenance_end": end.isoformat() if end else None,
+        },
+    )
+    return package(session, form.project_id)
+
+
+def _contracts_follow(
+    session: Session, project_id: int, before: PackageRow, start: date, end: date
+) -> None:
+    """Each system's free contract for the handed-over period: the one the previous period
+    made is moved; otherwise one is added (through the registry, so it is checked and
+    audited like any contract)."""
+    systems = session.scalars(select(System.id).where(System.project_id == project_id)).all()
+    for system_id in systems:
+        previous = [
+            c
+            for c in registry.list_contracts(session, system_id=system_id)
+            if c.kind == ContractKind.FREE
+            and (c.start, c.end) == (before.maintenance_start, before.maintenance_end)
+        ]
+        key, version = (previous[0].id, previous[0].version) if previous else (None, None)
+        registry.save_contract(
+            session, ContractForm(system_id, start, end, ContractKind.FREE, id=key, version=version)
+        )
+
+
+def missing(session: Session, project_id: int) -> list[str]:
+    """What the package still lacks (domain/handover.MISSING, in order); sign-off waits for
+    an empty list. Emergency contacts are the customer's contacts marked as such."""
+    found = package(session, project_id)
+    gaps = [
+        name for name in ("company_scope", "customer_scope") if not getattr(found, name).strip()
+    ]
+    if found.maintenance_start is None:
+        gaps.append("maintenance_period")
+    gaps += [
+        name
+        for name in ("expiry_terms", "after_sales_scope", "support_scope")
+        if not getattr(found, name).strip()
+    ]
+    customer = session.scalar(select(Project.customer_id).where(Project.id == project_id))
+    emergency = session.scalar(
+        select(func.count())
+        .select_from(Contact)
+        .where(Contact.customer_id == customer, Contact.emergency)
+    )
+    if not emergency:
+        gaps.append("emergency_contacts")
+    if not session.scalar(select(func.count()).where(System.project_id == project_id)):
+        gaps.append("systems")
+    return gaps

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from supportdesk.db.engine import Database
 from supportdesk.db.models import AuditEvent, OutboxMessage
 from supportdesk.domain.errors import ConflictError, PermissionDeniedError, ValidationError
-from supportdesk.domain.handover import HandoverState, IssueForm
-from supportdesk.domain.registry import ProjectForm
+from supportdesk.domain.handover import MISSING, BoundaryForm, HandoverState, IssueForm
+from supportdesk.domain.registry import ContactForm, ProjectForm, SystemForm
 from supportdesk.services import handover, registry, reminder
 from tests.reminder_team import Team
 
@@ -171,3 +171,87 @@ def test_outstanding_issues_are_tracked_until_closed(team: Team) -> None:
         ("历史数据迁移", "open"),
         ("报表导出超时", "closed"),
     ]
+
+
+def _boundaries(
+    project: int, start: date | None, end: date | None, version: int | None = None, **texts: str
+) -> BoundaryForm:
+    values = {
+        "company_scope": "应用系统及数据库的日常维护",
+        "customer_scope": "机房、网络与操作系统补丁",
+        "expiry_terms": "到期后按年签订有偿维保合同",
+        "after_sales_scope": "巡检、备份检查、故障处理",
+        "support_scope": "二次开发与性能优化由技术支持部负责",
+        **texts,
+    }
+    return BoundaryForm(
+        project, maintenance_start=start, maintenance_end=end, version=version, **values
+    )
+
+
+def test_the_maintenance_period_becomes_each_systems_contract_and_moves_with_it(
+    team: Team,
+) -> None:
+    project = _project(team, date(2027, 3, 31))
+    with team.db.write() as s:
+        for name in ("生产环境", "灾备环境"):
+            registry.save_system(s, SystemForm(project, name))
+    with team.engineer.write() as s:
+        saved = handover.save_boundaries(
+            s, _boundaries(project, date(2027, 4, 1), date(2028, 3, 31))
+        )
+    with team.db.read() as s:
+        contracts = [c for c in registry.list_contracts(s) if c.system in ("生产环境", "灾备环境")]
+    assert sorted((c.system, c.start, c.end, c.kind) for c in contracts) == [
+        ("灾备环境", date(2027, 4, 1), date(2028, 3, 31), "free"),
+        ("生产环境", date(2027, 4, 1), date(2028, 3, 31), "free"),
+    ]
+    with team.engineer.write() as s:  # a corrected period moves the same contracts
+        handover.save_boundaries(
+            s,
+            _boundaries(project, date(2027, 4, 15), date(2028, 4, 14), version=saved.version),
+        )
+    with team.db.read() as s:
+        moved = [c for c in registry.list_contracts(s) if c.system in ("生产环境", "灾备环境")]
+        due = [d for d in reminder.due(s, date(2028, 1, 20)) if d.rule == "contract.expiry"]
+    assert sorted(c.id for c in moved) == sorted(c.id for c in contracts)
+    assert {(c.start, c.end) for c in moved} == {(date(2027, 4, 15), date(2028, 4, 14))}
+    assert {d.facts["system"] for d in due} >= {"生产环境", "灾备环境"}  # the reminders use them
+
+
+def test_bad_boundaries_change_nothing(team: Team) -> None:
+    project = _project(team, date(2027, 3, 31))
+    with pytest.raises(ValidationError) as bad, team.engineer.write() as s:
+        handover.save_boundaries(s, _boundaries(project, date(2027, 4, 1), date(2027, 3, 1)))
+    assert (bad.value.field, bad.value.code) == ("maintenance_end", "end_before_start")
+    with pytest.raises(ValidationError) as bad, team.engineer.write() as s:
+        handover.save_boundaries(s, _boundaries(project, date(2027, 4, 1), None))
+    assert bad.value.field == "maintenance_end"
+    with team.db.read() as s:
+        assert handover.package(s, project).version is None
+
+
+def test_the_completeness_check_lists_what_is_missing(team: Team) -> None:
+    project = _project(team, date(2027, 3, 31))
+    with team.db.read() as s:
+        assert handover.missing(s, project) == list(MISSING)
+    with team.engineer.write() as s:
+        handover.save_boundaries(
+            s, _boundaries(project, date(2027, 4, 1), date(2028, 3, 31), support_scope=" ")
+        )
+        registry.save_system(s, SystemForm(project, "生产环境"))
+    with team.db.read() as s:
+        assert handover.missing(s, project) == ["support_scope", "emergency_contacts"]
+        customer = handover.timeline(s, project).customer
+    with team.engineer.write() as s:
+        customer_id = next(c.id for c in registry.list_customers(s) if c.name == customer)
+        registry.save_contact(
+            s, ContactForm(customer_id, "王工", phone="13800000000", emergency=True)
+        )
+        saved = handover.package(s, project)
+        handover.save_boundaries(
+            s,
+            _boundaries(project, date(2027, 4, 1), date(2028, 3, 31), version=saved.version),
+        )
+    with team.db.read() as s:
+        assert handover.missing(s, project) == []
