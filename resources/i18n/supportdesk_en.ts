@@ -325,6 +325,14 @@
         <translation>signed</translation>
     </message>
     <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
         <source>{date} (planned)</source>
         <translation>{date} (planned)</translation>
     </message>
@@ -409,8 +417,76 @@
         <translation>Due</translation>
     </message>
     <message>
+        <source>Outstanding issues</source>
+        <translation>Outstanding issues</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Completion date</source>
+        <translation>Completion date</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>Add issue…</source>
+        <translation>Add issue…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Close issue</source>
+        <translation>Close issue</translation>
+    </message>
+    <message>
         <source>Late only ({count})</source>
         <translation>Late only ({count})</translation>
+    </message>
+    <message>
+        <source>Only engineers, the group leader and the administrator keep a handover&apos;s outstanding issues.</source>
+        <translation>Only engineers, the group leader and the administrator keep a handover&apos;s outstanding issues.</translation>
+    </message>
+    <message>
+        <source>Select an issue first.</source>
+        <translation>Select an issue first.</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Add an outstanding issue to the project.</source>
+        <translation>Add an outstanding issue to the project.</translation>
+    </message>
+    <message>
+        <source>Change the selected issue.</source>
+        <translation>Change the selected issue.</translation>
+    </message>
+    <message>
+        <source>Close the selected issue as done today.</source>
+        <translation>Close the selected issue as done today.</translation>
+    </message>
+    <message>
+        <source>Open the selected issue again.</source>
+        <translation>Open the selected issue again.</translation>
     </message>
     <message>
         <source>Only engineers, the group leader and the administrator record a handover&apos;s progress.</source>
@@ -1137,6 +1213,41 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>Manual checklist</source>
         <translation>Manual checklist</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <source>Add an issue</source>
+        <translation>Add an issue</translation>
+    </message>
+    <message>
+        <source>Edit the issue</source>
+        <translation>Edit the issue</translation>
+    </message>
+    <message>
+        <source>A person or a department</source>
+        <translation>A person or a department</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Completion date</source>
+        <translation>Completion date</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
     </message>
 </context>
 <context>

@@ -325,6 +325,14 @@
         <translation>已签字</translation>
     </message>
     <message>
+        <source>open</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
         <source>{date} (planned)</source>
         <translation>{date}（计划）</translation>
     </message>
@@ -409,8 +417,76 @@
         <translation>期限</translation>
     </message>
     <message>
+        <source>Outstanding issues</source>
+        <translation>遗留问题</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Completion date</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>关闭日期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Add issue…</source>
+        <translation>添加问题…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Close issue</source>
+        <translation>关闭问题</translation>
+    </message>
+    <message>
         <source>Late only ({count})</source>
         <translation>仅逾期（{count}）</translation>
+    </message>
+    <message>
+        <source>Only engineers, the group leader and the administrator keep a handover&apos;s outstanding issues.</source>
+        <translation>只有工程师、组长和管理员可以维护移交的遗留问题。</translation>
+    </message>
+    <message>
+        <source>Select an issue first.</source>
+        <translation>请先选择一个问题。</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Add an outstanding issue to the project.</source>
+        <translation>为项目添加一个遗留问题。</translation>
+    </message>
+    <message>
+        <source>Change the selected issue.</source>
+        <translation>修改所选问题。</translation>
+    </message>
+    <message>
+        <source>Close the selected issue as done today.</source>
+        <translation>将所选问题以今天为完成日期关闭。</translation>
+    </message>
+    <message>
+        <source>Open the selected issue again.</source>
+        <translation>重新打开所选问题。</translation>
     </message>
     <message>
         <source>Only engineers, the group leader and the administrator record a handover&apos;s progress.</source>
@@ -1137,6 +1213,41 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>Manual checklist</source>
         <translation>人工检查项</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <source>Add an issue</source>
+        <translation>添加问题</translation>
+    </message>
+    <message>
+        <source>Edit the issue</source>
+        <translation>编辑问题</translation>
+    </message>
+    <message>
+        <source>A person or a department</source>
+        <translation>个人或部门</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Completion date</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 """Project handovers (issue 7, R1.1): every project's join and due dates, its state, the late
-ones flagged, a timeline of the selected one, and the steps planned → joined → in progress."""
+ones flagged, a timeline of the selected one, and the steps planned → joined → in progress.
+Below it, the selected project's outstanding issues (R1.2 part 2): each with an owner and a
+completion date, tracked until closed, the overdue ones flagged."""
 
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -26,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportdesk.domain.errors import SupportDeskError
-from supportdesk.domain.handover import HandoverState, Timeline
+from supportdesk.domain.handover import HandoverState, IssueForm, IssueRow, Timeline
 from supportdesk.domain.registry import UserRow
 from supportdesk.domain.roles import Permission, Role, allows
 from supportdesk.services import handover, users
@@ -49,6 +53,14 @@ def state_label(state: HandoverState) -> str:
         HandoverState.SIGNED: QCoreApplication.translate("HandoverPage", "signed"),
     }
     return labels.get(state, state.value)
+
+
+def issue_state_label(state: str) -> str:
+    labels = {
+        "open": QCoreApplication.translate("HandoverPage", "open"),
+        "closed": QCoreApplication.translate("HandoverPage", "closed"),
+    }
+    return labels.get(state, state)
 
 
 def acceptance_text(row: Timeline) -> str:
@@ -99,6 +111,18 @@ def load(session: Any) -> Snapshot:
 
 def _advance(session: Any, project_id: int, to: HandoverState, on: date | None) -> Timeline:
     return handover.advance(session, project_id, to, on)
+
+
+def _issues(session: Any, project_id: int) -> tuple[int, list[IssueRow]]:
+    return project_id, handover.issues(session, project_id)
+
+
+def _save_issue(session: Any, form: IssueForm) -> IssueRow:
+    return handover.save_issue(session, form)
+
+
+def _set_issue_state(session: Any, issue_id: int, closed: bool, version: int, on: date) -> IssueRow:
+    return handover.set_issue_state(session, issue_id, closed, version, on)
 
 
 # -- the timeline drawn ---------------------------------------------------------------------
@@ -280,6 +304,101 @@ class JoinedDialog(QDialog):
         self.error.show()
 
 
+class IssueDialog(QDialog):
+    """Add or change one outstanding issue: title, owner, completion date and detail. A
+    refused save keeps the dialog open with the reason, naming the field."""
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        project: Timeline,
+        issue: IssueRow | None,
+        parent: QWidget | None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.project = project
+        self.issue = issue
+        self.setWindowTitle(self.tr("Add an issue") if issue is None else self.tr("Edit the issue"))
+        self.setMinimumWidth(480)
+        self.title = QLineEdit(self)
+        self.title.setMaxLength(300)
+        self.owner = QLineEdit(self)
+        self.owner.setMaxLength(200)
+        self.owner.setPlaceholderText(self.tr("A person or a department"))
+        self.due_on = QDateEdit(self)
+        self.due_on.setCalendarPopup(True)
+        self.due_on.setDisplayFormat("yyyy-MM-dd")
+        self.detail = QPlainTextEdit(self)
+        self.detail.setTabChangesFocus(True)
+        due = issue.due_on if issue is not None else ctx.today()
+        self.due_on.setDate(QDate(due.year, due.month, due.day))
+        if issue is not None:
+            self.title.setText(issue.title)
+            self.owner.setText(issue.owner)
+            self.detail.setPlainText(issue.detail)
+        self.error = QLabel(self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Project"), QLabel(f"{project.customer} · {project.project}", self))
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Owner"), self.owner)
+        form.addRow(self.tr("Completion date"), self.due_on)
+        form.addRow(self.tr("Detail"), self.detail)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    @property
+    def ok_button(self) -> QPushButton:
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert button is not None
+        return button
+
+    def form(self) -> IssueForm:
+        due = self.due_on.date().toPython()
+        assert isinstance(due, date)
+        return IssueForm(
+            self.project.project_id,
+            self.title.text().strip(),
+            self.owner.text().strip(),
+            due,
+            self.detail.toPlainText().strip(),
+            id=self.issue.id if self.issue is not None else None,
+            version=self.issue.version if self.issue is not None else None,
+        )
+
+    def _on_buttons_accepted(self) -> None:
+        self.error.hide()
+        self.buttons.setEnabled(False)
+        self._ctx.tasks.write(
+            _save_issue, self.form(), on_done=self._on_saved, on_error=self._on_save_failed
+        )
+
+    def _on_saved(self, result: object) -> None:
+        self.buttons.setEnabled(True)
+        self.saved.emit(result)
+        self.accept()
+
+    def _on_save_failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if not isinstance(error, SupportDeskError):
+            self._ctx.tasks.error_raised.emit(error)  # a bug: the error dialog and the log
+            return
+        self.error.setText(describe(error))
+        self.error.show()
+
+
 # -- the page -------------------------------------------------------------------------------
 
 
@@ -289,6 +408,9 @@ class HandoverPage(QWidget):
         self._ctx = ctx
         self.snapshot = Snapshot(None, [])
         self.dialog: JoinedDialog | None = None
+        self.issue_dialog: IssueDialog | None = None
+        self._issues_of: int | None = None  # the project whose issues the table shows
+        self._reveal_issue: int | None = None  # select this issue once the list arrives
         self.late_only = QCheckBox(self.tr("Late only"), self)
         self.late_only.toggled.connect(lambda _on: self._show_rows())
         self.joined_button = QPushButton(self.tr("The group joined…"), self)
@@ -299,6 +421,7 @@ class HandoverPage(QWidget):
         self.status.setWordWrap(True)
         self._build_table()
         self._build_detail()
+        self._build_issues()
         self._build_layout()
         ctx.events.registry_changed.connect(lambda _entity: self.refresh())
         self._update_buttons()
@@ -365,17 +488,73 @@ class HandoverPage(QWidget):
         layout.addLayout(grid)
         self._show_detail(None)
 
+    def _overdue(self, row: IssueRow) -> bool:
+        return row.overdue(self._ctx.today())
+
+    def _overdue_colour(self, row: IssueRow) -> QColor | None:
+        return LATE_COLOUR if self._overdue(row) else None
+
+    def _build_issues(self) -> None:
+        colour = self._overdue_colour
+        self.issues = EntityPanel(
+            self.tr("Outstanding issues"),
+            [
+                Column(self.tr("Title"), lambda r: r.title, colour=colour),
+                Column(self.tr("Owner"), lambda r: r.owner, colour=colour),
+                Column(self.tr("Completion date"), lambda r: r.due_on, colour=colour),
+                Column(self.tr("State"), lambda r: issue_state_label(r.state), colour=colour),
+                Column(self.tr("Closed on"), lambda r: r.closed_on, colour=colour),
+                Column(
+                    self.tr("Overdue"),
+                    lambda r: self.tr("overdue") if self._overdue(r) else "",
+                    colour=colour,
+                ),
+            ],
+            self,
+            searchable=False,
+        )
+        for button in (self.issues.add_button, self.issues.edit_button, self.issues.delete_button):
+            button.hide()
+        # The service's order: open ones first, then by completion date.
+        self.issues.view.setSortingEnabled(False)
+        self.issues.proxy.sort(-1)
+        self.issues.selection_changed.connect(lambda _row: self._update_issue_buttons())
+        self.issues.edit_requested.connect(lambda _row: self.edit_issue())
+        self.add_issue_button = QPushButton(self.tr("Add issue…"), self)
+        self.edit_issue_button = QPushButton(self.tr("Edit…"), self)
+        self.issue_state_button = QPushButton(self.tr("Close issue"), self)
+        self.add_issue_button.clicked.connect(self.add_issue)
+        self.edit_issue_button.clicked.connect(self.edit_issue)
+        self.issue_state_button.clicked.connect(self.toggle_issue)
+        self.issues_box = QWidget(self)
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        for button in (self.add_issue_button, self.edit_issue_button, self.issue_state_button):
+            bar.addWidget(button)
+        layout = QVBoxLayout(self.issues_box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.issues, 1)
+        layout.addLayout(bar)
+
     def _build_layout(self) -> None:
         bar = QHBoxLayout()
         bar.addWidget(self.late_only)
         bar.addStretch(1)
         bar.addWidget(self.joined_button)
         bar.addWidget(self.started_button)
+        # Below the list, side by side: the selected project's timeline and its issues.
+        below = QSplitter(Qt.Orientation.Horizontal, self)
+        below.addWidget(self.detail)
+        below.addWidget(self.issues_box)
+        below.setStretchFactor(0, 2)
+        below.setStretchFactor(1, 3)
+        below.setSizes([2000, 3000])  # the issues' six columns get the larger share
+        below.setChildrenCollapsible(False)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
-        split.addWidget(self.detail)
+        split.addWidget(below)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
+        split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -423,6 +602,109 @@ class HandoverPage(QWidget):
     def _on_table_selection_changed(self, row: Timeline | None) -> None:
         self._show_detail(row)
         self._update_buttons()
+        self._load_issues(row)
+
+    # -- the outstanding issues -------------------------------------------------------------
+
+    def _load_issues(self, row: Timeline | None) -> None:
+        project_id = row.project_id if row is not None else None
+        if project_id != self._issues_of:
+            self._issues_of = project_id
+            self.issues.set_rows([])  # never another project's issues under this one
+        if project_id is None:
+            return
+        self._ctx.tasks.read(
+            _issues, project_id, on_done=self._on_issues_loaded,
+            on_error=self._on_load_failed, latest=(id(self), "issues"),
+        )  # fmt: skip
+
+    def refresh_issues(self) -> None:
+        self._load_issues(self.table.selected())
+
+    def _on_issues_loaded(self, result: tuple[int, list[IssueRow]]) -> None:
+        project_id, rows = result
+        if project_id != self._issues_of:
+            return  # the selection moved on meanwhile
+        self.issues.set_rows(rows, keep=lambda r: r.id)
+        if self._reveal_issue is not None:
+            self.issues.reveal(lambda r: r.id, self._reveal_issue)
+            self._reveal_issue = None
+        self._update_issue_buttons()
+
+    def _why_not_issue(self, need_issue: bool) -> str | None:
+        if not self.snapshot.may(Permission.HANDOVER_EDIT):
+            return self.tr(
+                "Only engineers, the group leader and the administrator keep a handover's "
+                "outstanding issues."
+            )
+        if self.table.selected() is None:
+            return self.tr("Select a project first.")
+        if need_issue and self.issues.selected() is None:
+            return self.tr("Select an issue first.")
+        return None
+
+    def _update_issue_buttons(self) -> None:
+        issue: IssueRow | None = self.issues.selected()
+        closing = issue is None or issue.state == "open"
+        self.issue_state_button.setText(self.tr("Close issue") if closing else self.tr("Reopen"))
+        for button, need_issue, tip in (
+            (self.add_issue_button, False, self.tr("Add an outstanding issue to the project.")),
+            (self.edit_issue_button, True, self.tr("Change the selected issue.")),
+            (
+                self.issue_state_button,
+                True,
+                self.tr("Close the selected issue as done today.")
+                if closing
+                else self.tr("Open the selected issue again."),
+            ),
+        ):
+            why = self._why_not_issue(need_issue)
+            button.setEnabled(why is None)
+            button.setToolTip(why or tip)
+
+    def add_issue(self) -> None:
+        self._open_issue_dialog(None)
+
+    def edit_issue(self) -> None:
+        issue = self.issues.selected()
+        if issue is not None:
+            self._open_issue_dialog(issue)
+
+    def _open_issue_dialog(self, issue: IssueRow | None) -> None:
+        project = self.table.selected()
+        if project is None or self._why_not_issue(issue is not None) is not None:
+            return
+        dialog = IssueDialog(self._ctx, project, issue, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._on_issue_saved)
+        self.issue_dialog = dialog  # for the tests, and so it is not collected while open
+        dialog.open()
+
+    def toggle_issue(self) -> None:
+        issue: IssueRow | None = self.issues.selected()
+        if issue is None or self._why_not_issue(True) is not None:
+            return
+        self.issue_state_button.setEnabled(False)
+        self._ctx.tasks.write(
+            _set_issue_state, issue.id, issue.state == "open", issue.version, self._ctx.today(),
+            on_done=self._on_issue_saved, on_error=self._on_issue_failed,
+        )  # fmt: skip
+
+    def _on_issue_saved(self, row: object) -> None:
+        if self.status.styleSheet():
+            self.status.clear()
+            self.status.setStyleSheet("")
+        if isinstance(row, IssueRow):
+            self._reveal_issue = row.id
+        self.refresh_issues()
+
+    def _on_issue_failed(self, error: BaseException) -> None:
+        if isinstance(error, SupportDeskError):
+            self.status.setText(describe(error))
+            self.status.setStyleSheet(ERROR_STYLE)
+            self.refresh_issues()
+        else:
+            self._ctx.tasks.error_raised.emit(error)
 
     def _show_detail(self, row: Timeline | None) -> None:
         today = self._ctx.today()
@@ -473,6 +755,7 @@ class HandoverPage(QWidget):
             why = self._why_not(row, want)
             button.setEnabled(why is None)
             button.setToolTip(why or tip)
+        self._update_issue_buttons()
 
     # -- actions ----------------------------------------------------------------------------
 
