@@ -35,16 +35,6 @@ def _text(value: str) -> str:
     return value.strip()
 
 
-def _port(value: str) -> int:
-    try:
-        port = int(value.strip())
-    except ValueError:
-        raise BadValueError("bad_port") from None
-    if not 1 <= port <= 65535:
-        raise BadValueError("bad_port")
-    return port
-
-
 def _bool(value: str) -> bool:
     lowered = value.strip().lower()
     if lowered in {"1", "true", "yes", "on"}:

@@ -23,6 +23,8 @@ from supportdesk.db import audit
 from supportdesk.db.models import OutboxMessage
 from supportdesk.domain.delivery import MAIL, Attachment, DeliveryFailed, Outgoing, Sender
 from supportdesk.domain.ports import UnitOfWork
+from supportdesk.domain.roles import Permission
+from supportdesk.services.users import require
 
 log = logging.getLogger(__name__)
 
@@ -175,9 +177,6 @@ def _failed(db: UnitOfWork, ident: int, owner: str, failure: DeliveryFailed, at:
 
 def retry_now(session: Session, message_ids: list[int], *, now: datetime | None = None) -> int:
     """The group leader fixed the settings: try these again at the next delivery."""
-    from supportdesk.domain.roles import Permission  # noqa: PLC0415
-    from supportdesk.services.users import require  # noqa: PLC0415
-
     require(session, Permission.SETTINGS_EDIT)
     result = session.execute(
         update(OutboxMessage)

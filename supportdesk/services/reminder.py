@@ -179,49 +179,42 @@ def _rotation_due(session: Session, _today: date) -> list[Due]:
 register(Rule(ROTATION_DUE, _rotation_due, to=(Role.GROUP_LEADER,)))
 
 
-def _handover(session: Session, today: date) -> list[Due]:
+def _handover(rule: str) -> Callable[[Session, date], list[Due]]:
     """R1.1: the group leader is told on the join date (one month before acceptance) that
     the group joins, and three days before the due date that the handover must be signed.
     The acceptance date is in the key: a moved acceptance makes new reminders."""
-    from supportdesk.services import handover  # noqa: PLC0415 - avoids a cycle at import
 
-    found = []
-    for t in handover.timelines(session):
-        facts = {
-            "customer": t.customer,
-            "project": t.project,
-            "acceptance": t.acceptance.isoformat(),
-            "join_on": t.join_on.isoformat(),
-            "due_on": t.due_on.isoformat(),
-        }
-        subject = f"project:{t.project_id}:{t.acceptance.isoformat()}"
-        title = f"{t.customer} {t.project}"
-        if t.state is HandoverState.PLANNED and t.join_on <= today <= t.due_on:
-            found.append(
-                Due(HANDOVER_JOIN, subject, t.join_on, title, "the group joins the project", facts)
-            )
-        soon = t.due_on - timedelta(days=DUE_SOON_DAYS)
-        if t.state is not HandoverState.SIGNED and soon <= today:
-            found.append(
-                Due(HANDOVER_DUE, subject, soon, title, "the handover must be signed", facts)
-            )
-    return found
+    def find(session: Session, today: date) -> list[Due]:
+        from supportdesk.services import handover  # noqa: PLC0415 - avoids a cycle at import
+
+        found = []
+        for t in handover.timelines(session):
+            if rule == HANDOVER_JOIN:
+                start, reason = t.join_on, "the group joins the project"
+                due_now = t.state is HandoverState.PLANNED and start <= today <= t.due_on
+            else:
+                start, reason = (
+                    t.due_on - timedelta(days=DUE_SOON_DAYS),
+                    "the handover must be signed",
+                )
+                due_now = t.state is not HandoverState.SIGNED and start <= today
+            if due_now:
+                facts = {
+                    "customer": t.customer,
+                    "project": t.project,
+                    "acceptance": t.acceptance.isoformat(),
+                    "join_on": t.join_on.isoformat(),
+                    "due_on": t.due_on.isoformat(),
+                }
+                subject = f"project:{t.project_id}:{t.acceptance.isoformat()}"
+                found.append(Due(rule, subject, start, f"{t.customer} {t.project}", reason, facts))
+        return found
+
+    return find
 
 
-register(
-    Rule(
-        HANDOVER_JOIN,
-        lambda s, today: [d for d in _handover(s, today) if d.rule == HANDOVER_JOIN],
-        to=(Role.GROUP_LEADER,),
-    )
-)
-register(
-    Rule(
-        HANDOVER_DUE,
-        lambda s, today: [d for d in _handover(s, today) if d.rule == HANDOVER_DUE],
-        to=(Role.GROUP_LEADER,),
-    )
-)
+register(Rule(HANDOVER_JOIN, _handover(HANDOVER_JOIN), to=(Role.GROUP_LEADER,)))
+register(Rule(HANDOVER_DUE, _handover(HANDOVER_DUE), to=(Role.GROUP_LEADER,)))
 
 
 def due(session: Session, today: date) -> list[Due]:

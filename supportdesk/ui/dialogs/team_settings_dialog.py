@@ -31,8 +31,7 @@ from supportdesk.domain.errors import PermissionDeniedError, ValidationError
 from supportdesk.services import team_settings, vault
 from supportdesk.ui.context import UiContext
 from supportdesk.ui.messages import describe
-
-ERROR_STYLE = "color: #c62828;"
+from supportdesk.ui.widgets.status_line import ERROR_STYLE
 
 
 def robot_name(kind: str) -> str:

@@ -38,8 +38,8 @@ from supportdesk.ui.context import UiContext
 from supportdesk.ui.messages import describe
 from supportdesk.ui.models.row_model import Column
 from supportdesk.ui.widgets.entity_panel import EntityPanel
+from supportdesk.ui.widgets.status_line import ERROR_STYLE, clear_load_error, show_load_error
 
-ERROR_STYLE = "color: #c62828;"
 LATE_COLOUR = QColor(255, 205, 210)  # the whole row of a late handover
 LATE_TEXT = QColor(198, 40, 40)
 WINDOW_COLOUR = QColor(25, 118, 210)  # join → due: the handover's own weeks
@@ -570,16 +570,10 @@ class HandoverPage(QWidget):
         )  # fmt: skip
 
     def _on_load_failed(self, error: BaseException) -> None:
-        if not isinstance(error, SupportDeskError):
-            self._ctx.tasks.error_raised.emit(error)  # a bug: the error dialog and the log
-            return
-        self.status.setText(describe(error))
-        self.status.setStyleSheet(ERROR_STYLE)
+        show_load_error(self._ctx, self.status, error)
 
     def _on_loaded(self, snapshot: Snapshot) -> None:
-        if self.status.styleSheet():
-            self.status.clear()
-            self.status.setStyleSheet("")
+        clear_load_error(self.status)
         self.snapshot = snapshot
         self._show_rows()
 

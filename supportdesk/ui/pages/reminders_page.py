@@ -51,8 +51,8 @@ from supportdesk.ui.context import UiContext
 from supportdesk.ui.messages import describe, role_label
 from supportdesk.ui.models.row_model import ROW_ROLE, Column, Index, RowModel
 from supportdesk.ui.widgets.entity_panel import EntityPanel
+from supportdesk.ui.widgets.status_line import ERROR_STYLE, clear_load_error, show_load_error
 
-ERROR_STYLE = "color: #c62828;"
 SALES_ROLES = (Role.SALESPERSON.value, Role.SALES_DIRECTOR.value)
 
 
@@ -621,17 +621,10 @@ class RemindersPage(QWidget):
         )  # fmt: skip
 
     def _on_load_failed(self, error: BaseException) -> None:
-        if not isinstance(error, SupportDeskError):
-            self._ctx.tasks.error_raised.emit(error)  # a bug: the error dialog and the log
-            return
-        # The timer tries again within a minute: a line here, not a dialog every minute.
-        self.status.setText(describe(error))
-        self.status.setStyleSheet(ERROR_STYLE)
+        show_load_error(self._ctx, self.status, error)
 
     def _on_loaded(self, snapshot: Snapshot) -> None:
-        if self.status.styleSheet():
-            self.status.clear()
-            self.status.setStyleSheet("")
+        clear_load_error(self.status)
         self.snapshot = snapshot
         self.reminders.set_rows(snapshot.reminders, keep=lambda r: r.id)
         chosen = self._selected_message()
