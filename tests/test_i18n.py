@@ -96,7 +96,8 @@ def test_chinese_is_complete_and_keeps_placeholders_and_shortcuts() -> None:
         assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), where
         if re.search(r"&\w", source):
             assert re.search(r"&\w", text), f"menu shortcut lost: {where}"
-        if re.search(r"[A-Za-z]{4,}", source) and not source.startswith("<h3>"):
+        words = PLACEHOLDER.sub("", source)  # a placeholder's name is not a word to translate
+        if re.search(r"[A-Za-z]{4,}", words) and not source.startswith("<h3>"):
             # Words in Chinese, apart from product and protocol names kept as they are.
             assert re.search(r"[\u4e00-\u9fff]", text) or source in {
                 "SupportDesk",

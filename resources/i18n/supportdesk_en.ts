@@ -307,6 +307,273 @@
     </message>
 </context>
 <context>
+    <name>HandoverPackage</name>
+    <message>
+        <source>Requirements</source>
+        <translation>Requirements</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <source>Deployment guide</source>
+        <translation>Deployment guide</translation>
+    </message>
+    <message>
+        <source>User manual</source>
+        <translation>User manual</translation>
+    </message>
+    <message>
+        <source>Source repository</source>
+        <translation>Source repository</translation>
+    </message>
+    <message>
+        <source>Database schema</source>
+        <translation>Database schema</translation>
+    </message>
+    <message>
+        <source>production</source>
+        <translation>production</translation>
+    </message>
+    <message>
+        <source>staging</source>
+        <translation>staging</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <source>development</source>
+        <translation>development</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>Handover package</source>
+        <translation>Handover package</translation>
+    </message>
+    <message>
+        <source>Draft for signature</source>
+        <translation>Draft for signature</translation>
+    </message>
+    <message>
+        <source>Signed, version {version}</source>
+        <translation>Signed, version {version}</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Contract number</source>
+        <translation>Contract number</translation>
+    </message>
+    <message>
+        <source>Final acceptance</source>
+        <translation>Final acceptance</translation>
+    </message>
+    <message>
+        <source>After-sales group joins</source>
+        <translation>After-sales group joins</translation>
+    </message>
+    <message>
+        <source>Handover due</source>
+        <translation>Handover due</translation>
+    </message>
+    <message>
+        <source>Systems</source>
+        <translation>Systems</translation>
+    </message>
+    <message>
+        <source>{name} ({environment})</source>
+        <translation>{name} ({environment})</translation>
+    </message>
+    <message>
+        <source>Part 1. Technical materials</source>
+        <translation>Part 1. Technical materials</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Size or location</source>
+        <translation>Size or location</translation>
+    </message>
+    <message>
+        <source>SHA-256 (first {count})</source>
+        <translation>SHA-256 (first {count})</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Part 2. Outstanding issues</source>
+        <translation>Part 2. Outstanding issues</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Completion date</source>
+        <translation>Completion date</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Part 3. External boundary</source>
+        <translation>Part 3. External boundary</translation>
+    </message>
+    <message>
+        <source>The company maintains</source>
+        <translation>The company maintains</translation>
+    </message>
+    <message>
+        <source>The customer does</source>
+        <translation>The customer does</translation>
+    </message>
+    <message>
+        <source>Maintenance period</source>
+        <translation>Maintenance period</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <source>When maintenance expires</source>
+        <translation>When maintenance expires</translation>
+    </message>
+    <message>
+        <source>Part 4. Internal boundary</source>
+        <translation>Part 4. Internal boundary</translation>
+    </message>
+    <message>
+        <source>Work of after-sales</source>
+        <translation>Work of after-sales</translation>
+    </message>
+    <message>
+        <source>Work of the technical support departments</source>
+        <translation>Work of the technical support departments</translation>
+    </message>
+    <message>
+        <source>Frequently asked questions</source>
+        <translation>Frequently asked questions</translation>
+    </message>
+    <message>
+        <source>Question {number}:</source>
+        <translation>Question {number}:</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>Answer:</translation>
+    </message>
+    <message>
+        <source>Emergency contacts</source>
+        <translation>Emergency contacts</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Sign-off</source>
+        <translation>Sign-off</translation>
+    </message>
+    <message>
+        <source>By signing, both sides confirm the four parts above of the handover package of {project} ({customer}), and that the handover is complete.</source>
+        <translation>By signing, both sides confirm the four parts above of the handover package of {project} ({customer}), and that the handover is complete.</translation>
+    </message>
+    <message>
+        <source>Company (after-sales) signature:</source>
+        <translation>Company (after-sales) signature:</translation>
+    </message>
+    <message>
+        <source>Customer signature:</source>
+        <translation>Customer signature:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>Signed for the company</source>
+        <translation>Signed for the company</translation>
+    </message>
+    <message>
+        <source>Signed for the customer</source>
+        <translation>Signed for the customer</translation>
+    </message>
+    <message>
+        <source>Scan of the signed paper</source>
+        <translation>Scan of the signed paper</translation>
+    </message>
+    <message>
+        <source>Reason for the amendment</source>
+        <translation>Reason for the amendment</translation>
+    </message>
+    <message>
+        <source>None recorded.</source>
+        <translation>None recorded.</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <source>handover-package</source>
+        <translation>handover-package</translation>
+    </message>
+</context>
+<context>
     <name>HandoverPage</name>
     <message>
         <source>planned</source>
@@ -2849,6 +3116,62 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>file</translation>
     </message>
     <message>
+        <source>handover package</source>
+        <translation>handover package</translation>
+    </message>
+    <message>
+        <source>required material categories</source>
+        <translation>required material categories</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>category</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>location</translation>
+    </message>
+    <message>
+        <source>question</source>
+        <translation>question</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>answer</translation>
+    </message>
+    <message>
+        <source>signers for the company</source>
+        <translation>signers for the company</translation>
+    </message>
+    <message>
+        <source>signers for the customer</source>
+        <translation>signers for the customer</translation>
+    </message>
+    <message>
+        <source>signed scan</source>
+        <translation>signed scan</translation>
+    </message>
+    <message>
+        <source>date signed</source>
+        <translation>date signed</translation>
+    </message>
+    <message>
+        <source>maintenance period</source>
+        <translation>maintenance period</translation>
+    </message>
+    <message>
+        <source>the project&apos;s FAQ entries</source>
+        <translation>the project&apos;s FAQ entries</translation>
+    </message>
+    <message>
+        <source>emergency contacts</source>
+        <translation>emergency contacts</translation>
+    </message>
+    <message>
+        <source>the project&apos;s systems</source>
+        <translation>the project&apos;s systems</translation>
+    </message>
+    <message>
         <source>format</source>
         <translation>format</translation>
     </message>
@@ -3141,6 +3464,26 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>no host named &apos;{value}&apos; in this system</translation>
     </message>
     <message>
+        <source>is signed and frozen; start an amendment to change it</source>
+        <translation>is signed and frozen; start an amendment to change it</translation>
+    </message>
+    <message>
+        <source>is not complete; missing: {missing}</source>
+        <translation>is not complete; missing: {missing}</translation>
+    </message>
+    <message>
+        <source>{value} is in the future</source>
+        <translation>{value} is in the future</translation>
+    </message>
+    <message>
+        <source>has not been signed yet</source>
+        <translation>has not been signed yet</translation>
+    </message>
+    <message>
+        <source>already has an amendment under way</source>
+        <translation>already has an amendment under way</translation>
+    </message>
+    <message>
         <source>tags cannot contain spaces</source>
         <translation>tags cannot contain spaces</translation>
     </message>
@@ -3385,6 +3728,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>The private key stored for {host} is not an OpenSSH private key.</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>row {row}, {field}</source>
         <translation>row {row}, {field}</translation>
     </message>
@@ -3411,6 +3758,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>An unexpected error occurred. It was written to the log file.</source>
         <translation>An unexpected error occurred. It was written to the log file.</translation>
+    </message>
+    <message>
+        <source>technical material: {category}</source>
+        <translation>technical material: {category}</translation>
     </message>
     <message>
         <source>after-sales engineer</source>

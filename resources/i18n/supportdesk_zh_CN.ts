@@ -307,6 +307,273 @@
     </message>
 </context>
 <context>
+    <name>HandoverPackage</name>
+    <message>
+        <source>Requirements</source>
+        <translation>需求文档</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>设计文档</translation>
+    </message>
+    <message>
+        <source>Deployment guide</source>
+        <translation>部署手册</translation>
+    </message>
+    <message>
+        <source>User manual</source>
+        <translation>用户手册</translation>
+    </message>
+    <message>
+        <source>Source repository</source>
+        <translation>源代码仓库</translation>
+    </message>
+    <message>
+        <source>Database schema</source>
+        <translation>数据库结构</translation>
+    </message>
+    <message>
+        <source>production</source>
+        <translation>生产</translation>
+    </message>
+    <message>
+        <source>staging</source>
+        <translation>预发布</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>development</source>
+        <translation>开发</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Handover package</source>
+        <translation>项目移交文档</translation>
+    </message>
+    <message>
+        <source>Draft for signature</source>
+        <translation>待签字稿</translation>
+    </message>
+    <message>
+        <source>Signed, version {version}</source>
+        <translation>已签字，第 {version} 版</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Contract number</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Final acceptance</source>
+        <translation>终验日期</translation>
+    </message>
+    <message>
+        <source>After-sales group joins</source>
+        <translation>售后介入日期</translation>
+    </message>
+    <message>
+        <source>Handover due</source>
+        <translation>移交截止日期</translation>
+    </message>
+    <message>
+        <source>Systems</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>{name} ({environment})</source>
+        <translation>{name}（{environment}）</translation>
+    </message>
+    <message>
+        <source>Part 1. Technical materials</source>
+        <translation>第一部分 技术资料</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Size or location</source>
+        <translation>大小或位置</translation>
+    </message>
+    <message>
+        <source>SHA-256 (first {count})</source>
+        <translation>SHA-256（前 {count} 位）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Part 2. Outstanding issues</source>
+        <translation>第二部分 遗留问题</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Completion date</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Part 3. External boundary</source>
+        <translation>第三部分 外部边界</translation>
+    </message>
+    <message>
+        <source>The company maintains</source>
+        <translation>公司负责维护</translation>
+    </message>
+    <message>
+        <source>The customer does</source>
+        <translation>客户负责</translation>
+    </message>
+    <message>
+        <source>Maintenance period</source>
+        <translation>维保期</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>When maintenance expires</source>
+        <translation>维保到期后</translation>
+    </message>
+    <message>
+        <source>Part 4. Internal boundary</source>
+        <translation>第四部分 内部边界</translation>
+    </message>
+    <message>
+        <source>Work of after-sales</source>
+        <translation>售后负责的工作</translation>
+    </message>
+    <message>
+        <source>Work of the technical support departments</source>
+        <translation>技术支持部门负责的工作</translation>
+    </message>
+    <message>
+        <source>Frequently asked questions</source>
+        <translation>常见问题</translation>
+    </message>
+    <message>
+        <source>Question {number}:</source>
+        <translation>问题 {number}：</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>解答：</translation>
+    </message>
+    <message>
+        <source>Emergency contacts</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Sign-off</source>
+        <translation>签字确认</translation>
+    </message>
+    <message>
+        <source>By signing, both sides confirm the four parts above of the handover package of {project} ({customer}), and that the handover is complete.</source>
+        <translation>双方签字即确认{project}（{customer}）项目移交文档的以上四部分内容，项目移交完成。</translation>
+    </message>
+    <message>
+        <source>Company (after-sales) signature:</source>
+        <translation>公司（售后服务组）签字：</translation>
+    </message>
+    <message>
+        <source>Customer signature:</source>
+        <translation>客户签字：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签字日期</translation>
+    </message>
+    <message>
+        <source>Signed for the company</source>
+        <translation>公司签字人</translation>
+    </message>
+    <message>
+        <source>Signed for the customer</source>
+        <translation>客户签字人</translation>
+    </message>
+    <message>
+        <source>Scan of the signed paper</source>
+        <translation>签字页扫描件</translation>
+    </message>
+    <message>
+        <source>Reason for the amendment</source>
+        <translation>修订原因</translation>
+    </message>
+    <message>
+        <source>None recorded.</source>
+        <translation>无记录。</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>handover-package</source>
+        <translation>移交文档</translation>
+    </message>
+</context>
+<context>
     <name>HandoverPage</name>
     <message>
         <source>planned</source>
@@ -2849,6 +3116,62 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>文件</translation>
     </message>
     <message>
+        <source>handover package</source>
+        <translation>移交文档</translation>
+    </message>
+    <message>
+        <source>required material categories</source>
+        <translation>必备技术资料类别</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <source>question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>解答</translation>
+    </message>
+    <message>
+        <source>signers for the company</source>
+        <translation>公司方签字人</translation>
+    </message>
+    <message>
+        <source>signers for the customer</source>
+        <translation>客户方签字人</translation>
+    </message>
+    <message>
+        <source>signed scan</source>
+        <translation>签字扫描件</translation>
+    </message>
+    <message>
+        <source>date signed</source>
+        <translation>签字日期</translation>
+    </message>
+    <message>
+        <source>maintenance period</source>
+        <translation>维保期</translation>
+    </message>
+    <message>
+        <source>the project&apos;s FAQ entries</source>
+        <translation>项目常见问题</translation>
+    </message>
+    <message>
+        <source>emergency contacts</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <source>the project&apos;s systems</source>
+        <translation>项目的系统</translation>
+    </message>
+    <message>
         <source>format</source>
         <translation>格式</translation>
     </message>
@@ -3141,6 +3464,26 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>本系统中没有名为“{value}”的主机</translation>
     </message>
     <message>
+        <source>is signed and frozen; start an amendment to change it</source>
+        <translation>已签字并冻结；如需修改请发起补充修订</translation>
+    </message>
+    <message>
+        <source>is not complete; missing: {missing}</source>
+        <translation>尚不完整，缺少：{missing}</translation>
+    </message>
+    <message>
+        <source>{value} is in the future</source>
+        <translation>{value} 是将来的日期</translation>
+    </message>
+    <message>
+        <source>has not been signed yet</source>
+        <translation>尚未签字</translation>
+    </message>
+    <message>
+        <source>already has an amendment under way</source>
+        <translation>已有一份补充修订正在进行</translation>
+    </message>
+    <message>
         <source>tags cannot contain spaces</source>
         <translation>标签不能包含空格</translation>
     </message>
@@ -3385,6 +3728,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>为 {host} 保存的私钥不是 OpenSSH 私钥。</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>row {row}, {field}</source>
         <translation>第 {row} 行，{field}</translation>
     </message>
@@ -3411,6 +3758,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>An unexpected error occurred. It was written to the log file.</source>
         <translation>发生意外错误，详细信息已写入日志文件。</translation>
+    </message>
+    <message>
+        <source>technical material: {category}</source>
+        <translation>技术资料：{category}</translation>
     </message>
     <message>
         <source>after-sales engineer</source>

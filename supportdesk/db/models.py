@@ -115,6 +115,9 @@ class System(Versioned, Base):
     name: Mapped[str] = mapped_column(String(200))
     environment: Mapped[str] = mapped_column(String(20))
     under_maintenance: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The first month whose inspection is due (set by a handover's sign-off: the month after
+    # it); None: every month it is under maintenance.
+    maintained_from: Mapped[date | None] = mapped_column(Date, nullable=True)
     project: Mapped[Project] = relationship(back_populates="systems")
     hosts: Mapped[list[Host]] = relationship(
         back_populates="system",
@@ -465,7 +468,10 @@ class Handover(Versioned, Base):
     )
     state: Mapped[str] = mapped_column(String(20), default="planned")
     joined_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    signed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    signed_on: Mapped[date | None] = mapped_column(Date, nullable=True)  # the first signature
+    # The reason of an amendment under way: the signed package may be edited until the
+    # amendment is signed as the next version. None: frozen (once signed).
+    amending: Mapped[str | None] = mapped_column(Text, nullable=True)
     __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
 
 
@@ -502,3 +508,54 @@ class HandoverPackage(Versioned, Base):
     after_sales_scope: Mapped[str] = mapped_column(Text, default="")
     support_scope: Mapped[str] = mapped_column(Text, default="")
     __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class HandoverMaterial(Base):
+    """Part 1 of a handover package: a file by SHA-256 (evidence), or where it lives."""
+
+    __tablename__ = "handover_material"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
+    category: Mapped[str] = mapped_column(String(60))
+    name: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str | None] = mapped_column(ForeignKey("evidence.sha256"), nullable=True)
+    size: Mapped[int] = mapped_column(BigInteger, default=0)
+    location: Mapped[str] = mapped_column(String(1000), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    added_by: Mapped[str] = mapped_column(String(63))
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class HandoverFaq(Versioned, Base):
+    """Part 4: one of the project's FAQ entries (they seed the service manual, R2.2)."""
+
+    __tablename__ = "handover_faq"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
+    question: Mapped[str] = mapped_column(String(500))
+    answer: Mapped[str] = mapped_column(Text)
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class HandoverSignoff(Base):
+    """A signed version of a handover package (R1.3): append-only. The frozen package is the
+    evidence named by `package_sha256`; the audit chain records that hash too."""
+
+    __tablename__ = "handover_signoff"
+    __table_args__ = (UniqueConstraint("project_id", "version_no"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
+    version_no: Mapped[int] = mapped_column(Integer)
+    signed_on: Mapped[date] = mapped_column(Date)
+    our_signers: Mapped[str] = mapped_column(String(500))
+    customer_signers: Mapped[str] = mapped_column(String(500))
+    scan_name: Mapped[str] = mapped_column(String(255))
+    scan_sha256: Mapped[str] = mapped_column(ForeignKey("evidence.sha256"))
+    package_sha256: Mapped[str] = mapped_column(ForeignKey("evidence.sha256"))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(63))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

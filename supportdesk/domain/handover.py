@@ -3,6 +3,8 @@ states a handover goes through. Pure rules: the services read and store them."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -134,6 +136,207 @@ MISSING = (
     "expiry_terms",
     "after_sales_scope",
     "support_scope",
+    "faq",
     "emergency_contacts",
     "systems",
 )
+# ... preceded by "material:<category>" for each required category with no material.
+
+
+# --- part 1: technical materials -----------------------------------------------------------
+
+# Categories every package needs unless the team's `handover.categories` setting says
+# otherwise; a category outside this list is the team's own and shown as typed.
+DEFAULT_CATEGORIES = (
+    "requirements",
+    "design",
+    "deployment_guide",
+    "user_manual",
+    "source_repository",
+    "database_schema",
+)
+MAX_MATERIAL_BYTES = 100 * 1024 * 1024  # kept in the database: a repository goes by location
+
+
+@dataclass(frozen=True, slots=True)
+class MaterialRow:
+    """A document or file of the project (stored by SHA-256), or where it lives (a
+    repository URL and commit) when it is not a file one hands over."""
+
+    id: int
+    project_id: int
+    category: str
+    name: str
+    sha256: str | None
+    size: int
+    location: str
+    note: str
+    added_by: str
+
+
+@dataclass(frozen=True, slots=True)
+class FaqForm:
+    """One of the project's FAQ entries (part 4); they seed the service manual (R2.2)."""
+
+    project_id: int
+    question: str
+    answer: str
+    id: int | None = None
+    version: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FaqRow:
+    id: int
+    project_id: int
+    question: str
+    answer: str
+    version: int
+
+
+# --- sign-off (R1.3) -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SignOffForm:
+    """Who signed for each side, on which day, and the scan of the signed paper."""
+
+    project_id: int
+    signed_on: date
+    our_signers: str  # the company's side: after-sales and the project team
+    customer_signers: str
+    scan_name: str
+    scan: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class SignOffRow:
+    project_id: int
+    version_no: int  # 1: the handover; 2…: amendments, each with its reason
+    signed_on: date
+    our_signers: str
+    customer_signers: str
+    scan_name: str
+    scan_sha256: str
+    package_sha256: str  # of the frozen package (its canonical JSON, kept as evidence)
+    reason: str
+    recorded_by: str
+
+
+# --- the package as one document: exported for signature, frozen and hashed when signed ---
+
+
+@dataclass(frozen=True, slots=True)
+class MaterialLine:
+    category: str
+    name: str
+    sha256: str | None
+    size: int
+    location: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class IssueLine:
+    title: str
+    owner: str
+    due_on: date
+    state: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContactLine:
+    name: str
+    role: str
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    version_no: int
+    signed_on: date
+    our_signers: str
+    customer_signers: str
+    scan_name: str
+    scan_sha256: str
+    reason: str  # empty for the first version
+
+
+@dataclass(frozen=True, slots=True)
+class PackageDocument:
+    """Everything the signed paper says (R1.2, R1.3). Both exports render this, and its
+    canonical JSON is what a signature freezes: the same document always hashes the same."""
+
+    customer: str
+    project: str
+    contract_no: str
+    acceptance: date
+    join_on: date
+    due_on: date
+    systems: tuple[tuple[str, str], ...]  # (name, environment)
+    materials: tuple[MaterialLine, ...]
+    issues: tuple[IssueLine, ...]
+    company_scope: str
+    customer_scope: str
+    maintenance_start: date | None
+    maintenance_end: date | None
+    expiry_terms: str
+    after_sales_scope: str
+    support_scope: str
+    faq: tuple[tuple[str, str], ...]  # (question, answer)
+    contacts: tuple[ContactLine, ...]
+    signature: Signature | None  # None: a draft for signature
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    return value
+
+
+def to_json(document: PackageDocument) -> str:
+    """Canonical: sorted keys, no spaces, UTF-8 text; what the package hash is taken of."""
+    return json.dumps(_plain(document), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def package_hash(document: PackageDocument) -> str:
+    return hashlib.sha256(to_json(document).encode("utf-8")).hexdigest()
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def from_json(text: str) -> PackageDocument:
+    """A frozen package read back from its evidence (the inverse of to_json)."""
+    d = json.loads(text)
+    sig = d["signature"]
+    return PackageDocument(
+        d["customer"],
+        d["project"],
+        d["contract_no"],
+        date.fromisoformat(d["acceptance"]),
+        date.fromisoformat(d["join_on"]),
+        date.fromisoformat(d["due_on"]),
+        tuple((s[0], s[1]) for s in d["systems"]),
+        tuple(MaterialLine(**m) for m in d["materials"]),
+        tuple(IssueLine(**{**i, "due_on": date.fromisoformat(i["due_on"])}) for i in d["issues"]),
+        d["company_scope"],
+        d["customer_scope"],
+        _day(d["maintenance_start"]),
+        _day(d["maintenance_end"]),
+        d["expiry_terms"],
+        d["after_sales_scope"],
+        d["support_scope"],
+        tuple((q, a) for q, a in d["faq"]),
+        tuple(ContactLine(**c) for c in d["contacts"]),
+        None
+        if sig is None
+        else Signature(**{**sig, "signed_on": date.fromisoformat(sig["signed_on"])}),
+    )

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from supportdesk.domain.delivery import ROBOTS, SECURITY
 from supportdesk.domain.errors import ValidationError
+from supportdesk.domain.handover import DEFAULT_CATEGORIES
 from supportdesk.domain.registry import valid_email
 
 Parse = Callable[[str, str], Any]  # (key, raw) -> value, or ValidationError naming the key
@@ -80,6 +81,16 @@ def _webhook(key: str, raw: str) -> str:
     return value
 
 
+def _categories(key: str, raw: str) -> str:
+    """Comma-separated names; stored normalised so every reader splits it the same way."""
+    parts = [p.strip() for p in raw.replace("\n", ",").split(",")]
+    names = list(dict.fromkeys(p for p in parts if p))
+    for name in names:
+        if len(name) > 60:
+            raise ValidationError(key, "too_long", max=60)
+    return ",".join(names)
+
+
 @dataclass(frozen=True, slots=True)
 class TeamOption:
     key: str
@@ -117,6 +128,12 @@ TEAM_OPTIONS: dict[str, TeamOption] = {
                     credential=True,
                 ),
             )
+        ),
+        TeamOption(
+            "handover.categories",
+            ",".join(DEFAULT_CATEGORIES),
+            _categories,
+            "technical material categories every handover package needs (comma-separated)",
         ),
         TeamOption("reminders.time", "08:30", _time, "when the daily run starts (HH:MM)"),
         TeamOption(

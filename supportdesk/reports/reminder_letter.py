@@ -11,19 +11,13 @@ names Microsoft YaHei for East Asian text.
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
 from supportdesk.domain.reminder import Letter, ServiceLine
 from supportdesk.reports.pdf import write_html_pdf
-
-# Not allowed in a Windows file name: \ / : * ? " < > | and the control characters.
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f]')
-# Not allowed in XML 1.0, so python-docx refuses them; a pasted description may hold one.
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_PART_LENGTH = 60  # a customer's full legal name must not push the path past Windows' limit
+from supportdesk.reports.text import name_part, xml_text
 
 
 def _words() -> dict[str, str]:
@@ -141,16 +135,12 @@ def write_pdf(letter: Letter, path: Path, font_file: Path) -> Path:
     return write_html_pdf(to_html(letter), _words()["title"], path, font_file, margin_mm=20)
 
 
-def _xml(text: str) -> str:
-    return _NOT_XML.sub("", text)
-
-
 def write_docx(letter: Letter, path: Path) -> Path:
     from docx import Document  # noqa: PLC0415 - only when a DOCX is asked for
     from docx.oxml.ns import qn  # noqa: PLC0415
 
     w = _words()
-    x = _xml
+    x = xml_text
     doc = Document()
     normal = doc.styles["Normal"]
     normal.font.name = "Microsoft YaHei"
@@ -185,18 +175,11 @@ def write_docx(letter: Letter, path: Path) -> Path:
     return path
 
 
-def _safe(part: str) -> str:
-    """One piece of a file name Windows accepts: no reserved or control characters, no
-    trailing dot or space (Explorer drops them), not too long."""
-    cleaned = " ".join(_UNSAFE.sub("", part).split())
-    return cleaned[:_PART_LENGTH].strip(" .")
-
-
 def file_stem(letter: Letter) -> str:
     """e.g. "到期提醒-华东电力-调度系统-2026-05-31": the prefix in the installed language, the
     date the maintenance ends (what the reminder is about, and what makes it one reminder)."""
     parts = (_words()["file"], letter.customer, letter.system)
-    return "-".join([*(_safe(p) for p in parts), letter.contract_end.isoformat()])
+    return "-".join([*(name_part(p) for p in parts), letter.contract_end.isoformat()])
 
 
 def letter_files(letter: Letter, folder: Path, font_file: Path) -> tuple[Path, Path]:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from supportdesk.db import team
 from supportdesk.db.models import Customer, User
+from supportdesk.domain.handover import BoundaryForm, FaqForm, HandoverState, IssueForm, SignOffForm
 from supportdesk.domain.registry import (
     ContactForm,
     ContractForm,
@@ -21,7 +22,7 @@ from supportdesk.domain.registry import (
     SystemForm,
     add_months,
 )
-from supportdesk.services import registry, users
+from supportdesk.services import handover, registry, users
 
 STAFF = [
     ("zhangsan", "张三", "engineer"),
@@ -148,9 +149,11 @@ def fill(session: Session, scale: int, today: date) -> DemoSummary:
                     # Each system has its own subnet: no two demo hosts share an address.
                     hosts += _hosts(session, rnd, system.id, serial, p * 2 + e)
                     if env == "production":
-                        contracts += _contract(
+                        period = _contract(
                             session, rnd, system.id, accepted, today, sales[serial % 2], serial
                         )
+                        contracts += 1
+                _handover(session, rnd, project.id, accepted, today, period, serial % 4 == 0)
     return DemoSummary(customers, hosts, contracts)
 
 
@@ -184,7 +187,7 @@ def _contract(
     today: date,
     salesperson: str,
     serial: int,
-) -> int:
+) -> tuple[date, date]:
     start = accepted + timedelta(days=1)
     # Every third system's free maintenance ends within three months (R4.1 demo).
     end = today + timedelta(days=rnd.randint(10, 85)) if serial % 3 == 0 else add_months(start, 12)
@@ -201,4 +204,80 @@ def _contract(
             3,
         ),
     )
-    return 1
+    return start, end
+
+
+MATERIALS = {
+    "requirements": "需求规格说明书.docx",
+    "design": "概要设计说明书.docx",
+    "deployment_guide": "部署手册.pdf",
+    "user_manual": "用户操作手册.pdf",
+    "database_schema": "数据库设计说明书.xlsx",
+}
+FAQ = [
+    ("登录后页面空白怎么办？", "清除浏览器缓存后重新登录；仍不行时检查应用服务日志 logs/app.log。"),
+    ("夜间批处理没有运行", "检查 crontab 与批处理服务状态，必要时手工执行 run_batch.sh 补跑。"),
+    ("报表导出很慢", "大于十万行的报表请按月份分批导出，或在业务低峰期执行。"),
+]
+
+
+def _handover(
+    session: Session,
+    rnd: random.Random,
+    project_id: int,
+    accepted: date,
+    today: date,
+    period: tuple[date, date],
+    paid: bool,
+) -> None:
+    """R1.1-R1.3 in the demo: a project accepted a while ago was handed over and signed (or,
+    where its contract is already paid, is still in progress and late); one about to be
+    accepted has the group joined once its join date has come."""
+    line = handover.timeline(session, project_id)
+    if accepted > today:  # about to be accepted
+        if line.join_on <= today:
+            handover.advance(session, project_id, HandoverState.JOINED, line.join_on)
+        return
+    handover.advance(session, project_id, HandoverState.JOINED, line.join_on)
+    handover.advance(session, project_id, HandoverState.IN_PROGRESS)
+    names = list(MATERIALS.items())
+    for category, name in names if not paid else names[:3]:
+        handover.add_material(
+            session, project_id, category, name, data=f"{line.project} {name}".encode()
+        )
+    handover.add_material(
+        session,
+        project_id,
+        "source_repository",
+        "源代码",
+        location=f"https://git.example.cn/delivery/{project_id}.git@{rnd.getrandbits(40):010x}",
+    )
+    handover.save_issue(
+        session,
+        IssueForm(project_id, "历史数据迁移核对", "研发部 李工", accepted + timedelta(days=30)),
+    )
+    if paid:  # left in progress, past its due date: the list shows it late
+        return
+    handover.save_boundaries(
+        session,
+        BoundaryForm(
+            project_id,
+            "应用系统、数据库及中间件的日常维护与故障处理",
+            "机房、网络、服务器硬件与操作系统补丁",
+            period[0],
+            period[1],
+            "免费维保期满后按年签订有偿维保合同；未续签时仅提供有偿的单次服务",
+            "月度巡检、备份检查、变更与故障处理、密码管理",
+            "需求变更与二次开发由技术支持部负责",
+        ),
+    )
+    for question, answer in rnd.sample(FAQ, 2):
+        handover.save_faq(session, FaqForm(project_id, question, answer))
+    signed_on = min(accepted + timedelta(days=rnd.randint(3, 13)), today)
+    handover.sign(
+        session,
+        SignOffForm(
+            project_id, signed_on, "售后组 孙七", "信息科 王工", "签字页.pdf", b"%PDF-1.4 demo"
+        ),
+        today=today,
+    )

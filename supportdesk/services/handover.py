@@ -5,35 +5,66 @@ late when not signed by the due date."""
 
 from __future__ import annotations
 
+import json
+import os
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from supportdesk.db import audit
+from supportdesk.db import audit, evidence
 from supportdesk.db.models import (
+    AuditEvent,
     Contact,
+    Credential,
     Customer,
     Handover,
+    HandoverFaq,
     HandoverIssue,
+    HandoverMaterial,
     HandoverPackage,
+    HandoverSignoff,
+    Host,
     Project,
     System,
 )
 from supportdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from supportdesk.domain.handover import (
+    MAX_MATERIAL_BYTES,
     NEXT,
     BoundaryForm,
+    ContactLine,
+    FaqForm,
+    FaqRow,
     HandoverState,
     IssueForm,
+    IssueLine,
     IssueRow,
+    MaterialLine,
+    MaterialRow,
+    PackageDocument,
     PackageRow,
+    Signature,
+    SignOffForm,
+    SignOffRow,
     Timeline,
+    from_json,
+    to_json,
 )
-from supportdesk.domain.registry import ContractForm, ContractKind, limited, required
+from supportdesk.domain.registry import (
+    ContractForm,
+    ContractKind,
+    Environment,
+    add_months,
+    limited,
+    required,
+)
 from supportdesk.domain.roles import Permission
-from supportdesk.services import registry
+from supportdesk.services import registry, team_settings, vault
 from supportdesk.services.registry import load_for_update
 from supportdesk.services.users import require
 
@@ -139,7 +170,6 @@ def save_issue(session: Session, form: IssueForm) -> IssueRow:
     """Add or change an outstanding issue: it needs a title, an owner and a completion date."""
     actor = require(session, Permission.HANDOVER_EDIT).login
     values = {
-        "project_id": form.project_id,
         "title": required("title", form.title, 300),
         "owner": required("owner", form.owner, 200),
         "due_on": form.due_on,
@@ -147,11 +177,38 @@ def save_issue(session: Session, form: IssueForm) -> IssueRow:
     }
     if session.get(Project, form.project_id) is None:
         raise NotFoundError("project", form.project_id)
+    _editable(session, form.project_id)
+    row = _upsert(session, HandoverIssue, "handover_issue", form, values, actor, state="open")
+    audit.append(
+        session,
+        f"handover_issue.{'add' if form.id is None else 'update'}",
+        f"handover_issue:{row.id}",
+        {
+            "project_id": form.project_id,
+            **{k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items()},
+        },
+    )
+    return _issue_row(row)
+
+
+_Part = TypeVar("_Part", HandoverIssue, HandoverFaq)
+
+
+def _upsert(
+    session: Session,
+    model: type[_Part],
+    entity: str,
+    form: IssueForm | FaqForm,
+    values: dict[str, Any],
+    actor: str,
+    **new: Any,
+) -> _Part:
+    """Add a row of a project's package, or change one (a stale version is a conflict)."""
     if form.id is None:
-        row = HandoverIssue(**values, state="open")
+        row = model(project_id=form.project_id, **values, **new)
         session.add(row)
     else:
-        row = load_for_update(session, HandoverIssue, "handover_issue", form.id, form.version)
+        row = load_for_update(session, model, entity, form.id, form.version)
         if row.project_id != form.project_id:
             raise ValidationError("project_id", "bad_value", value=str(form.project_id))
         for name, value in values.items():
@@ -160,14 +217,8 @@ def save_issue(session: Session, form: IssueForm) -> IssueRow:
     try:
         session.flush()
     except StaleDataError:
-        raise ConflictError("handover_issue", form.id, None) from None
-    audit.append(
-        session,
-        f"handover_issue.{'add' if form.id is None else 'update'}",
-        f"handover_issue:{row.id}",
-        {k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items()},
-    )
-    return _issue_row(row)
+        raise ConflictError(entity, form.id, None) from None
+    return row
 
 
 def set_issue_state(
@@ -227,6 +278,7 @@ def save_boundaries(session: Session, form: BoundaryForm) -> PackageRow:
     if start is not None and end is not None and end < start:
         raise ValidationError("maintenance_end", "end_before_start")
     before = package(session, form.project_id)
+    _editable(session, form.project_id)
     row = session.scalars(
         select(HandoverPackage)
         .where(HandoverPackage.project_id == form.project_id)
@@ -263,16 +315,26 @@ def save_boundaries(session: Session, form: BoundaryForm) -> PackageRow:
 def _contracts_follow(
     session: Session, project_id: int, before: PackageRow, start: date, end: date
 ) -> None:
-    """Each system's free contract for the handed-over period: the one the previous period
-    made is moved; otherwise one is added (through the registry, so it is checked and
-    audited like any contract)."""
-    systems = session.scalars(select(System.id).where(System.project_id == project_id)).all()
+    """Each production system's free contract for the handed-over period: the one the
+    previous period made is moved; one already registered for this period is taken as it
+    is; otherwise one is added (through the registry, so it is checked and audited like any
+    contract). Test and staging systems are not contracted on their own: a contract of their
+    own would send the sales director a second expiry reminder for the same maintenance."""
+    systems = session.scalars(
+        select(System.id).where(
+            System.project_id == project_id, System.environment == Environment.PRODUCTION
+        )
+    ).all()
     for system_id in systems:
+        free = [
+            c for c in registry.list_contracts(session, system_id=system_id) if c.kind == "free"
+        ]
+        if any((c.start, c.end) == (start, end) for c in free):
+            continue
         previous = [
             c
-            for c in registry.list_contracts(session, system_id=system_id)
-            if c.kind == ContractKind.FREE
-            and (c.start, c.end) == (before.maintenance_start, before.maintenance_end)
+            for c in free
+            if (c.start, c.end) == (before.maintenance_start, before.maintenance_end)
         ]
         key, version = (previous[0].id, previous[0].version) if previous else (None, None)
         registry.save_contract(
@@ -281,10 +343,14 @@ def _contracts_follow(
 
 
 def missing(session: Session, project_id: int) -> list[str]:
-    """What the package still lacks (domain/handover.MISSING, in order); sign-off waits for
-    an empty list. Emergency contacts are the customer's contacts marked as such."""
+    """What the package still lacks, in its order: "material:<category>" for each required
+    category (the team's `handover.categories`) with nothing in it, then the codes of
+    domain/handover.MISSING. Sign-off waits for an empty list. Emergency contacts are the
+    customer's contacts marked as such."""
     found = package(session, project_id)
-    gaps = [
+    present = {m.category for m in materials(session, project_id)}
+    gaps = [f"material:{c}" for c in required_categories(session) if c not in present]
+    gaps += [
         name for name in ("company_scope", "customer_scope") if not getattr(found, name).strip()
     ]
     if found.maintenance_start is None:
@@ -294,6 +360,8 @@ def missing(session: Session, project_id: int) -> list[str]:
         for name in ("expiry_terms", "after_sales_scope", "support_scope")
         if not getattr(found, name).strip()
     ]
+    if not session.scalar(select(func.count()).where(HandoverFaq.project_id == project_id)):
+        gaps.append("faq")
     customer = session.scalar(select(Project.customer_id).where(Project.id == project_id))
     emergency = session.scalar(
         select(func.count())
@@ -305,3 +373,442 @@ def missing(session: Session, project_id: int) -> list[str]:
     if not session.scalar(select(func.count()).where(System.project_id == project_id)):
         gaps.append("systems")
     return gaps
+
+
+# --- freezing: a signed package changes only through an amendment (R1.3) -------------------
+
+
+def _editable(session: Session, project_id: int) -> None:
+    """Refuse an edit to a signed package unless an amendment is under way."""
+    state, amending = session.execute(
+        select(Handover.state, Handover.amending).where(Handover.project_id == project_id)
+    ).first() or (None, None)
+    if state == HandoverState.SIGNED and amending is None:
+        raise ValidationError("handover", "signed_frozen")
+
+
+# --- part 1: technical materials ---------------------------------------------------------
+
+
+def required_categories(session: Session) -> tuple[str, ...]:
+    raw = str(team_settings.get(session, "handover.categories"))
+    return tuple(c for c in (part.strip() for part in raw.split(",")) if c)
+
+
+def _material_row(m: HandoverMaterial) -> MaterialRow:
+    return MaterialRow(
+        m.id, m.project_id, m.category, m.name, m.sha256, m.size, m.location, m.note, m.added_by
+    )
+
+
+def materials(session: Session, project_id: int) -> list[MaterialRow]:
+    query = (
+        select(HandoverMaterial)
+        .where(HandoverMaterial.project_id == project_id)
+        .order_by(HandoverMaterial.category, HandoverMaterial.name, HandoverMaterial.id)
+    )
+    return [_material_row(m) for m in session.scalars(query)]
+
+
+def add_material(
+    session: Session,
+    project_id: int,
+    category: str,
+    name: str,
+    *,
+    data: bytes | None = None,
+    location: str = "",
+    note: str = "",
+) -> MaterialRow:
+    """A file (kept once by SHA-256, however many projects hand it over) or a location (a
+    repository URL and commit): one of the two."""
+    actor = require(session, Permission.HANDOVER_EDIT).login
+    if session.get(Project, project_id) is None:
+        raise NotFoundError("project", project_id)
+    _editable(session, project_id)
+    values = {
+        "category": required("category", category, 60),
+        "name": required("name", name, 255),
+        "location": limited("location", location, 1000),
+        "note": limited("note", note, 4000),
+    }
+    if data is None and not values["location"]:
+        raise ValidationError("location", "required")
+    if data is not None and len(data) > MAX_MATERIAL_BYTES:
+        raise ValidationError("file", "too_large", max=f"{MAX_MATERIAL_BYTES // (1024 * 1024)} MB")
+    digest = evidence.put(session, data) if data is not None else None
+    row = HandoverMaterial(
+        project_id=project_id,
+        sha256=digest,
+        size=len(data) if data is not None else 0,
+        added_by=actor,
+        added_at=datetime.now(UTC),
+        **values,
+    )
+    session.add(row)
+    session.flush()
+    audit.append(
+        session,
+        "handover_material.add",
+        f"project:{project_id}",
+        {**values, "sha256": digest, "size": row.size},
+    )
+    return _material_row(row)
+
+
+def remove_material(session: Session, material_id: int) -> None:
+    require(session, Permission.HANDOVER_EDIT)
+    row = session.get(HandoverMaterial, material_id, with_for_update=True)
+    if row is None:
+        raise NotFoundError("handover_material", material_id)
+    _editable(session, row.project_id)
+    audit.append(
+        session,
+        "handover_material.remove",
+        f"project:{row.project_id}",
+        {"category": row.category, "name": row.name, "sha256": row.sha256},
+    )
+    session.delete(row)
+    session.flush()
+
+
+def material_data(session: Session, material_id: int) -> tuple[str, bytes]:
+    """The file's name and bytes, checked against its SHA-256 (EvidenceDamagedError if not)."""
+    row = session.get(HandoverMaterial, material_id)
+    if row is None or row.sha256 is None:
+        raise NotFoundError("handover_material", material_id)
+    return row.name, evidence.get(session, row.sha256)
+
+
+# --- part 4: the project's FAQ -----------------------------------------------------------
+
+
+def faqs(session: Session, project_id: int) -> list[FaqRow]:
+    query = select(HandoverFaq).where(HandoverFaq.project_id == project_id).order_by(HandoverFaq.id)
+    return [
+        FaqRow(f.id, f.project_id, f.question, f.answer, f.version) for f in session.scalars(query)
+    ]
+
+
+def save_faq(session: Session, form: FaqForm) -> FaqRow:
+    actor = require(session, Permission.HANDOVER_EDIT).login
+    if session.get(Project, form.project_id) is None:
+        raise NotFoundError("project", form.project_id)
+    _editable(session, form.project_id)
+    values = {
+        "question": required("question", form.question, 500),
+        "answer": required("answer", form.answer, 8000),
+    }
+    row = _upsert(session, HandoverFaq, "handover_faq", form, values, actor)
+    audit.append(
+        session,
+        f"handover_faq.{'add' if form.id is None else 'update'}",
+        f"project:{form.project_id}",
+        {"id": row.id, **values},
+    )
+    return FaqRow(row.id, row.project_id, row.question, row.answer, row.version)
+
+
+def delete_faq(session: Session, faq_id: int, version: int | None) -> None:
+    require(session, Permission.HANDOVER_EDIT)
+    row = load_for_update(session, HandoverFaq, "handover_faq", faq_id, version)
+    _editable(session, row.project_id)
+    audit.append(
+        session, "handover_faq.delete", f"project:{row.project_id}", {"question": row.question}
+    )
+    session.delete(row)
+    session.flush()
+
+
+# --- the package as one document, sign-off, amendments (R1.3, R1.4) ----------------------
+
+
+def document(session: Session, project_id: int, version_no: int | None = None) -> PackageDocument:
+    """The package as it stands (a draft for signature), or a signed version as frozen."""
+    if version_no is not None:
+        row = session.scalars(
+            select(HandoverSignoff).where(
+                HandoverSignoff.project_id == project_id,
+                HandoverSignoff.version_no == version_no,
+            )
+        ).first()
+        if row is None:
+            raise NotFoundError("handover_signoff", version_no)
+        return from_json(evidence.get(session, row.package_sha256).decode("utf-8"))
+    return _draft(session, project_id, None)
+
+
+def _draft(session: Session, project_id: int, signature: Signature | None) -> PackageDocument:
+    line = timeline(session, project_id)
+    project = session.get(Project, project_id)
+    assert project is not None  # timeline() found it
+    systems = session.execute(
+        select(System.name, System.environment)
+        .where(System.project_id == project_id)
+        .order_by(System.name)
+    ).all()
+    contacts = session.scalars(
+        select(Contact)
+        .where(Contact.customer_id == project.customer_id, Contact.emergency)
+        .order_by(Contact.name, Contact.id)
+    )
+    parts = package(session, project_id)
+    return PackageDocument(
+        customer=line.customer,
+        project=line.project,
+        contract_no=project.contract_no,
+        acceptance=line.acceptance,
+        join_on=line.join_on,
+        due_on=line.due_on,
+        systems=tuple((str(n), str(e)) for n, e in systems),
+        materials=tuple(
+            MaterialLine(m.category, m.name, m.sha256, m.size, m.location, m.note)
+            for m in materials(session, project_id)
+        ),
+        issues=tuple(
+            IssueLine(i.title, i.owner, i.due_on, i.state, i.detail)
+            for i in issues(session, project_id)
+        ),
+        company_scope=parts.company_scope,
+        customer_scope=parts.customer_scope,
+        maintenance_start=parts.maintenance_start,
+        maintenance_end=parts.maintenance_end,
+        expiry_terms=parts.expiry_terms,
+        after_sales_scope=parts.after_sales_scope,
+        support_scope=parts.support_scope,
+        faq=tuple((f.question, f.answer) for f in faqs(session, project_id)),
+        contacts=tuple(ContactLine(c.name, c.role, c.phone, c.email) for c in contacts),
+        signature=signature,
+    )
+
+
+def _signoff_row(s: HandoverSignoff) -> SignOffRow:
+    return SignOffRow(
+        s.project_id,
+        s.version_no,
+        s.signed_on,
+        s.our_signers,
+        s.customer_signers,
+        s.scan_name,
+        s.scan_sha256,
+        s.package_sha256,
+        s.reason,
+        s.recorded_by,
+    )
+
+
+def signoffs(session: Session, project_id: int) -> list[SignOffRow]:
+    query = (
+        select(HandoverSignoff)
+        .where(HandoverSignoff.project_id == project_id)
+        .order_by(HandoverSignoff.version_no)
+    )
+    return [_signoff_row(s) for s in session.scalars(query)]
+
+
+def sign(session: Session, form: SignOffForm, *, today: date | None = None) -> SignOffRow:
+    """Record the sign-off (R1.3): the package must be complete; it is frozen as evidence,
+    its hash goes into the audit chain. The first signature hands the project's systems to
+    maintenance (first inspection next month) and marks every credential of them rotation
+    due (R1.4); an amendment's signature is the next version, with the amendment's reason.
+    One transaction: a refusal anywhere changes nothing."""
+    actor = require(session, Permission.HANDOVER_EDIT).login
+    current = timeline(session, form.project_id)
+    row = session.scalars(
+        select(Handover).where(Handover.project_id == form.project_id).with_for_update()
+    ).first()
+    amending = row.amending if row is not None else None
+    if current.state is HandoverState.SIGNED and amending is None:
+        raise ValidationError("handover", "signed_frozen")
+    if current.state is not HandoverState.SIGNED and current.state is not HandoverState.IN_PROGRESS:
+        raise ValidationError(
+            "state", "bad_transition", value=HandoverState.SIGNED.value, current=current.state.value
+        )
+    ours = required("our_signers", form.our_signers, 500)
+    theirs = required("customer_signers", form.customer_signers, 500)
+    scan_name = required("scan", form.scan_name, 255)
+    if not form.scan:
+        raise ValidationError("scan", "required")
+    if len(form.scan) > MAX_MATERIAL_BYTES:
+        raise ValidationError("scan", "too_large", max=f"{MAX_MATERIAL_BYTES // (1024 * 1024)} MB")
+    if form.signed_on > (today or date.today()):
+        raise ValidationError("signed_on", "in_future", value=form.signed_on.isoformat())
+    gaps = missing(session, form.project_id)
+    if gaps:
+        raise ValidationError("handover", "incomplete", missing=", ".join(gaps))
+    version_no = 1 + (
+        session.scalar(
+            select(func.max(HandoverSignoff.version_no)).where(
+                HandoverSignoff.project_id == form.project_id
+            )
+        )
+        or 0
+    )
+    reason = amending or ""
+    scan_sha256 = evidence.put(session, form.scan)
+    frozen = _draft(
+        session,
+        form.project_id,
+        Signature(version_no, form.signed_on, ours, theirs, scan_name, scan_sha256, reason),
+    )
+    package_sha256 = evidence.put(session, to_json(frozen).encode("utf-8"))
+    now = datetime.now(UTC)
+    signed = HandoverSignoff(
+        project_id=form.project_id,
+        version_no=version_no,
+        signed_on=form.signed_on,
+        our_signers=ours,
+        customer_signers=theirs,
+        scan_name=scan_name,
+        scan_sha256=scan_sha256,
+        package_sha256=package_sha256,
+        reason=reason,
+        recorded_by=actor,
+        recorded_at=now,
+    )
+    session.add(signed)
+    if row is None:
+        row = Handover(project_id=form.project_id)
+        session.add(row)
+    row.state, row.amending = HandoverState.SIGNED.value, None
+    row.signed_on = row.signed_on or form.signed_on
+    row.updated_by, row.updated_at = actor, now
+    session.flush()
+    audit.append(
+        session,
+        "handover.sign",
+        f"project:{form.project_id}",
+        {
+            "version_no": version_no,
+            "package_sha256": package_sha256,
+            "scan_sha256": scan_sha256,
+            "signed_on": form.signed_on.isoformat(),
+            "our_signers": ours,
+            "customer_signers": theirs,
+            "reason": reason,
+        },
+    )
+    if version_no == 1:
+        _into_maintenance(session, form.project_id, form.signed_on, current.project)
+    return _signoff_row(signed)
+
+
+def _into_maintenance(session: Session, project_id: int, signed_on: date, project: str) -> None:
+    """R1.4 and R2.3: the systems are maintained from now on, their first monthly inspection
+    due next month; their passwords are to be changed together with the customer."""
+    first_month = add_months(signed_on.replace(day=1), 1)
+    systems = list(session.scalars(select(System).where(System.project_id == project_id)))
+    for system in systems:
+        system.under_maintenance, system.maintained_from = True, first_month
+        audit.append(
+            session,
+            "system.maintenance",
+            f"system:{system.id}",
+            {"under_maintenance": True, "maintained_from": first_month.isoformat()},
+        )
+    ids = [s.id for s in systems]
+    hosts = select(Host.id).where(Host.system_id.in_(ids))
+    credentials = session.scalars(
+        select(Credential.id).where(
+            or_(Credential.system_id.in_(ids), Credential.host_id.in_(hosts))
+        )
+    ).all()
+    vault.mark_rotation_due(session, credentials, f"handover signed: {project}")
+    session.flush()
+
+
+def amend(session: Session, project_id: int, reason: str) -> Timeline:
+    """Open a signed package for an amendment; signing it makes the next version."""
+    actor = require(session, Permission.HANDOVER_EDIT).login
+    why = required("reason", reason, 2000)
+    row = session.scalars(
+        select(Handover).where(Handover.project_id == project_id).with_for_update()
+    ).first()
+    if row is None or row.state != HandoverState.SIGNED:
+        raise ValidationError("handover", "not_signed")
+    if row.amending is not None:
+        raise ValidationError("handover", "amendment_open")
+    row.amending = why
+    row.updated_by, row.updated_at = actor, datetime.now(UTC)
+    session.flush()
+    audit.append(session, "handover.amend", f"project:{project_id}", {"reason": why})
+    return timeline(session, project_id)
+
+
+def amendment(session: Session, project_id: int) -> str | None:
+    """The reason of the amendment under way, if any."""
+    return session.scalar(select(Handover.amending).where(Handover.project_id == project_id))
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureCheck:
+    version_no: int
+    ok: bool
+    reason: str | None  # package_damaged, scan_damaged, not_in_chain, chain_broken, mismatch
+
+
+def verify_signoffs(session: Session, project_id: int) -> list[SignatureCheck]:
+    """Each signed version: its frozen package and scan still hash to what was recorded, the
+    audit chain holds that hash, and the chain itself verifies."""
+    chain_ok = audit.verify(session).ok
+    signed = {
+        (json.loads(p).get("version_no"), json.loads(p).get("package_sha256"))
+        for (p,) in session.execute(
+            select(AuditEvent.payload).where(
+                AuditEvent.action == "handover.sign", AuditEvent.target == f"project:{project_id}"
+            )
+        )
+    }
+    results = []
+    for s in signoffs(session, project_id):
+        reason: str | None = None
+        try:
+            frozen = from_json(evidence.get(session, s.package_sha256).decode("utf-8"))
+            evidence.get(session, s.scan_sha256)
+        except evidence.EvidenceDamagedError as error:
+            damaged = error.params.get("sha256")
+            reason = "scan_damaged" if damaged == s.scan_sha256 else "package_damaged"
+        else:
+            sig = frozen.signature
+            if sig is None or (sig.version_no, sig.signed_on, sig.scan_sha256) != (
+                s.version_no,
+                s.signed_on,
+                s.scan_sha256,
+            ):
+                reason = "mismatch"
+            elif (s.version_no, s.package_sha256) not in signed:
+                reason = "not_in_chain"
+            elif not chain_ok:
+                reason = "chain_broken"
+        results.append(SignatureCheck(s.version_no, reason is None, reason))
+    return results
+
+
+def export(
+    session: Session,
+    project_id: int,
+    fmt: str,
+    path: Path,
+    font_file: Path,
+    version_no: int | None = None,
+) -> Path:
+    """The package (as it stands, or a signed version as frozen) as DOCX or PDF at `path`;
+    written beside it first, so a failure never leaves half a document in its place."""
+    from supportdesk.reports import handover_package  # noqa: PLC0415 - loads QtGui
+
+    if fmt not in ("docx", "pdf"):
+        raise ValidationError("format", "bad_choice", value=fmt, choices="docx, pdf")
+    found = document(session, project_id, version_no)
+    part = path.with_name(path.name + ".part")
+    try:
+        if fmt == "pdf":
+            handover_package.write_pdf(found, part, font_file)
+        else:
+            handover_package.write_docx(found, part)
+        os.replace(part, path)
+    except OSError as error:
+        part.unlink(missing_ok=True)
+        raise ValidationError(
+            "out", "unwritable", value=str(path), detail=error.strerror or str(error)
+        ) from None
+    return path

@@ -22,7 +22,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from supportdesk.db import audit, evidence
@@ -622,6 +622,12 @@ def run_results(session: Session, run_id: int) -> list[HostResult]:
     ]
 
 
+def _maintained_in(period: str) -> ColumnElement[bool]:
+    """A system handed over mid-month is first inspected the month after (R1.4, R2.3)."""
+    first = date(int(period[:4]), int(period[5:]), 1)
+    return or_(System.maintained_from.is_(None), System.maintained_from <= first)
+
+
 def due_systems(session: Session, period: str) -> list[tuple[int, str]]:
     """Systems under maintenance without a finished run for `period` that reached every host."""
     _check_period(period)
@@ -636,7 +642,7 @@ def due_systems(session: Session, period: str) -> list[tuple[int, str]]:
     )
     rows = session.execute(
         select(System.id, System.name)
-        .where(System.under_maintenance, System.id.not_in(done))
+        .where(System.under_maintenance, _maintained_in(period), System.id.not_in(done))
         .order_by(System.name)
     ).all()
     return [(int(i), str(n)) for i, n in rows]
@@ -774,7 +780,7 @@ def coverage(session: Session, period: str, today: date) -> list[SystemCoverage]
         select(System.id, System.name, Customer.name)
         .join(Project, System.project_id == Project.id)
         .join(Customer, Project.customer_id == Customer.id)
-        .where(System.under_maintenance)
+        .where(System.under_maintenance, _maintained_in(period))
         .order_by(Customer.name, System.name)
     ).all()
     result = []

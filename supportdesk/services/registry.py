@@ -17,6 +17,7 @@ from supportdesk.db.models import (
     Contract,
     Credential,
     Customer,
+    HandoverFaq,
     HandoverIssue,
     Host,
     Project,
@@ -45,7 +46,9 @@ from supportdesk.domain.registry import (
 from supportdesk.domain.roles import Permission
 from supportdesk.services.users import require
 
-M = TypeVar("M", Customer, Contact, Project, System, Host, Contract, Credential, HandoverIssue)
+M = TypeVar(
+    "M", Customer, Contact, Project, System, Host, Contract, Credential, HandoverIssue, HandoverFaq
+)
 TAGS_WIDTH = 400  # Host.tags, the space-wrapped list
 
 

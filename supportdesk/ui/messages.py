@@ -12,6 +12,7 @@ from supportdesk.domain.errors import (
     SupportDeskError,
     ValidationError,
 )
+from supportdesk.reports.handover_package import category_label
 
 
 def _t(text: str) -> str:
@@ -39,6 +40,21 @@ def field_label(name: str) -> str:
         "after_sales_scope": QT_TRANSLATE_NOOP("messages", "work of after-sales"),
         "support_scope": QT_TRANSLATE_NOOP("messages", "work of technical support"),
         "owner": QT_TRANSLATE_NOOP("messages", "owner"),
+        "handover": QT_TRANSLATE_NOOP("messages", "handover package"),
+        "handover.categories": QT_TRANSLATE_NOOP("messages", "required material categories"),
+        "category": QT_TRANSLATE_NOOP("messages", "category"),
+        "location": QT_TRANSLATE_NOOP("messages", "location"),
+        "file": QT_TRANSLATE_NOOP("messages", "file"),
+        "question": QT_TRANSLATE_NOOP("messages", "question"),
+        "answer": QT_TRANSLATE_NOOP("messages", "answer"),
+        "our_signers": QT_TRANSLATE_NOOP("messages", "signers for the company"),
+        "customer_signers": QT_TRANSLATE_NOOP("messages", "signers for the customer"),
+        "scan": QT_TRANSLATE_NOOP("messages", "signed scan"),
+        "signed_on": QT_TRANSLATE_NOOP("messages", "date signed"),
+        "maintenance_period": QT_TRANSLATE_NOOP("messages", "maintenance period"),
+        "faq": QT_TRANSLATE_NOOP("messages", "the project's FAQ entries"),
+        "emergency_contacts": QT_TRANSLATE_NOOP("messages", "emergency contacts"),
+        "systems": QT_TRANSLATE_NOOP("messages", "the project's systems"),
         "title": QT_TRANSLATE_NOOP("messages", "title"),
         "state": QT_TRANSLATE_NOOP("messages", "state"),
         "detail": QT_TRANSLATE_NOOP("messages", "detail"),
@@ -92,7 +108,6 @@ def field_label(name: str) -> str:
         "password": QT_TRANSLATE_NOOP("messages", "password"),
         "key": QT_TRANSLATE_NOOP("messages", "setting"),
         "profile": QT_TRANSLATE_NOOP("messages", "profile"),
-        "file": QT_TRANSLATE_NOOP("messages", "file"),
         "format": QT_TRANSLATE_NOOP("messages", "format"),
         "database.url": QT_TRANSLATE_NOOP("messages", "database URL"),
         "ui.language": QT_TRANSLATE_NOOP("messages", "language"),
@@ -239,6 +254,13 @@ def _code_text(code: str) -> str:
         "unknown_jump_host": QT_TRANSLATE_NOOP(
             "messages", "no host named '{value}' in this system"
         ),
+        "signed_frozen": QT_TRANSLATE_NOOP(
+            "messages", "is signed and frozen; start an amendment to change it"
+        ),
+        "incomplete": QT_TRANSLATE_NOOP("messages", "is not complete; missing: {missing}"),
+        "in_future": QT_TRANSLATE_NOOP("messages", "{value} is in the future"),
+        "not_signed": QT_TRANSLATE_NOOP("messages", "has not been signed yet"),
+        "amendment_open": QT_TRANSLATE_NOOP("messages", "already has an amendment under way"),
         "tag_has_space": QT_TRANSLATE_NOOP("messages", "tags cannot contain spaces"),
         "last_admin": QT_TRANSLATE_NOOP("messages", "the last administrator cannot lose the role"),
         "bad_profile_name": QT_TRANSLATE_NOOP("messages", "'{value}' is not a valid profile name"),
@@ -419,6 +441,11 @@ def describe(error: BaseException) -> str:
             **error.params,
         }
         params["entity"] = _entity(str(params["entity"]))
+        if "missing" in params:  # the completeness check's codes, worded
+            joint_list = QCoreApplication.translate("messages", ", ")
+            params["missing"] = joint_list.join(
+                missing_label(c) for c in str(params["missing"]).split(", ")
+            )
         where = field_label(error.field)
         if error.row is not None:
             where = QCoreApplication.translate("messages", "row {row}, {field}").format(
@@ -454,6 +481,15 @@ def describe(error: BaseException) -> str:
     return QCoreApplication.translate(
         "messages", "An unexpected error occurred. It was written to the log file."
     )
+
+
+def missing_label(code: str) -> str:
+    """One gap the handover completeness check found: a field, or "material:<category>"."""
+    if code.startswith("material:"):
+        return QCoreApplication.translate("messages", "technical material: {category}").format(
+            category=category_label(code.removeprefix("material:"))
+        )
+    return field_label(code)
 
 
 def role_label(role: str) -> str:

@@ -15,8 +15,9 @@ from sqlalchemy import delete, func, select
 from supportdesk.db.engine import Database
 from supportdesk.db.models import AuditEvent, Contact, Contract, Customer, Host, Project, System
 from supportdesk.domain.errors import PermissionDeniedError
+from supportdesk.domain.handover import HandoverState
 from supportdesk.domain.registry import CustomerForm, valid_address, valid_email, valid_phone
-from supportdesk.services import demo, interchange, registry, users
+from supportdesk.services import demo, handover, interchange, registry, users
 
 TODAY = date(2026, 11, 25)
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -93,6 +94,26 @@ def test_some_contracts_end_within_three_months(db: Database) -> None:
     assert len(soon) >= 3
     assert later  # not every contract is about to end
     assert kinds == {"free", "paid"}
+
+
+def test_handovers_are_signed_late_or_under_way(db: Database) -> None:
+    """The Handover page has something to show: signed packages that verify, a late one
+    still in progress, and joined ones ahead of acceptance (R1.1-R1.3)."""
+    with db.write() as s:
+        demo.fill(s, 1, TODAY)
+    with db.read() as s:
+        lines = handover.timelines(s)
+        signed = [t for t in lines if t.state is HandoverState.SIGNED]
+        late = [t for t in lines if t.state is HandoverState.IN_PROGRESS and t.late(TODAY)]
+        joined = [t for t in lines if t.state is HandoverState.JOINED]
+        checks = [c for t in signed for c in handover.verify_signoffs(s, t.project_id)]
+        gaps = handover.missing(s, late[0].project_id)
+    assert len(signed) >= 6
+    assert late
+    assert joined
+    assert checks
+    assert all(c.ok for c in checks)
+    assert "maintenance_period" in gaps
 
 
 def test_some_customer_was_not_contacted_within_a_week(db: Database) -> None:

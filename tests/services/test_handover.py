@@ -12,7 +12,14 @@ from sqlalchemy import select
 from supportdesk.db.engine import Database
 from supportdesk.db.models import AuditEvent, OutboxMessage
 from supportdesk.domain.errors import ConflictError, PermissionDeniedError, ValidationError
-from supportdesk.domain.handover import MISSING, BoundaryForm, HandoverState, IssueForm
+from supportdesk.domain.handover import (
+    DEFAULT_CATEGORIES,
+    MISSING,
+    BoundaryForm,
+    FaqForm,
+    HandoverState,
+    IssueForm,
+)
 from supportdesk.domain.registry import ContactForm, ProjectForm, SystemForm
 from supportdesk.services import handover, registry, reminder
 from tests.reminder_team import Team
@@ -234,14 +241,24 @@ def test_bad_boundaries_change_nothing(team: Team) -> None:
 def test_the_completeness_check_lists_what_is_missing(team: Team) -> None:
     project = _project(team, date(2027, 3, 31))
     with team.db.read() as s:
-        assert handover.missing(s, project) == list(MISSING)
+        assert handover.missing(s, project) == [
+            *(f"material:{c}" for c in DEFAULT_CATEGORIES),
+            *MISSING,
+        ]
     with team.engineer.write() as s:
         handover.save_boundaries(
             s, _boundaries(project, date(2027, 4, 1), date(2028, 3, 31), support_scope=" ")
         )
         registry.save_system(s, SystemForm(project, "生产环境"))
+        for category in DEFAULT_CATEGORIES[1:]:
+            handover.add_material(s, project, category, f"{category}.docx", data=b"x")
+        handover.save_faq(s, FaqForm(project, "如何重启调度服务？", "systemctl restart dispatch"))
     with team.db.read() as s:
-        assert handover.missing(s, project) == ["support_scope", "emergency_contacts"]
+        assert handover.missing(s, project) == [
+            "material:requirements",
+            "support_scope",
+            "emergency_contacts",
+        ]
         customer = handover.timeline(s, project).customer
     with team.engineer.write() as s:
         customer_id = next(c.id for c in registry.list_customers(s) if c.name == customer)
@@ -252,6 +269,9 @@ def test_the_completeness_check_lists_what_is_missing(team: Team) -> None:
         handover.save_boundaries(
             s,
             _boundaries(project, date(2027, 4, 1), date(2028, 3, 31), version=saved.version),
+        )
+        handover.add_material(
+            s, project, "requirements", "需求规格说明书", location="svn://docs/req@1024"
         )
     with team.db.read() as s:
         assert handover.missing(s, project) == []

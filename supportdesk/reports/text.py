@@ -1,0 +1,23 @@
+"""Text rules every document SupportDesk writes shares: file names Windows accepts, and text
+python-docx accepts."""
+
+from __future__ import annotations
+
+import re
+
+# Not allowed in a Windows file name: \ / : * ? " < > | and the control characters.
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f]')
+# Not allowed in XML 1.0, so python-docx refuses them; a pasted description may hold one.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_PART_LENGTH = 60  # a customer's full legal name must not push the path past Windows' limit
+
+
+def xml_text(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def name_part(part: str) -> str:
+    """One piece of a file name Windows accepts: no reserved or control characters, no
+    trailing dot or space (Explorer drops them), not too long."""
+    cleaned = " ".join(_UNSAFE.sub("", part).split())
+    return cleaned[:_PART_LENGTH].strip(" .")
