@@ -143,6 +143,7 @@ def _words() -> dict[str, str]:
 class _Heading:
     text: str
     level: int  # 1: the title, 2: a part, 3: a section of a part
+    new_page: bool = False  # the sign-off: the page both sides sign, never split from it
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,7 +340,7 @@ def _blocks(doc: PackageDocument, w: dict[str, str]) -> list[_Block]:
     blocks += [
         _Heading(w["contacts"], 3),
         _grid((w["contact"], w["role"], w["phone"], w["email"]), contacts, (22, 24, 22, 32), w),
-        _Heading(w["signoff"], 2),
+        _Heading(w["signoff"], 2, new_page=True),
     ]
     if sig is None:  # R1.3: printed, signed by hand by both sides, scanned back in
         # The sentence names the package, should its last page be read on its own.
@@ -363,8 +364,9 @@ def _h(text: str) -> str:
 
 def _html_block(block: _Block) -> str:
     match block:
-        case _Heading(text, level):
-            return f"<h{level}>{_h(text)}</h{level}>"
+        case _Heading(text, level, new_page):
+            style = " style='page-break-before: always'" if new_page else ""
+            return f"<h{level}{style}>{_h(text)}</h{level}>"
         case _Paragraph(text):
             return f"<p>{_h(text)}</p>"
         case _Fields(rows):
@@ -411,8 +413,8 @@ def _docx_block(doc: DocxDocument, block: _Block) -> None:
     from docx.shared import Mm, Pt  # noqa: PLC0415 - only when a DOCX is asked for
 
     match block:
-        case _Heading(text, level):
-            doc.add_heading(text, level=level)
+        case _Heading(text, level, new_page):
+            doc.add_heading(text, level=level).paragraph_format.page_break_before = new_page
         case _Paragraph(text):
             doc.add_paragraph(text)
         case _Fields(rows):

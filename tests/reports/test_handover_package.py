@@ -243,10 +243,15 @@ def test_a_draft_has_signature_lines_for_both_sides(tmp_path: Path) -> None:
         " (华东电力有限公司), and that the handover is complete."
     ) in paragraphs
     assert not any(row[0] == "Signed for the company" for row in cells)
-    text = _pdf_text(handover_package.write_pdf(DRAFT, tmp_path / "d.pdf", FONT))
+    heading = next(p for p in Document(str(tmp_path / "d.docx")).paragraphs if p.text == "Sign-off")
+    assert heading.paragraph_format.page_break_before  # the page both sides sign
+    pdf = handover_package.write_pdf(DRAFT, tmp_path / "d.pdf", FONT)
+    text = _pdf_text(pdf)
     assert "Company(after-sales)signature:____" in text
     assert "Customersignature:____" in text
     assert text.count("Date:____") == 2
+    last = pypdf.PdfReader(str(pdf)).pages[-1].extract_text().replace(" ", "")
+    assert last.startswith("Sign-off")  # never split from its signature lines
 
 
 def test_a_signed_amendment_names_the_signers_and_the_reason(tmp_path: Path) -> None:
