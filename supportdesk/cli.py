@@ -87,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="fill the profile with realistic demo data")
     demo.add_argument("--scale", type=int, default=1, help="multiplies the amount of data")
     from supportdesk import (  # noqa: PLC0415 - they import this module
+        cli_changes,
         cli_handover,
         cli_inspect,
         cli_reminders,
@@ -97,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_handover.add_parsers(sub)
     cli_inspect.add_parsers(sub)
     cli_reminders.add_parsers(sub)
+    cli_changes.add_parsers(sub)
     return parser
 
 
@@ -106,7 +108,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from supportdesk.ui.app import run_gui  # noqa: PLC0415 - keep Qt widgets off the CLI path
 
         return run_gui(args)
-    from supportdesk import cli_handover, cli_inspect, cli_reminders, cli_vault  # noqa: PLC0415
+    from supportdesk import (  # noqa: PLC0415
+        cli_changes,
+        cli_handover,
+        cli_inspect,
+        cli_reminders,
+        cli_vault,
+    )
 
     handlers = {
         **_HANDLERS,
@@ -114,6 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         **cli_inspect.HANDLERS,
         **cli_reminders.HANDLERS,
         **cli_handover.HANDLERS,
+        **cli_changes.HANDLERS,
     }
     handler = handlers[(args.command, getattr(args, "action", None))]
     # Whatever a handler opens (_open) is closed when it returns, so main() can be called

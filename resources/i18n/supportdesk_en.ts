@@ -21,6 +21,133 @@
     </message>
 </context>
 <context>
+    <name>ChangeNotice</name>
+    <message>
+        <source>{label}: {value}</source>
+        <translation>{label}: {value}</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <source>Planned change to {system} on {day}: {title}</source>
+        <translation>Planned change to {system} on {day}: {title}</translation>
+    </message>
+    <message>
+        <source>Dear {customer},</source>
+        <translation>Dear {customer},</translation>
+    </message>
+    <message>
+        <source>We plan the following change to {system}:</source>
+        <translation>We plan the following change to {system}:</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Possible impact</source>
+        <translation>Possible impact</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>If it fails</source>
+        <translation>If it fails</translation>
+    </message>
+    <message>
+        <source>Please tell us if this time does not suit you. Reference: change {id}.</source>
+        <translation>Please tell us if this time does not suit you. Reference: change {id}.</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>planned</translation>
+    </message>
+    <message>
+        <source>executed</source>
+        <translation>executed</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>executed without notice</source>
+        <translation>executed without notice</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <source>Duration (minutes)</source>
+        <translation>Duration (minutes)</translation>
+    </message>
+    <message>
+        <source>Rollback plan</source>
+        <translation>Rollback plan</translation>
+    </message>
+    <message>
+        <source>Executor</source>
+        <translation>Executor</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Executed at</source>
+        <translation>Executed at</translation>
+    </message>
+    <message>
+        <source>Customer notice</source>
+        <translation>Customer notice</translation>
+    </message>
+    <message>
+        <source>Emergency reason</source>
+        <translation>Emergency reason</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistDialog</name>
     <message>
         <source>Manual checklist</source>
@@ -203,8 +330,8 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <source>&lt;h3&gt;SupportDesk {version}&lt;/h3&gt;&lt;p&gt;The after-sales group&apos;s service desk.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;Profile: {profile}&lt;br&gt;Database: {database}&lt;br&gt;Log file: {log}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;SupportDesk {version}&lt;/h3&gt;&lt;p&gt;The after-sales group&apos;s service desk.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;Profile: {profile}&lt;br&gt;Database: {database}&lt;br&gt;Log file: {log}&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;SupportDesk {version}&lt;/h3&gt;&lt;p&gt;The after-sales group's service desk.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;Profile: {profile}&lt;br&gt;Database: {database}&lt;br&gt;Log file: {log}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SupportDesk {version}&lt;/h3&gt;&lt;p&gt;The after-sales group's service desk.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;Profile: {profile}&lt;br&gt;Database: {database}&lt;br&gt;Log file: {log}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About SupportDesk</source>
@@ -728,8 +855,8 @@
         <translation>Late only ({count})</translation>
     </message>
     <message>
-        <source>Only engineers, the group leader and the administrator keep a handover&apos;s outstanding issues.</source>
-        <translation>Only engineers, the group leader and the administrator keep a handover&apos;s outstanding issues.</translation>
+        <source>Only engineers, the group leader and the administrator keep a handover's outstanding issues.</source>
+        <translation>Only engineers, the group leader and the administrator keep a handover's outstanding issues.</translation>
     </message>
     <message>
         <source>Select an issue first.</source>
@@ -756,8 +883,8 @@
         <translation>Open the selected issue again.</translation>
     </message>
     <message>
-        <source>Only engineers, the group leader and the administrator record a handover&apos;s progress.</source>
-        <translation>Only engineers, the group leader and the administrator record a handover&apos;s progress.</translation>
+        <source>Only engineers, the group leader and the administrator record a handover's progress.</source>
+        <translation>Only engineers, the group leader and the administrator record a handover's progress.</translation>
     </message>
     <message>
         <source>Select a project first.</source>
@@ -1208,8 +1335,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>inspected</translation>
     </message>
     <message>
-        <source>Open the vault first: the hosts&apos; credentials are there.</source>
-        <translation>Open the vault first: the hosts&apos; credentials are there.</translation>
+        <source>Open the vault first: the hosts' credentials are there.</source>
+        <translation>Open the vault first: the hosts' credentials are there.</translation>
     </message>
     <message>
         <source>Inspecting…</source>
@@ -2325,8 +2452,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>This reminder is not assigned to you.</translation>
     </message>
     <message>
-        <source>Only the group leader decides who is copied on a customer&apos;s mails.</source>
-        <translation>Only the group leader decides who is copied on a customer&apos;s mails.</translation>
+        <source>Only the group leader decides who is copied on a customer's mails.</source>
+        <translation>Only the group leader decides who is copied on a customer's mails.</translation>
     </message>
     <message>
         <source>Stop the reminder being sent again and assign a salesperson.</source>
@@ -2337,8 +2464,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>Record whether the customer renewed.</translation>
     </message>
     <message>
-        <source>Who else receives a customer&apos;s maintenance expiry mails.</source>
-        <translation>Who else receives a customer&apos;s maintenance expiry mails.</translation>
+        <source>Who else receives a customer's maintenance expiry mails.</source>
+        <translation>Who else receives a customer's maintenance expiry mails.</translation>
     </message>
     <message>
         <source>{count} messages will be tried again at the next delivery.</source>
@@ -2597,8 +2724,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>The name of a credential in the vault.</translation>
     </message>
     <message>
-        <source>The name of a credential in the vault (the vault&apos;s list is not open to you).</source>
-        <translation>The name of a credential in the vault (the vault&apos;s list is not open to you).</translation>
+        <source>The name of a credential in the vault (the vault's list is not open to you).</source>
+        <translation>The name of a credential in the vault (the vault's list is not open to you).</translation>
     </message>
 </context>
 <context>
@@ -3120,6 +3247,66 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>handover package</translation>
     </message>
     <message>
+        <source>change</source>
+        <translation>change</translation>
+    </message>
+    <message>
+        <source>scope</source>
+        <translation>scope</translation>
+    </message>
+    <message>
+        <source>possible impact</source>
+        <translation>possible impact</translation>
+    </message>
+    <message>
+        <source>rollback plan</source>
+        <translation>rollback plan</translation>
+    </message>
+    <message>
+        <source>executor</source>
+        <translation>executor</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>planned start</source>
+        <translation>planned start</translation>
+    </message>
+    <message>
+        <source>duration (minutes)</source>
+        <translation>duration (minutes)</translation>
+    </message>
+    <message>
+        <source>who was told</source>
+        <translation>who was told</translation>
+    </message>
+    <message>
+        <source>when they were told</source>
+        <translation>when they were told</translation>
+    </message>
+    <message>
+        <source>when it was executed</source>
+        <translation>when it was executed</translation>
+    </message>
+    <message>
+        <source>emergency reason</source>
+        <translation>emergency reason</translation>
+    </message>
+    <message>
+        <source>customer notice</source>
+        <translation>customer notice</translation>
+    </message>
+    <message>
+        <source>commit id</source>
+        <translation>commit id</translation>
+    </message>
+    <message>
+        <source>output file</source>
+        <translation>output file</translation>
+    </message>
+    <message>
         <source>required material categories</source>
         <translation>required material categories</translation>
     </message>
@@ -3160,16 +3347,16 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>maintenance period</translation>
     </message>
     <message>
-        <source>the project&apos;s FAQ entries</source>
-        <translation>the project&apos;s FAQ entries</translation>
+        <source>the project's FAQ entries</source>
+        <translation>the project's FAQ entries</translation>
     </message>
     <message>
         <source>emergency contacts</source>
         <translation>emergency contacts</translation>
     </message>
     <message>
-        <source>the project&apos;s systems</source>
-        <translation>the project&apos;s systems</translation>
+        <source>the project's systems</source>
+        <translation>the project's systems</translation>
     </message>
     <message>
         <source>format</source>
@@ -3288,8 +3475,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>the two entries differ</translation>
     </message>
     <message>
-        <source>more than one {entity} is called &apos;{value}&apos;: pick it in the window</source>
-        <translation>more than one {entity} is called &apos;{value}&apos;: pick it in the window</translation>
+        <source>more than one {entity} is called '{value}': pick it in the window</source>
+        <translation>more than one {entity} is called '{value}': pick it in the window</translation>
     </message>
     <message>
         <source>the vault is already set up</source>
@@ -3340,8 +3527,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>{value} is already a member of the vault</translation>
     </message>
     <message>
-        <source>{value}&apos;s role does not allow using the vault</source>
-        <translation>{value}&apos;s role does not allow using the vault</translation>
+        <source>{value}'s role does not allow using the vault</source>
+        <translation>{value}'s role does not allow using the vault</translation>
     </message>
     <message>
         <source>{value} is the last member of the vault and cannot be removed</source>
@@ -3352,40 +3539,40 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>the team key changed since the vault was opened: open it again</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not an e-mail address</source>
-        <translation>&apos;{value}&apos; is not an e-mail address</translation>
+        <source>'{value}' is not an e-mail address</source>
+        <translation>'{value}' is not an e-mail address</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a phone number</source>
-        <translation>&apos;{value}&apos; is not a phone number</translation>
+        <source>'{value}' is not a phone number</source>
+        <translation>'{value}' is not a phone number</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a valid login (lower-case letters, digits, _ . -)</source>
-        <translation>&apos;{value}&apos; is not a valid login (lower-case letters, digits, _ . -)</translation>
+        <source>'{value}' is not a valid login (lower-case letters, digits, _ . -)</source>
+        <translation>'{value}' is not a valid login (lower-case letters, digits, _ . -)</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not an IP address or host name</source>
-        <translation>&apos;{value}&apos; is not an IP address or host name</translation>
+        <source>'{value}' is not an IP address or host name</source>
+        <translation>'{value}' is not an IP address or host name</translation>
     </message>
     <message>
         <source>{value} is not a port between 1 and 65535</source>
         <translation>{value} is not a port between 1 and 65535</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not one of: {choices}</source>
-        <translation>&apos;{value}&apos; is not one of: {choices}</translation>
+        <source>'{value}' is not one of: {choices}</source>
+        <translation>'{value}' is not one of: {choices}</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a date (YYYY-MM-DD)</source>
-        <translation>&apos;{value}&apos; is not a date (YYYY-MM-DD)</translation>
+        <source>'{value}' is not a date (YYYY-MM-DD)</source>
+        <translation>'{value}' is not a date (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a valid value</source>
-        <translation>&apos;{value}&apos; is not a valid value</translation>
+        <source>'{value}' is not a valid value</source>
+        <translation>'{value}' is not a valid value</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a whole number</source>
-        <translation>&apos;{value}&apos; is not a whole number</translation>
+        <source>'{value}' is not a whole number</source>
+        <translation>'{value}' is not a whole number</translation>
     </message>
     <message>
         <source>{value} is not between {min} and {max}</source>
@@ -3404,44 +3591,44 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>{value} is not between 0 and 24 months</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; already exists</source>
-        <translation>&apos;{value}&apos; already exists</translation>
+        <source>'{value}' already exists</source>
+        <translation>'{value}' already exists</translation>
     </message>
     <message>
-        <source>no user with login &apos;{value}&apos;</source>
-        <translation>no user with login &apos;{value}&apos;</translation>
+        <source>no user with login '{value}'</source>
+        <translation>no user with login '{value}'</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is neither a salesperson nor a sales director</source>
-        <translation>&apos;{value}&apos; is neither a salesperson nor a sales director</translation>
+        <source>'{value}' is neither a salesperson nor a sales director</source>
+        <translation>'{value}' is neither a salesperson nor a sales director</translation>
     </message>
     <message>
-        <source>there is no setting &apos;{value}&apos;</source>
-        <translation>there is no setting &apos;{value}&apos;</translation>
+        <source>there is no setting '{value}'</source>
+        <translation>there is no setting '{value}'</translation>
     </message>
     <message>
         <source>the project has no acceptance date, planned or actual</source>
         <translation>the project has no acceptance date, planned or actual</translation>
     </message>
     <message>
-        <source>cannot move from &apos;{current}&apos; to &apos;{value}&apos;</source>
-        <translation>cannot move from &apos;{current}&apos; to &apos;{value}&apos;</translation>
+        <source>cannot move from '{current}' to '{value}'</source>
+        <translation>cannot move from '{current}' to '{value}'</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a time of day (HH:MM)</source>
-        <translation>&apos;{value}&apos; is not a time of day (HH:MM)</translation>
+        <source>'{value}' is not a time of day (HH:MM)</source>
+        <translation>'{value}' is not a time of day (HH:MM)</translation>
     </message>
     <message>
         <source>is not a webhook URL (https://host/path?token)</source>
         <translation>is not a webhook URL (https://host/path?token)</translation>
     </message>
     <message>
-        <source>the vault has no credential named &apos;{value}&apos;</source>
-        <translation>the vault has no credential named &apos;{value}&apos;</translation>
+        <source>the vault has no credential named '{value}'</source>
+        <translation>the vault has no credential named '{value}'</translation>
     </message>
     <message>
-        <source>{entity} &apos;{value}&apos; does not exist</source>
-        <translation>{entity} &apos;{value}&apos; does not exist</translation>
+        <source>{entity} '{value}' does not exist</source>
+        <translation>{entity} '{value}' does not exist</translation>
     </message>
     <message>
         <source>the jump host must be another host of the same system</source>
@@ -3452,16 +3639,36 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>a host cannot be its own jump host</translation>
     </message>
     <message>
-        <source>jumping through &apos;{value}&apos; would lead back to this host</source>
-        <translation>jumping through &apos;{value}&apos; would lead back to this host</translation>
+        <source>jumping through '{value}' would lead back to this host</source>
+        <translation>jumping through '{value}' would lead back to this host</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a supported database; use sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE</source>
-        <translation>&apos;{value}&apos; is not a supported database; use sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE</translation>
+        <source>'{value}' is not a supported database; use sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE</source>
+        <translation>'{value}' is not a supported database; use sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE</translation>
     </message>
     <message>
-        <source>no host named &apos;{value}&apos; in this system</source>
-        <translation>no host named &apos;{value}&apos; in this system</translation>
+        <source>no host named '{value}' in this system</source>
+        <translation>no host named '{value}' in this system</translation>
+    </message>
+    <message>
+        <source>is {value}: only a planned change can be changed</source>
+        <translation>is {value}: only a planned change can be changed</translation>
+    </message>
+    <message>
+        <source>'{value}' is not an after-sales engineer or group leader</source>
+        <translation>'{value}' is not an after-sales engineer or group leader</translation>
+    </message>
+    <message>
+        <source>the customer has not been told of this change yet (schedule, impact, scope, duration): record the notice first, or give the reason for an emergency change</source>
+        <translation>the customer has not been told of this change yet (schedule, impact, scope, duration): record the notice first, or give the reason for an emergency change</translation>
+    </message>
+    <message>
+        <source>{value} is before the change's schedule or scope last changed; tell the customer again</source>
+        <translation>{value} is before the change's schedule or scope last changed; tell the customer again</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a commit id (7 to 64 hexadecimal digits)</source>
+        <translation>'{value}' is not a commit id (7 to 64 hexadecimal digits)</translation>
     </message>
     <message>
         <source>is signed and frozen; start an amendment to change it</source>
@@ -3492,16 +3699,16 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>the last administrator cannot lose the role</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a valid profile name</source>
-        <translation>&apos;{value}&apos; is not a valid profile name</translation>
+        <source>'{value}' is not a valid profile name</source>
+        <translation>'{value}' is not a valid profile name</translation>
     </message>
     <message>
         <source>must not contain a password; use the keyring or a pgpass file</source>
         <translation>must not contain a password; use the keyring or a pgpass file</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a JSON, CSV or XLSX file</source>
-        <translation>&apos;{value}&apos; is not a JSON, CSV or XLSX file</translation>
+        <source>'{value}' is not a JSON, CSV or XLSX file</source>
+        <translation>'{value}' is not a JSON, CSV or XLSX file</translation>
     </message>
     <message>
         <source>cannot be read: {detail}</source>
@@ -3536,8 +3743,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>{value} is not a list</translation>
     </message>
     <message>
-        <source>only an administrator may add the user &apos;{value}&apos;</source>
-        <translation>only an administrator may add the user &apos;{value}&apos;</translation>
+        <source>only an administrator may add the user '{value}'</source>
+        <translation>only an administrator may add the user '{value}'</translation>
     </message>
     <message>
         <source>Cannot connect to the database {url}: {detail}</source>
@@ -3568,8 +3775,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>The backup failed: {detail}</translation>
     </message>
     <message>
-        <source>The login {login} may not read every table of the team database (the vault&apos;s secrets are served to members one audited access at a time). Back it up as the database&apos;s owner.</source>
-        <translation>The login {login} may not read every table of the team database (the vault&apos;s secrets are served to members one audited access at a time). Back it up as the database&apos;s owner.</translation>
+        <source>The login {login} may not read every table of the team database (the vault's secrets are served to members one audited access at a time). Back it up as the database's owner.</source>
+        <translation>The login {login} may not read every table of the team database (the vault's secrets are served to members one audited access at a time). Back it up as the database's owner.</translation>
     </message>
     <message>
         <source>The database login {login} could not be created ({detail}).</source>
@@ -3592,8 +3799,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>a different key is already accepted for {value}: only the group leader can replace it</translation>
     </message>
     <message>
-        <source>{host} is not known yet. Its host key is {fingerprint}: compare it with the server&apos;s before accepting it. Nothing was sent.</source>
-        <translation>{host} is not known yet. Its host key is {fingerprint}: compare it with the server&apos;s before accepting it. Nothing was sent.</translation>
+        <source>{host} is not known yet. Its host key is {fingerprint}: compare it with the server's before accepting it. Nothing was sent.</source>
+        <translation>{host} is not known yet. Its host key is {fingerprint}: compare it with the server's before accepting it. Nothing was sent.</translation>
     </message>
     <message>
         <source>The host key of {host} has changed: it was {old}, it is now {new}. Nothing was sent. Only the group leader can accept the new key, after checking it with the customer.</source>
@@ -3640,8 +3847,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>The evidence {sha256} is missing or was changed after it was stored.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a month (YYYY-MM)</source>
-        <translation>&apos;{value}&apos; is not a month (YYYY-MM)</translation>
+        <source>'{value}' is not a month (YYYY-MM)</source>
+        <translation>'{value}' is not a month (YYYY-MM)</translation>
     </message>
     <message>
         <source>the jump hosts of {value} go round in a circle or are over three deep</source>
@@ -3652,8 +3859,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>the pattern of {value} is not a regular expression ({detail})</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a process name (one word, as ps shows it)</source>
-        <translation>&apos;{value}&apos; is not a process name (one word, as ps shows it)</translation>
+        <source>'{value}' is not a process name (one word, as ps shows it)</source>
+        <translation>'{value}' is not a process name (one word, as ps shows it)</translation>
     </message>
     <message>
         <source>{value} needs a command</source>
@@ -3672,8 +3879,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>{value} has no key passphrase</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not an exit status (a whole number, or empty for any)</source>
-        <translation>&apos;{value}&apos; is not an exit status (a whole number, or empty for any)</translation>
+        <source>'{value}' is not an exit status (a whole number, or empty for any)</source>
+        <translation>'{value}' is not an exit status (a whole number, or empty for any)</translation>
     </message>
     <message>
         <source>{value} is not worse than the warning level</source>
@@ -3684,8 +3891,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>host {value} was not inspected: record why before finalising</translation>
     </message>
     <message>
-        <source>the required item &apos;{value}&apos; is not ticked yet</source>
-        <translation>the required item &apos;{value}&apos; is not ticked yet</translation>
+        <source>the required item '{value}' is not ticked yet</source>
+        <translation>the required item '{value}' is not ticked yet</translation>
     </message>
     <message>
         <source>the report is {value}: only a draft can be changed or finalised</source>
@@ -3794,6 +4001,26 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>user</source>
         <translation>user</translation>
+    </message>
+    <message>
+        <source>archived file</source>
+        <translation>archived file</translation>
+    </message>
+    <message>
+        <source>outstanding issue</source>
+        <translation>outstanding issue</translation>
+    </message>
+    <message>
+        <source>FAQ entry</source>
+        <translation>FAQ entry</translation>
+    </message>
+    <message>
+        <source>technical material</source>
+        <translation>technical material</translation>
+    </message>
+    <message>
+        <source>signed version</source>
+        <translation>signed version</translation>
     </message>
     <message>
         <source>reminder</source>

@@ -21,6 +21,133 @@
     </message>
 </context>
 <context>
+    <name>ChangeNotice</name>
+    <message>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} 小时</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小时 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>Planned change to {system} on {day}: {title}</source>
+        <translation>{system} 计划于 {day} 进行变更：{title}</translation>
+    </message>
+    <message>
+        <source>Dear {customer},</source>
+        <translation>尊敬的{customer}：</translation>
+    </message>
+    <message>
+        <source>We plan the following change to {system}:</source>
+        <translation>我们计划对 {system} 进行以下变更：</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>时间安排</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>持续时间</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>变更范围</translation>
+    </message>
+    <message>
+        <source>Possible impact</source>
+        <translation>可能的影响</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>变更原因</translation>
+    </message>
+    <message>
+        <source>If it fails</source>
+        <translation>失败时的回退方案</translation>
+    </message>
+    <message>
+        <source>Please tell us if this time does not suit you. Reference: change {id}.</source>
+        <translation>如该时间不便，请告知我们。参考编号：变更 {id}。</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>executed</source>
+        <translation>已执行</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>executed without notice</source>
+        <translation>未告知客户即执行</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>计划开始时间</translation>
+    </message>
+    <message>
+        <source>Duration (minutes)</source>
+        <translation>持续时间（分钟）</translation>
+    </message>
+    <message>
+        <source>Rollback plan</source>
+        <translation>回退方案</translation>
+    </message>
+    <message>
+        <source>Executor</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>监督人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Executed at</source>
+        <translation>执行时间</translation>
+    </message>
+    <message>
+        <source>Customer notice</source>
+        <translation>客户告知</translation>
+    </message>
+    <message>
+        <source>Emergency reason</source>
+        <translation>紧急原因</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistDialog</name>
     <message>
         <source>Manual checklist</source>
@@ -203,7 +330,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <source>&lt;h3&gt;SupportDesk {version}&lt;/h3&gt;&lt;p&gt;The after-sales group&apos;s service desk.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;Profile: {profile}&lt;br&gt;Database: {database}&lt;br&gt;Log file: {log}&lt;/p&gt;</source>
+        <source>&lt;h3&gt;SupportDesk {version}&lt;/h3&gt;&lt;p&gt;The after-sales group's service desk.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;Profile: {profile}&lt;br&gt;Database: {database}&lt;br&gt;Log file: {log}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SupportDesk {version}&lt;/h3&gt;&lt;p&gt;售后服务组的运维服务台。&lt;/p&gt;&lt;p&gt;Qt {qt}，PySide6 {pyside}&lt;/p&gt;&lt;p&gt;配置档：{profile}&lt;br&gt;数据库：{database}&lt;br&gt;日志文件：{log}&lt;/p&gt;</translation>
     </message>
     <message>
@@ -728,7 +855,7 @@
         <translation>仅逾期（{count}）</translation>
     </message>
     <message>
-        <source>Only engineers, the group leader and the administrator keep a handover&apos;s outstanding issues.</source>
+        <source>Only engineers, the group leader and the administrator keep a handover's outstanding issues.</source>
         <translation>只有工程师、组长和管理员可以维护移交的遗留问题。</translation>
     </message>
     <message>
@@ -756,7 +883,7 @@
         <translation>重新打开所选问题。</translation>
     </message>
     <message>
-        <source>Only engineers, the group leader and the administrator record a handover&apos;s progress.</source>
+        <source>Only engineers, the group leader and the administrator record a handover's progress.</source>
         <translation>只有工程师、组长和管理员可以登记移交进度。</translation>
     </message>
     <message>
@@ -1208,7 +1335,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>已巡检</translation>
     </message>
     <message>
-        <source>Open the vault first: the hosts&apos; credentials are there.</source>
+        <source>Open the vault first: the hosts' credentials are there.</source>
         <translation>请先打开密码库：主机凭据保存在那里。</translation>
     </message>
     <message>
@@ -2325,7 +2452,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>这条提醒没有指派给您。</translation>
     </message>
     <message>
-        <source>Only the group leader decides who is copied on a customer&apos;s mails.</source>
+        <source>Only the group leader decides who is copied on a customer's mails.</source>
         <translation>只有组长可以设置客户邮件的抄送人。</translation>
     </message>
     <message>
@@ -2337,7 +2464,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>登记客户是否续约。</translation>
     </message>
     <message>
-        <source>Who else receives a customer&apos;s maintenance expiry mails.</source>
+        <source>Who else receives a customer's maintenance expiry mails.</source>
         <translation>设置还有谁会收到该客户的维保到期邮件。</translation>
     </message>
     <message>
@@ -2597,7 +2724,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>保险库中凭据的名称。</translation>
     </message>
     <message>
-        <source>The name of a credential in the vault (the vault&apos;s list is not open to you).</source>
+        <source>The name of a credential in the vault (the vault's list is not open to you).</source>
         <translation>保险库中凭据的名称（您无权查看保险库列表）。</translation>
     </message>
 </context>
@@ -3120,6 +3247,66 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>移交文档</translation>
     </message>
     <message>
+        <source>change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>possible impact</source>
+        <translation>可能的影响</translation>
+    </message>
+    <message>
+        <source>rollback plan</source>
+        <translation>回退方案</translation>
+    </message>
+    <message>
+        <source>executor</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>监督人</translation>
+    </message>
+    <message>
+        <source>planned start</source>
+        <translation>计划开始时间</translation>
+    </message>
+    <message>
+        <source>duration (minutes)</source>
+        <translation>持续时间（分钟）</translation>
+    </message>
+    <message>
+        <source>who was told</source>
+        <translation>告知对象</translation>
+    </message>
+    <message>
+        <source>when they were told</source>
+        <translation>告知时间</translation>
+    </message>
+    <message>
+        <source>when it was executed</source>
+        <translation>执行时间</translation>
+    </message>
+    <message>
+        <source>emergency reason</source>
+        <translation>紧急原因</translation>
+    </message>
+    <message>
+        <source>customer notice</source>
+        <translation>客户告知</translation>
+    </message>
+    <message>
+        <source>commit id</source>
+        <translation>提交号</translation>
+    </message>
+    <message>
+        <source>output file</source>
+        <translation>输出文件</translation>
+    </message>
+    <message>
         <source>required material categories</source>
         <translation>必备技术资料类别</translation>
     </message>
@@ -3160,7 +3347,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>维保期</translation>
     </message>
     <message>
-        <source>the project&apos;s FAQ entries</source>
+        <source>the project's FAQ entries</source>
         <translation>项目常见问题</translation>
     </message>
     <message>
@@ -3168,7 +3355,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <source>the project&apos;s systems</source>
+        <source>the project's systems</source>
         <translation>项目的系统</translation>
     </message>
     <message>
@@ -3288,7 +3475,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>两次输入不一致</translation>
     </message>
     <message>
-        <source>more than one {entity} is called &apos;{value}&apos;: pick it in the window</source>
+        <source>more than one {entity} is called '{value}': pick it in the window</source>
         <translation>有多个名为“{value}”的{entity}：请在窗口中选择</translation>
     </message>
     <message>
@@ -3340,7 +3527,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>{value} 已是密码库成员</translation>
     </message>
     <message>
-        <source>{value}&apos;s role does not allow using the vault</source>
+        <source>{value}'s role does not allow using the vault</source>
         <translation>{value} 的角色无权使用密码库</translation>
     </message>
     <message>
@@ -3352,19 +3539,19 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>打开密码库后团队密钥已更换：请重新打开</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not an e-mail address</source>
+        <source>'{value}' is not an e-mail address</source>
         <translation>“{value}”不是有效的电子邮件地址</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a phone number</source>
+        <source>'{value}' is not a phone number</source>
         <translation>“{value}”不是有效的电话号码</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a valid login (lower-case letters, digits, _ . -)</source>
+        <source>'{value}' is not a valid login (lower-case letters, digits, _ . -)</source>
         <translation>“{value}”不是有效的登录名（只能使用小写字母、数字、_ . -）</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not an IP address or host name</source>
+        <source>'{value}' is not an IP address or host name</source>
         <translation>“{value}”不是 IP 地址或主机名</translation>
     </message>
     <message>
@@ -3372,19 +3559,19 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>{value} 不是 1 到 65535 之间的端口</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not one of: {choices}</source>
+        <source>'{value}' is not one of: {choices}</source>
         <translation>“{value}”不在可选值中：{choices}</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a date (YYYY-MM-DD)</source>
+        <source>'{value}' is not a date (YYYY-MM-DD)</source>
         <translation>“{value}”不是日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a valid value</source>
+        <source>'{value}' is not a valid value</source>
         <translation>“{value}”不是有效的值</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a whole number</source>
+        <source>'{value}' is not a whole number</source>
         <translation>“{value}”不是整数</translation>
     </message>
     <message>
@@ -3404,19 +3591,19 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>{value} 不在 0 到 24 个月之间</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; already exists</source>
+        <source>'{value}' already exists</source>
         <translation>“{value}”已存在</translation>
     </message>
     <message>
-        <source>no user with login &apos;{value}&apos;</source>
+        <source>no user with login '{value}'</source>
         <translation>没有登录名为“{value}”的用户</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is neither a salesperson nor a sales director</source>
+        <source>'{value}' is neither a salesperson nor a sales director</source>
         <translation>“{value}”既不是销售人员也不是销售总监</translation>
     </message>
     <message>
-        <source>there is no setting &apos;{value}&apos;</source>
+        <source>there is no setting '{value}'</source>
         <translation>没有名为“{value}”的设置项</translation>
     </message>
     <message>
@@ -3424,11 +3611,11 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>该项目没有终验日期（计划或实际）</translation>
     </message>
     <message>
-        <source>cannot move from &apos;{current}&apos; to &apos;{value}&apos;</source>
+        <source>cannot move from '{current}' to '{value}'</source>
         <translation>不能从“{current}”变为“{value}”</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a time of day (HH:MM)</source>
+        <source>'{value}' is not a time of day (HH:MM)</source>
         <translation>“{value}”不是时间（时:分）</translation>
     </message>
     <message>
@@ -3436,11 +3623,11 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>不是 Webhook 地址（https://主机/路径?令牌）</translation>
     </message>
     <message>
-        <source>the vault has no credential named &apos;{value}&apos;</source>
+        <source>the vault has no credential named '{value}'</source>
         <translation>保险库中没有名为“{value}”的凭据</translation>
     </message>
     <message>
-        <source>{entity} &apos;{value}&apos; does not exist</source>
+        <source>{entity} '{value}' does not exist</source>
         <translation>{entity}“{value}”不存在</translation>
     </message>
     <message>
@@ -3452,16 +3639,36 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>主机不能作为自己的跳板机</translation>
     </message>
     <message>
-        <source>jumping through &apos;{value}&apos; would lead back to this host</source>
+        <source>jumping through '{value}' would lead back to this host</source>
         <translation>经由“{value}”跳转会回到本主机</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a supported database; use sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE</source>
+        <source>'{value}' is not a supported database; use sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE</source>
         <translation>“{value}”不是支持的数据库；请使用 sqlite:///路径 或 postgresql+psycopg://用户@主机/数据库</translation>
     </message>
     <message>
-        <source>no host named &apos;{value}&apos; in this system</source>
+        <source>no host named '{value}' in this system</source>
         <translation>本系统中没有名为“{value}”的主机</translation>
+    </message>
+    <message>
+        <source>is {value}: only a planned change can be changed</source>
+        <translation>状态为 {value}：只有计划中的变更可以修改</translation>
+    </message>
+    <message>
+        <source>'{value}' is not an after-sales engineer or group leader</source>
+        <translation>“{value}”不是售后工程师或售后服务组长</translation>
+    </message>
+    <message>
+        <source>the customer has not been told of this change yet (schedule, impact, scope, duration): record the notice first, or give the reason for an emergency change</source>
+        <translation>尚未将本次变更（时间安排、影响、范围、持续时间）告知客户：请先登记告知，或填写紧急变更的原因</translation>
+    </message>
+    <message>
+        <source>{value} is before the change's schedule or scope last changed; tell the customer again</source>
+        <translation>{value} 早于变更时间安排或范围的最近一次修改；请重新告知客户</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a commit id (7 to 64 hexadecimal digits)</source>
+        <translation>“{value}”不是提交号（7 到 64 位十六进制数字）</translation>
     </message>
     <message>
         <source>is signed and frozen; start an amendment to change it</source>
@@ -3492,7 +3699,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>不能撤销最后一位管理员的角色</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a valid profile name</source>
+        <source>'{value}' is not a valid profile name</source>
         <translation>“{value}”不是有效的配置档名称</translation>
     </message>
     <message>
@@ -3500,7 +3707,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>不能包含密码；请使用系统密钥环或 pgpass 文件</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a JSON, CSV or XLSX file</source>
+        <source>'{value}' is not a JSON, CSV or XLSX file</source>
         <translation>“{value}”不是 JSON、CSV 或 XLSX 文件</translation>
     </message>
     <message>
@@ -3536,7 +3743,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>{value} 不是列表</translation>
     </message>
     <message>
-        <source>only an administrator may add the user &apos;{value}&apos;</source>
+        <source>only an administrator may add the user '{value}'</source>
         <translation>只有管理员可以添加用户“{value}”</translation>
     </message>
     <message>
@@ -3568,7 +3775,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>备份失败：{detail}</translation>
     </message>
     <message>
-        <source>The login {login} may not read every table of the team database (the vault&apos;s secrets are served to members one audited access at a time). Back it up as the database&apos;s owner.</source>
+        <source>The login {login} may not read every table of the team database (the vault's secrets are served to members one audited access at a time). Back it up as the database's owner.</source>
         <translation>登录名 {login} 无权读取团队数据库的全部表（密码库中的密码只能由成员逐次经审计取用）。请以数据库所有者的身份备份。</translation>
     </message>
     <message>
@@ -3592,7 +3799,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>{value} 已接受了另一个密钥：只有组长可以替换</translation>
     </message>
     <message>
-        <source>{host} is not known yet. Its host key is {fingerprint}: compare it with the server&apos;s before accepting it. Nothing was sent.</source>
+        <source>{host} is not known yet. Its host key is {fingerprint}: compare it with the server's before accepting it. Nothing was sent.</source>
         <translation>{host} 尚未登记。它的主机密钥指纹是 {fingerprint}：请先与服务器上的指纹核对，再接受。尚未发送任何信息。</translation>
     </message>
     <message>
@@ -3640,7 +3847,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>证据 {sha256} 缺失，或在保存后被修改过。</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a month (YYYY-MM)</source>
+        <source>'{value}' is not a month (YYYY-MM)</source>
         <translation>“{value}”不是月份（YYYY-MM）</translation>
     </message>
     <message>
@@ -3652,7 +3859,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>{value} 的匹配模式不是正则表达式（{detail}）</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a process name (one word, as ps shows it)</source>
+        <source>'{value}' is not a process name (one word, as ps shows it)</source>
         <translation>“{value}”不是进程名（应为一个词，与 ps 显示一致）</translation>
     </message>
     <message>
@@ -3672,7 +3879,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>{value} 没有密钥口令</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not an exit status (a whole number, or empty for any)</source>
+        <source>'{value}' is not an exit status (a whole number, or empty for any)</source>
         <translation>“{value}”不是退出码（应为整数，或留空表示不限）</translation>
     </message>
     <message>
@@ -3684,7 +3891,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>主机 {value} 未巡检：定稿前请记录原因</translation>
     </message>
     <message>
-        <source>the required item &apos;{value}&apos; is not ticked yet</source>
+        <source>the required item '{value}' is not ticked yet</source>
         <translation>必填项“{value}”尚未勾选</translation>
     </message>
     <message>
@@ -3794,6 +4001,26 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>user</source>
         <translation>用户</translation>
+    </message>
+    <message>
+        <source>archived file</source>
+        <translation>归档文件</translation>
+    </message>
+    <message>
+        <source>outstanding issue</source>
+        <translation>遗留问题</translation>
+    </message>
+    <message>
+        <source>FAQ entry</source>
+        <translation>常见问题条目</translation>
+    </message>
+    <message>
+        <source>technical material</source>
+        <translation>技术资料</translation>
+    </message>
+    <message>
+        <source>signed version</source>
+        <translation>签字版本</translation>
     </message>
     <message>
         <source>reminder</source>

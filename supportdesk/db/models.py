@@ -559,3 +559,68 @@ class HandoverSignoff(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     recorded_by: Mapped[str] = mapped_column(String(63))
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+# --- change log (issue 8, R3.2) --------------------------------------------------------------
+
+
+class ChangeRecord(Versioned, Base):
+    """A change to a system: planned, then executed (or cancelled)."""
+
+    __tablename__ = "change_record"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    system_id: Mapped[int] = mapped_column(ForeignKey("system.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    reason: Mapped[str] = mapped_column(Text)
+    scope: Mapped[str] = mapped_column(Text)
+    planned_start: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    duration_minutes: Mapped[int] = mapped_column(Integer)
+    impact: Mapped[str] = mapped_column(Text)
+    rollback: Mapped[str] = mapped_column(Text)
+    executor: Mapped[str] = mapped_column(String(200))
+    supervisor: Mapped[str] = mapped_column(ForeignKey("app_user.login", onupdate="CASCADE"))
+    state: Mapped[str] = mapped_column(String(20), default="planned")
+    executed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    without_notice: Mapped[bool] = mapped_column(Boolean, default=False)
+    emergency_reason: Mapped[str] = mapped_column(Text, default="")
+    # When the schedule, scope, impact or duration last changed after the change was first
+    # recorded: a notice given before that told the customer something else.
+    terms_changed_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), nullable=True
+    )
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class ChangeNotice(Base):
+    """The customer told of a change: by phone (given_at set), or by mail from the app (given
+    once every copy in the outbox is sent)."""
+
+    __tablename__ = "change_notice"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    change_id: Mapped[int] = mapped_column(
+        ForeignKey("change_record.id", ondelete="CASCADE"), index=True
+    )
+    channel: Mapped[str] = mapped_column(String(10))
+    to_whom: Mapped[str] = mapped_column(String(1000))
+    given_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(63))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ChangeArtifact(Base):
+    """What a change archived: source (a file, an archive, or a commit id) and database
+    scripts, files by SHA-256 (evidence); their hashes are in the audit chain."""
+
+    __tablename__ = "change_artifact"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    change_id: Mapped[int] = mapped_column(
+        ForeignKey("change_record.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str | None] = mapped_column(ForeignKey("evidence.sha256"), nullable=True)
+    commit: Mapped[str] = mapped_column(String(100), default="")
+    size: Mapped[int] = mapped_column(BigInteger, default=0)
+    added_by: Mapped[str] = mapped_column(String(63))
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -26,6 +26,7 @@ class Permission(StrEnum):
     HOST_KEY_REPLACE = "host_key.replace"  # accept a host's changed key (the group leader)
     INSPECTION_REVIEW = "inspection.review"  # approve or return an inspection report
     HANDOVER_EDIT = "handover.edit"  # a project's handover: state, package (R1.1-R1.3)
+    CHANGE_EDIT = "change.edit"  # record, notify, execute and archive changes (R3.2)
     REMINDER_ACK = "reminder.ack"  # acknowledge an expiry reminder, assign a salesperson (R4.1)
     REMINDER_FOLLOW_UP = "reminder.follow_up"  # record renewed / lost / pending
 
@@ -45,6 +46,7 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.INSPECTION_REVIEW,
             Permission.SETTINGS_EDIT,  # the team's mail server and robots (issue 6)
             Permission.HANDOVER_EDIT,
+            Permission.CHANGE_EDIT,
         }
     ),
     Role.ENGINEER: frozenset(
@@ -53,6 +55,7 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.VAULT_USE,
             Permission.INSPECT,
             Permission.HANDOVER_EDIT,
+            Permission.CHANGE_EDIT,
         }
     ),
     Role.SALES_DIRECTOR: frozenset(

@@ -41,6 +41,21 @@ def field_label(name: str) -> str:
         "support_scope": QT_TRANSLATE_NOOP("messages", "work of technical support"),
         "owner": QT_TRANSLATE_NOOP("messages", "owner"),
         "handover": QT_TRANSLATE_NOOP("messages", "handover package"),
+        "change": QT_TRANSLATE_NOOP("messages", "change"),
+        "scope": QT_TRANSLATE_NOOP("messages", "scope"),
+        "impact": QT_TRANSLATE_NOOP("messages", "possible impact"),
+        "rollback": QT_TRANSLATE_NOOP("messages", "rollback plan"),
+        "executor": QT_TRANSLATE_NOOP("messages", "executor"),
+        "supervisor": QT_TRANSLATE_NOOP("messages", "supervisor"),
+        "planned_start": QT_TRANSLATE_NOOP("messages", "planned start"),
+        "duration_minutes": QT_TRANSLATE_NOOP("messages", "duration (minutes)"),
+        "to_whom": QT_TRANSLATE_NOOP("messages", "who was told"),
+        "given_at": QT_TRANSLATE_NOOP("messages", "when they were told"),
+        "executed_at": QT_TRANSLATE_NOOP("messages", "when it was executed"),
+        "emergency_reason": QT_TRANSLATE_NOOP("messages", "emergency reason"),
+        "notice": QT_TRANSLATE_NOOP("messages", "customer notice"),
+        "commit": QT_TRANSLATE_NOOP("messages", "commit id"),
+        "out": QT_TRANSLATE_NOOP("messages", "output file"),
         "handover.categories": QT_TRANSLATE_NOOP("messages", "required material categories"),
         "category": QT_TRANSLATE_NOOP("messages", "category"),
         "location": QT_TRANSLATE_NOOP("messages", "location"),
@@ -253,6 +268,25 @@ def _code_text(code: str) -> str:
         ),
         "unknown_jump_host": QT_TRANSLATE_NOOP(
             "messages", "no host named '{value}' in this system"
+        ),
+        "not_planned": QT_TRANSLATE_NOOP(
+            "messages", "is {value}: only a planned change can be changed"
+        ),
+        "not_after_sales": QT_TRANSLATE_NOOP(
+            "messages", "'{value}' is not an after-sales engineer or group leader"
+        ),
+        "notice_required": QT_TRANSLATE_NOOP(
+            "messages",
+            "the customer has not been told of this change yet (schedule, impact, scope, "
+            "duration): record the notice first, or give the reason for an emergency change",
+        ),
+        "before_terms": QT_TRANSLATE_NOOP(
+            "messages",
+            "{value} is before the change's schedule or scope last changed; tell the customer "
+            "again",
+        ),
+        "bad_commit": QT_TRANSLATE_NOOP(
+            "messages", "'{value}' is not a commit id (7 to 64 hexadecimal digits)"
         ),
         "signed_frozen": QT_TRANSLATE_NOOP(
             "messages", "is signed and frozen; start an amendment to change it"
@@ -514,6 +548,12 @@ def _entity(name: str) -> str:
         "contract": QT_TRANSLATE_NOOP("messages", "maintenance contract"),
         "user": QT_TRANSLATE_NOOP("messages", "user"),
         "credential": QT_TRANSLATE_NOOP("messages", "credential"),
+        "change": QT_TRANSLATE_NOOP("messages", "change"),
+        "change_artifact": QT_TRANSLATE_NOOP("messages", "archived file"),
+        "handover_issue": QT_TRANSLATE_NOOP("messages", "outstanding issue"),
+        "handover_faq": QT_TRANSLATE_NOOP("messages", "FAQ entry"),
+        "handover_material": QT_TRANSLATE_NOOP("messages", "technical material"),
+        "handover_signoff": QT_TRANSLATE_NOOP("messages", "signed version"),
         "history": QT_TRANSLATE_NOOP("messages", "earlier secret"),
         "reminder": QT_TRANSLATE_NOOP("messages", "reminder"),
     }
