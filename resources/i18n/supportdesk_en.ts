@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AmendmentDialog</name>
+    <message>
+        <source>Start an amendment</source>
+        <translation>Start an amendment</translation>
+    </message>
+    <message>
+        <source>e.g. the customer moved the backup server; the deployment guide changes</source>
+        <translation>e.g. the customer moved the backup server; the deployment guide changes</translation>
+    </message>
+    <message>
+        <source>The package of {project} stays signed as it is. The amendment lets you change it; signing again records the next version, with this reason.</source>
+        <translation>The package of {project} stays signed as it is. The amendment lets you change it; signing again records the next version, with this reason.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <source>(acknowledge only, assign later)</source>
@@ -330,8 +349,8 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <source>&lt;h3&gt;SupportDesk {version}&lt;/h3&gt;&lt;p&gt;The after-sales group's service desk.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;Profile: {profile}&lt;br&gt;Database: {database}&lt;br&gt;Log file: {log}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;SupportDesk {version}&lt;/h3&gt;&lt;p&gt;The after-sales group's service desk.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;Profile: {profile}&lt;br&gt;Database: {database}&lt;br&gt;Log file: {log}&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;SupportDesk {version}&lt;/h3&gt;&lt;p&gt;The after-sales group&apos;s service desk.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;Profile: {profile}&lt;br&gt;Database: {database}&lt;br&gt;Log file: {log}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SupportDesk {version}&lt;/h3&gt;&lt;p&gt;The after-sales group&apos;s service desk.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;Profile: {profile}&lt;br&gt;Database: {database}&lt;br&gt;Log file: {log}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About SupportDesk</source>
@@ -382,6 +401,60 @@
     <message>
         <source>Outcome: {outcome}, exit status {status}</source>
         <translation>Outcome: {outcome}, exit status {status}</translation>
+    </message>
+</context>
+<context>
+    <name>ExternalBoundaryTab</name>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <source>Saving the period creates the free maintenance contract of each production system, or moves it with the period.</source>
+        <translation>Saving the period creates the free maintenance contract of each production system, or moves it with the period.</translation>
+    </message>
+    <message>
+        <source>The company maintains</source>
+        <translation>The company maintains</translation>
+    </message>
+    <message>
+        <source>The customer does</source>
+        <translation>The customer does</translation>
+    </message>
+    <message>
+        <source>When maintenance expires</source>
+        <translation>When maintenance expires</translation>
+    </message>
+    <message>
+        <source>Free maintenance period</source>
+        <translation>Free maintenance period</translation>
+    </message>
+</context>
+<context>
+    <name>FaqDialog</name>
+    <message>
+        <source>Add a question</source>
+        <translation>Add a question</translation>
+    </message>
+    <message>
+        <source>Edit the question</source>
+        <translation>Edit the question</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
     </message>
 </context>
 <context>
@@ -701,6 +774,116 @@
     </message>
 </context>
 <context>
+    <name>HandoverPackageDialog</name>
+    <message>
+        <source>someone</source>
+        <translation>someone</translation>
+    </message>
+    <message>
+        <source>Parts 3 and 4 were saved by {user} after you opened them. Your text is still in the editors: copy what you need, press Revert to see theirs, then make your change again.</source>
+        <translation>Parts 3 and 4 were saved by {user} after you opened them. Your text is still in the editors: copy what you need, press Revert to see theirs, then make your change again.</translation>
+    </message>
+    <message>
+        <source>This FAQ entry was changed by {user} after you opened it. Close the dialog and open the entry again.</source>
+        <translation>This FAQ entry was changed by {user} after you opened it. Close the dialog and open the entry again.</translation>
+    </message>
+    <message>
+        <source>That entry no longer exists (someone removed it).</source>
+        <translation>That entry no longer exists (someone removed it).</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPackageEditor</name>
+    <message>
+        <source>Signed and frozen — start an amendment to change it.</source>
+        <translation>Signed and frozen — start an amendment to change it.</translation>
+    </message>
+    <message>
+        <source>Only engineers, the group leader and the administrator edit a handover package.</source>
+        <translation>Only engineers, the group leader and the administrator edit a handover package.</translation>
+    </message>
+    <message>
+        <source>✔ verified</source>
+        <translation>✔ verified</translation>
+    </message>
+    <message>
+        <source>✘ the frozen package was changed</source>
+        <translation>✘ the frozen package was changed</translation>
+    </message>
+    <message>
+        <source>✘ the scan was changed</source>
+        <translation>✘ the scan was changed</translation>
+    </message>
+    <message>
+        <source>✘ not in the audit chain</source>
+        <translation>✘ not in the audit chain</translation>
+    </message>
+    <message>
+        <source>✘ the audit chain is broken</source>
+        <translation>✘ the audit chain is broken</translation>
+    </message>
+    <message>
+        <source>✘ does not match its record</source>
+        <translation>✘ does not match its record</translation>
+    </message>
+    <message>
+        <source>1 Technical materials</source>
+        <translation>1 Technical materials</translation>
+    </message>
+    <message>
+        <source>3 External boundary</source>
+        <translation>3 External boundary</translation>
+    </message>
+    <message>
+        <source>4 Internal boundary</source>
+        <translation>4 Internal boundary</translation>
+    </message>
+    <message>
+        <source>Sign-off</source>
+        <translation>Sign-off</translation>
+    </message>
+    <message>
+        <source>2 Outstanding issues</source>
+        <translation>2 Outstanding issues</translation>
+    </message>
+    <message>
+        <source>Select a project first.</source>
+        <translation>Select a project first.</translation>
+    </message>
+    <message>
+        <source>The package is loading…</source>
+        <translation>The package is loading…</translation>
+    </message>
+    <message>
+        <source>Amendment under way: {reason}</source>
+        <translation>Amendment under way: {reason}</translation>
+    </message>
+    <message>
+        <source>Missing: {missing}</source>
+        <translation>Missing: {missing}</translation>
+    </message>
+    <message>
+        <source>Nothing changed yet.</source>
+        <translation>Nothing changed yet.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Save parts 3 and 4 of the package (both tabs).</source>
+        <translation>Save parts 3 and 4 of the package (both tabs).</translation>
+    </message>
+    <message>
+        <source>Throw away the changes and show the package as last saved.</source>
+        <translation>Throw away the changes and show the package as last saved.</translation>
+    </message>
+    <message>
+        <source>Parts 3 and 4 saved.</source>
+        <translation>Parts 3 and 4 saved.</translation>
+    </message>
+</context>
+<context>
     <name>HandoverPage</name>
     <message>
         <source>planned</source>
@@ -855,8 +1038,16 @@
         <translation>Late only ({count})</translation>
     </message>
     <message>
-        <source>Only engineers, the group leader and the administrator keep a handover's outstanding issues.</source>
-        <translation>Only engineers, the group leader and the administrator keep a handover's outstanding issues.</translation>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Parts 3 and 4 of the package of {project} have changes that are not saved. Discard them?</source>
+        <translation>Parts 3 and 4 of the package of {project} have changes that are not saved. Discard them?</translation>
+    </message>
+    <message>
+        <source>Only engineers, the group leader and the administrator keep a handover&apos;s outstanding issues.</source>
+        <translation>Only engineers, the group leader and the administrator keep a handover&apos;s outstanding issues.</translation>
     </message>
     <message>
         <source>Select an issue first.</source>
@@ -883,8 +1074,8 @@
         <translation>Open the selected issue again.</translation>
     </message>
     <message>
-        <source>Only engineers, the group leader and the administrator record a handover's progress.</source>
-        <translation>Only engineers, the group leader and the administrator record a handover's progress.</translation>
+        <source>Only engineers, the group leader and the administrator record a handover&apos;s progress.</source>
+        <translation>Only engineers, the group leader and the administrator record a handover&apos;s progress.</translation>
     </message>
     <message>
         <source>Select a project first.</source>
@@ -1335,8 +1526,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>inspected</translation>
     </message>
     <message>
-        <source>Open the vault first: the hosts' credentials are there.</source>
-        <translation>Open the vault first: the hosts' credentials are there.</translation>
+        <source>Open the vault first: the hosts&apos; credentials are there.</source>
+        <translation>Open the vault first: the hosts&apos; credentials are there.</translation>
     </message>
     <message>
         <source>Inspecting…</source>
@@ -1610,6 +1801,97 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     </message>
 </context>
 <context>
+    <name>InternalBoundaryTab</name>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s contacts marked as emergency contacts. Change them on the Customers page.</source>
+        <translation>The customer&apos;s contacts marked as emergency contacts. Change them on the Customers page.</translation>
+    </message>
+    <message>
+        <source>Work of after-sales</source>
+        <translation>Work of after-sales</translation>
+    </message>
+    <message>
+        <source>Work of the technical support departments</source>
+        <translation>Work of the technical support departments</translation>
+    </message>
+    <message>
+        <source>Frequently asked questions</source>
+        <translation>Frequently asked questions</translation>
+    </message>
+    <message>
+        <source>Emergency contacts</source>
+        <translation>Emergency contacts</translation>
+    </message>
+    <message>
+        <source>Select a question first.</source>
+        <translation>Select a question first.</translation>
+    </message>
+    <message>
+        <source>Add a question and its answer.</source>
+        <translation>Add a question and its answer.</translation>
+    </message>
+    <message>
+        <source>Change the selected question.</source>
+        <translation>Change the selected question.</translation>
+    </message>
+    <message>
+        <source>Delete the selected question.</source>
+        <translation>Delete the selected question.</translation>
+    </message>
+    <message>
+        <source>Delete the question “{question}” and its answer?</source>
+        <translation>Delete the question “{question}” and its answer?</translation>
+    </message>
+    <message>
+        <source>Delete question</source>
+        <translation>Delete question</translation>
+    </message>
+</context>
+<context>
     <name>IssueDialog</name>
     <message>
         <source>Add an issue</source>
@@ -1760,6 +2042,163 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenancePeriod</name>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>No period yet.</source>
+        <translation>No period yet.</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialDialog</name>
+    <message>
+        <source>Add a file to the package</source>
+        <translation>Add a file to the package</translation>
+    </message>
+    <message>
+        <source>Add a location to the package</source>
+        <translation>Add a location to the package</translation>
+    </message>
+    <message>
+        <source>e.g. https://git.example.com/team/app.git at commit 3f9c2e1</source>
+        <translation>e.g. https://git.example.com/team/app.git at commit 3f9c2e1</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsTab</name>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Size or location</source>
+        <translation>Size or location</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation>Add file…</translation>
+    </message>
+    <message>
+        <source>Add location…</source>
+        <translation>Add location…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <source>Required, still empty: {categories}</source>
+        <translation>Required, still empty: {categories}</translation>
+    </message>
+    <message>
+        <source>✔ Every required category has a material.</source>
+        <translation>✔ Every required category has a material.</translation>
+    </message>
+    <message>
+        <source>Add a document or file of the project; it is kept by its SHA-256.</source>
+        <translation>Add a document or file of the project; it is kept by its SHA-256.</translation>
+    </message>
+    <message>
+        <source>Record where something lives that is not a file to hand over, such as a repository URL and commit.</source>
+        <translation>Record where something lives that is not a file to hand over, such as a repository URL and commit.</translation>
+    </message>
+    <message>
+        <source>Select a material first.</source>
+        <translation>Select a material first.</translation>
+    </message>
+    <message>
+        <source>Remove the selected material from the package.</source>
+        <translation>Remove the selected material from the package.</translation>
+    </message>
+    <message>
+        <source>This material is a location: there is no file to save.</source>
+        <translation>This material is a location: there is no file to save.</translation>
+    </message>
+    <message>
+        <source>Save the stored file somewhere.</source>
+        <translation>Save the stored file somewhere.</translation>
+    </message>
+    <message>
+        <source>Add a file to the package</source>
+        <translation>Add a file to the package</translation>
+    </message>
+    <message>
+        <source>Added {name}.</source>
+        <translation>Added {name}.</translation>
+    </message>
+    <message>
+        <source>Remove {name} ({category}) from the handover package?</source>
+        <translation>Remove {name} ({category}) from the handover package?</translation>
+    </message>
+    <message>
+        <source>Remove material</source>
+        <translation>Remove material</translation>
+    </message>
+    <message>
+        <source>Save a copy of {name}</source>
+        <translation>Save a copy of {name}</translation>
+    </message>
+    <message>
+        <source>Saving a copy of {name}…</source>
+        <translation>Saving a copy of {name}…</translation>
+    </message>
+    <message>
+        <source>Saved a copy: {path}</source>
+        <translation>Saved a copy: {path}</translation>
     </message>
 </context>
 <context>
@@ -2452,8 +2891,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>This reminder is not assigned to you.</translation>
     </message>
     <message>
-        <source>Only the group leader decides who is copied on a customer's mails.</source>
-        <translation>Only the group leader decides who is copied on a customer's mails.</translation>
+        <source>Only the group leader decides who is copied on a customer&apos;s mails.</source>
+        <translation>Only the group leader decides who is copied on a customer&apos;s mails.</translation>
     </message>
     <message>
         <source>Stop the reminder being sent again and assign a salesperson.</source>
@@ -2464,8 +2903,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>Record whether the customer renewed.</translation>
     </message>
     <message>
-        <source>Who else receives a customer's maintenance expiry mails.</source>
-        <translation>Who else receives a customer's maintenance expiry mails.</translation>
+        <source>Who else receives a customer&apos;s maintenance expiry mails.</source>
+        <translation>Who else receives a customer&apos;s maintenance expiry mails.</translation>
     </message>
     <message>
         <source>{count} messages will be tried again at the next delivery.</source>
@@ -2606,6 +3045,216 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     </message>
 </context>
 <context>
+    <name>SignOffDialog</name>
+    <message>
+        <source>Record the sign-off</source>
+        <translation>Record the sign-off</translation>
+    </message>
+    <message>
+        <source>e.g. after-sales: Zhang San; project team: Li Si</source>
+        <translation>e.g. after-sales: Zhang San; project team: Li Si</translation>
+    </message>
+    <message>
+        <source>no file chosen</source>
+        <translation>no file chosen</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Signs the amendment: {reason}</source>
+        <translation>Signs the amendment: {reason}</translation>
+    </message>
+    <message>
+        <source>Amendment</source>
+        <translation>Amendment</translation>
+    </message>
+    <message>
+        <source>Signed for the company</source>
+        <translation>Signed for the company</translation>
+    </message>
+    <message>
+        <source>Signed for the customer</source>
+        <translation>Signed for the customer</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>Scan of the signed paper</source>
+        <translation>Scan of the signed paper</translation>
+    </message>
+    <message>
+        <source>Once recorded, the package is frozen as it stands now: later changes need an amendment, which is signed as the next version.</source>
+        <translation>Once recorded, the package is frozen as it stands now: later changes need an amendment, which is signed as the next version.</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SignOffTab</name>
+    <message>
+        <source>Record sign-off…</source>
+        <translation>Record sign-off…</translation>
+    </message>
+    <message>
+        <source>Start amendment…</source>
+        <translation>Start amendment…</translation>
+    </message>
+    <message>
+        <source>What the exports write: the package as it stands, or a signed version.</source>
+        <translation>What the exports write: the package as it stands, or a signed version.</translation>
+    </message>
+    <message>
+        <source>Export DOCX…</source>
+        <translation>Export DOCX…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>Signed versions</source>
+        <translation>Signed versions</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>For the company</source>
+        <translation>For the company</translation>
+    </message>
+    <message>
+        <source>For the customer</source>
+        <translation>For the customer</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Package SHA-256</source>
+        <translation>Package SHA-256</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>Completeness</source>
+        <translation>Completeness</translation>
+    </message>
+    <message>
+        <source>Signature and export</source>
+        <translation>Signature and export</translation>
+    </message>
+    <message>
+        <source>{count} of {total} still missing before the package can be signed.</source>
+        <translation>{count} of {total} still missing before the package can be signed.</translation>
+    </message>
+    <message>
+        <source>✔ The package is complete.</source>
+        <translation>✔ The package is complete.</translation>
+    </message>
+    <message>
+        <source>The package as it stands</source>
+        <translation>The package as it stands</translation>
+    </message>
+    <message>
+        <source>Version {version} (signed {date})</source>
+        <translation>Version {version} (signed {date})</translation>
+    </message>
+    <message>
+        <source>Record first that the handover has started.</source>
+        <translation>Record first that the handover has started.</translation>
+    </message>
+    <message>
+        <source>Already signed: start an amendment to change the package first.</source>
+        <translation>Already signed: start an amendment to change the package first.</translation>
+    </message>
+    <message>
+        <source>The package is not complete yet. Missing: {missing}</source>
+        <translation>The package is not complete yet. Missing: {missing}</translation>
+    </message>
+    <message>
+        <source>Only a signed package can be amended.</source>
+        <translation>Only a signed package can be amended.</translation>
+    </message>
+    <message>
+        <source>An amendment is already under way.</source>
+        <translation>An amendment is already under way.</translation>
+    </message>
+    <message>
+        <source>Record the signed paper: who signed, when, and its scan.</source>
+        <translation>Record the signed paper: who signed, when, and its scan.</translation>
+    </message>
+    <message>
+        <source>Open the signed package for changes; signing it again makes a new version.</source>
+        <translation>Open the signed package for changes; signing it again makes a new version.</translation>
+    </message>
+    <message>
+        <source>An export is under way.</source>
+        <translation>An export is under way.</translation>
+    </message>
+    <message>
+        <source>Save the package as a Word document.</source>
+        <translation>Save the package as a Word document.</translation>
+    </message>
+    <message>
+        <source>Save the package as a PDF.</source>
+        <translation>Save the package as a PDF.</translation>
+    </message>
+    <message>
+        <source>Version {version} signed and recorded: the package is frozen.</source>
+        <translation>Version {version} signed and recorded: the package is frozen.</translation>
+    </message>
+    <message>
+        <source>Amendment started: the package can be changed.</source>
+        <translation>Amendment started: the package can be changed.</translation>
+    </message>
+    <message>
+        <source>Export the handover package</source>
+        <translation>Export the handover package</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting to {path}…</source>
+        <translation>Exporting to {path}…</translation>
+    </message>
+    <message>
+        <source>Exported: {path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+</context>
+<context>
     <name>TeamSettingsDialog</name>
     <message>
         <source>DingTalk</source>
@@ -2724,8 +3373,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>The name of a credential in the vault.</translation>
     </message>
     <message>
-        <source>The name of a credential in the vault (the vault's list is not open to you).</source>
-        <translation>The name of a credential in the vault (the vault's list is not open to you).</translation>
+        <source>The name of a credential in the vault (the vault&apos;s list is not open to you).</source>
+        <translation>The name of a credential in the vault (the vault&apos;s list is not open to you).</translation>
     </message>
 </context>
 <context>
@@ -3347,16 +3996,16 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>maintenance period</translation>
     </message>
     <message>
-        <source>the project's FAQ entries</source>
-        <translation>the project's FAQ entries</translation>
+        <source>the project&apos;s FAQ entries</source>
+        <translation>the project&apos;s FAQ entries</translation>
     </message>
     <message>
         <source>emergency contacts</source>
         <translation>emergency contacts</translation>
     </message>
     <message>
-        <source>the project's systems</source>
-        <translation>the project's systems</translation>
+        <source>the project&apos;s systems</source>
+        <translation>the project&apos;s systems</translation>
     </message>
     <message>
         <source>format</source>
@@ -3475,8 +4124,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>the two entries differ</translation>
     </message>
     <message>
-        <source>more than one {entity} is called '{value}': pick it in the window</source>
-        <translation>more than one {entity} is called '{value}': pick it in the window</translation>
+        <source>more than one {entity} is called &apos;{value}&apos;: pick it in the window</source>
+        <translation>more than one {entity} is called &apos;{value}&apos;: pick it in the window</translation>
     </message>
     <message>
         <source>the vault is already set up</source>
@@ -3527,8 +4176,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>{value} is already a member of the vault</translation>
     </message>
     <message>
-        <source>{value}'s role does not allow using the vault</source>
-        <translation>{value}'s role does not allow using the vault</translation>
+        <source>{value}&apos;s role does not allow using the vault</source>
+        <translation>{value}&apos;s role does not allow using the vault</translation>
     </message>
     <message>
         <source>{value} is the last member of the vault and cannot be removed</source>
@@ -3539,40 +4188,40 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>the team key changed since the vault was opened: open it again</translation>
     </message>
     <message>
-        <source>'{value}' is not an e-mail address</source>
-        <translation>'{value}' is not an e-mail address</translation>
+        <source>&apos;{value}&apos; is not an e-mail address</source>
+        <translation>&apos;{value}&apos; is not an e-mail address</translation>
     </message>
     <message>
-        <source>'{value}' is not a phone number</source>
-        <translation>'{value}' is not a phone number</translation>
+        <source>&apos;{value}&apos; is not a phone number</source>
+        <translation>&apos;{value}&apos; is not a phone number</translation>
     </message>
     <message>
-        <source>'{value}' is not a valid login (lower-case letters, digits, _ . -)</source>
-        <translation>'{value}' is not a valid login (lower-case letters, digits, _ . -)</translation>
+        <source>&apos;{value}&apos; is not a valid login (lower-case letters, digits, _ . -)</source>
+        <translation>&apos;{value}&apos; is not a valid login (lower-case letters, digits, _ . -)</translation>
     </message>
     <message>
-        <source>'{value}' is not an IP address or host name</source>
-        <translation>'{value}' is not an IP address or host name</translation>
+        <source>&apos;{value}&apos; is not an IP address or host name</source>
+        <translation>&apos;{value}&apos; is not an IP address or host name</translation>
     </message>
     <message>
         <source>{value} is not a port between 1 and 65535</source>
         <translation>{value} is not a port between 1 and 65535</translation>
     </message>
     <message>
-        <source>'{value}' is not one of: {choices}</source>
-        <translation>'{value}' is not one of: {choices}</translation>
+        <source>&apos;{value}&apos; is not one of: {choices}</source>
+        <translation>&apos;{value}&apos; is not one of: {choices}</translation>
     </message>
     <message>
-        <source>'{value}' is not a date (YYYY-MM-DD)</source>
-        <translation>'{value}' is not a date (YYYY-MM-DD)</translation>
+        <source>&apos;{value}&apos; is not a date (YYYY-MM-DD)</source>
+        <translation>&apos;{value}&apos; is not a date (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <source>'{value}' is not a valid value</source>
-        <translation>'{value}' is not a valid value</translation>
+        <source>&apos;{value}&apos; is not a valid value</source>
+        <translation>&apos;{value}&apos; is not a valid value</translation>
     </message>
     <message>
-        <source>'{value}' is not a whole number</source>
-        <translation>'{value}' is not a whole number</translation>
+        <source>&apos;{value}&apos; is not a whole number</source>
+        <translation>&apos;{value}&apos; is not a whole number</translation>
     </message>
     <message>
         <source>{value} is not between {min} and {max}</source>
@@ -3591,44 +4240,44 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>{value} is not between 0 and 24 months</translation>
     </message>
     <message>
-        <source>'{value}' already exists</source>
-        <translation>'{value}' already exists</translation>
+        <source>&apos;{value}&apos; already exists</source>
+        <translation>&apos;{value}&apos; already exists</translation>
     </message>
     <message>
-        <source>no user with login '{value}'</source>
-        <translation>no user with login '{value}'</translation>
+        <source>no user with login &apos;{value}&apos;</source>
+        <translation>no user with login &apos;{value}&apos;</translation>
     </message>
     <message>
-        <source>'{value}' is neither a salesperson nor a sales director</source>
-        <translation>'{value}' is neither a salesperson nor a sales director</translation>
+        <source>&apos;{value}&apos; is neither a salesperson nor a sales director</source>
+        <translation>&apos;{value}&apos; is neither a salesperson nor a sales director</translation>
     </message>
     <message>
-        <source>there is no setting '{value}'</source>
-        <translation>there is no setting '{value}'</translation>
+        <source>there is no setting &apos;{value}&apos;</source>
+        <translation>there is no setting &apos;{value}&apos;</translation>
     </message>
     <message>
         <source>the project has no acceptance date, planned or actual</source>
         <translation>the project has no acceptance date, planned or actual</translation>
     </message>
     <message>
-        <source>cannot move from '{current}' to '{value}'</source>
-        <translation>cannot move from '{current}' to '{value}'</translation>
+        <source>cannot move from &apos;{current}&apos; to &apos;{value}&apos;</source>
+        <translation>cannot move from &apos;{current}&apos; to &apos;{value}&apos;</translation>
     </message>
     <message>
-        <source>'{value}' is not a time of day (HH:MM)</source>
-        <translation>'{value}' is not a time of day (HH:MM)</translation>
+        <source>&apos;{value}&apos; is not a time of day (HH:MM)</source>
+        <translation>&apos;{value}&apos; is not a time of day (HH:MM)</translation>
     </message>
     <message>
         <source>is not a webhook URL (https://host/path?token)</source>
         <translation>is not a webhook URL (https://host/path?token)</translation>
     </message>
     <message>
-        <source>the vault has no credential named '{value}'</source>
-        <translation>the vault has no credential named '{value}'</translation>
+        <source>the vault has no credential named &apos;{value}&apos;</source>
+        <translation>the vault has no credential named &apos;{value}&apos;</translation>
     </message>
     <message>
-        <source>{entity} '{value}' does not exist</source>
-        <translation>{entity} '{value}' does not exist</translation>
+        <source>{entity} &apos;{value}&apos; does not exist</source>
+        <translation>{entity} &apos;{value}&apos; does not exist</translation>
     </message>
     <message>
         <source>the jump host must be another host of the same system</source>
@@ -3639,36 +4288,36 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>a host cannot be its own jump host</translation>
     </message>
     <message>
-        <source>jumping through '{value}' would lead back to this host</source>
-        <translation>jumping through '{value}' would lead back to this host</translation>
+        <source>jumping through &apos;{value}&apos; would lead back to this host</source>
+        <translation>jumping through &apos;{value}&apos; would lead back to this host</translation>
     </message>
     <message>
-        <source>'{value}' is not a supported database; use sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE</source>
-        <translation>'{value}' is not a supported database; use sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE</translation>
+        <source>&apos;{value}&apos; is not a supported database; use sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE</source>
+        <translation>&apos;{value}&apos; is not a supported database; use sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE</translation>
     </message>
     <message>
-        <source>no host named '{value}' in this system</source>
-        <translation>no host named '{value}' in this system</translation>
+        <source>no host named &apos;{value}&apos; in this system</source>
+        <translation>no host named &apos;{value}&apos; in this system</translation>
     </message>
     <message>
         <source>is {value}: only a planned change can be changed</source>
         <translation>is {value}: only a planned change can be changed</translation>
     </message>
     <message>
-        <source>'{value}' is not an after-sales engineer or group leader</source>
-        <translation>'{value}' is not an after-sales engineer or group leader</translation>
+        <source>&apos;{value}&apos; is not an after-sales engineer or group leader</source>
+        <translation>&apos;{value}&apos; is not an after-sales engineer or group leader</translation>
     </message>
     <message>
         <source>the customer has not been told of this change yet (schedule, impact, scope, duration): record the notice first, or give the reason for an emergency change</source>
         <translation>the customer has not been told of this change yet (schedule, impact, scope, duration): record the notice first, or give the reason for an emergency change</translation>
     </message>
     <message>
-        <source>{value} is before the change's schedule or scope last changed; tell the customer again</source>
-        <translation>{value} is before the change's schedule or scope last changed; tell the customer again</translation>
+        <source>{value} is before the change&apos;s schedule or scope last changed; tell the customer again</source>
+        <translation>{value} is before the change&apos;s schedule or scope last changed; tell the customer again</translation>
     </message>
     <message>
-        <source>'{value}' is not a commit id (7 to 64 hexadecimal digits)</source>
-        <translation>'{value}' is not a commit id (7 to 64 hexadecimal digits)</translation>
+        <source>&apos;{value}&apos; is not a commit id (7 to 64 hexadecimal digits)</source>
+        <translation>&apos;{value}&apos; is not a commit id (7 to 64 hexadecimal digits)</translation>
     </message>
     <message>
         <source>is signed and frozen; start an amendment to change it</source>
@@ -3699,16 +4348,16 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>the last administrator cannot lose the role</translation>
     </message>
     <message>
-        <source>'{value}' is not a valid profile name</source>
-        <translation>'{value}' is not a valid profile name</translation>
+        <source>&apos;{value}&apos; is not a valid profile name</source>
+        <translation>&apos;{value}&apos; is not a valid profile name</translation>
     </message>
     <message>
         <source>must not contain a password; use the keyring or a pgpass file</source>
         <translation>must not contain a password; use the keyring or a pgpass file</translation>
     </message>
     <message>
-        <source>'{value}' is not a JSON, CSV or XLSX file</source>
-        <translation>'{value}' is not a JSON, CSV or XLSX file</translation>
+        <source>&apos;{value}&apos; is not a JSON, CSV or XLSX file</source>
+        <translation>&apos;{value}&apos; is not a JSON, CSV or XLSX file</translation>
     </message>
     <message>
         <source>cannot be read: {detail}</source>
@@ -3743,8 +4392,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>{value} is not a list</translation>
     </message>
     <message>
-        <source>only an administrator may add the user '{value}'</source>
-        <translation>only an administrator may add the user '{value}'</translation>
+        <source>only an administrator may add the user &apos;{value}&apos;</source>
+        <translation>only an administrator may add the user &apos;{value}&apos;</translation>
     </message>
     <message>
         <source>Cannot connect to the database {url}: {detail}</source>
@@ -3775,8 +4424,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>The backup failed: {detail}</translation>
     </message>
     <message>
-        <source>The login {login} may not read every table of the team database (the vault's secrets are served to members one audited access at a time). Back it up as the database's owner.</source>
-        <translation>The login {login} may not read every table of the team database (the vault's secrets are served to members one audited access at a time). Back it up as the database's owner.</translation>
+        <source>The login {login} may not read every table of the team database (the vault&apos;s secrets are served to members one audited access at a time). Back it up as the database&apos;s owner.</source>
+        <translation>The login {login} may not read every table of the team database (the vault&apos;s secrets are served to members one audited access at a time). Back it up as the database&apos;s owner.</translation>
     </message>
     <message>
         <source>The database login {login} could not be created ({detail}).</source>
@@ -3799,8 +4448,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>a different key is already accepted for {value}: only the group leader can replace it</translation>
     </message>
     <message>
-        <source>{host} is not known yet. Its host key is {fingerprint}: compare it with the server's before accepting it. Nothing was sent.</source>
-        <translation>{host} is not known yet. Its host key is {fingerprint}: compare it with the server's before accepting it. Nothing was sent.</translation>
+        <source>{host} is not known yet. Its host key is {fingerprint}: compare it with the server&apos;s before accepting it. Nothing was sent.</source>
+        <translation>{host} is not known yet. Its host key is {fingerprint}: compare it with the server&apos;s before accepting it. Nothing was sent.</translation>
     </message>
     <message>
         <source>The host key of {host} has changed: it was {old}, it is now {new}. Nothing was sent. Only the group leader can accept the new key, after checking it with the customer.</source>
@@ -3847,8 +4496,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>The evidence {sha256} is missing or was changed after it was stored.</translation>
     </message>
     <message>
-        <source>'{value}' is not a month (YYYY-MM)</source>
-        <translation>'{value}' is not a month (YYYY-MM)</translation>
+        <source>&apos;{value}&apos; is not a month (YYYY-MM)</source>
+        <translation>&apos;{value}&apos; is not a month (YYYY-MM)</translation>
     </message>
     <message>
         <source>the jump hosts of {value} go round in a circle or are over three deep</source>
@@ -3859,8 +4508,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>the pattern of {value} is not a regular expression ({detail})</translation>
     </message>
     <message>
-        <source>'{value}' is not a process name (one word, as ps shows it)</source>
-        <translation>'{value}' is not a process name (one word, as ps shows it)</translation>
+        <source>&apos;{value}&apos; is not a process name (one word, as ps shows it)</source>
+        <translation>&apos;{value}&apos; is not a process name (one word, as ps shows it)</translation>
     </message>
     <message>
         <source>{value} needs a command</source>
@@ -3879,8 +4528,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>{value} has no key passphrase</translation>
     </message>
     <message>
-        <source>'{value}' is not an exit status (a whole number, or empty for any)</source>
-        <translation>'{value}' is not an exit status (a whole number, or empty for any)</translation>
+        <source>&apos;{value}&apos; is not an exit status (a whole number, or empty for any)</source>
+        <translation>&apos;{value}&apos; is not an exit status (a whole number, or empty for any)</translation>
     </message>
     <message>
         <source>{value} is not worse than the warning level</source>
@@ -3891,8 +4540,8 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>host {value} was not inspected: record why before finalising</translation>
     </message>
     <message>
-        <source>the required item '{value}' is not ticked yet</source>
-        <translation>the required item '{value}' is not ticked yet</translation>
+        <source>the required item &apos;{value}&apos; is not ticked yet</source>
+        <translation>the required item &apos;{value}&apos; is not ticked yet</translation>
     </message>
     <message>
         <source>the report is {value}: only a draft can be changed or finalised</source>

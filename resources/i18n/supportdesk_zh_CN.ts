@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AmendmentDialog</name>
+    <message>
+        <source>Start an amendment</source>
+        <translation>发起修订</translation>
+    </message>
+    <message>
+        <source>e.g. the customer moved the backup server; the deployment guide changes</source>
+        <translation>例如：客户更换了备份服务器，部署手册需要更新</translation>
+    </message>
+    <message>
+        <source>The package of {project} stays signed as it is. The amendment lets you change it; signing again records the next version, with this reason.</source>
+        <translation>{project} 的移交文档保持已签字的原样。发起修订后可以修改；再次签字时登记为下一版本，并附上此原因。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <source>(acknowledge only, assign later)</source>
@@ -330,7 +349,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <source>&lt;h3&gt;SupportDesk {version}&lt;/h3&gt;&lt;p&gt;The after-sales group's service desk.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;Profile: {profile}&lt;br&gt;Database: {database}&lt;br&gt;Log file: {log}&lt;/p&gt;</source>
+        <source>&lt;h3&gt;SupportDesk {version}&lt;/h3&gt;&lt;p&gt;The after-sales group&apos;s service desk.&lt;/p&gt;&lt;p&gt;Qt {qt}, PySide6 {pyside}&lt;/p&gt;&lt;p&gt;Profile: {profile}&lt;br&gt;Database: {database}&lt;br&gt;Log file: {log}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SupportDesk {version}&lt;/h3&gt;&lt;p&gt;售后服务组的运维服务台。&lt;/p&gt;&lt;p&gt;Qt {qt}，PySide6 {pyside}&lt;/p&gt;&lt;p&gt;配置档：{profile}&lt;br&gt;数据库：{database}&lt;br&gt;日志文件：{log}&lt;/p&gt;</translation>
     </message>
     <message>
@@ -382,6 +401,60 @@
     <message>
         <source>Outcome: {outcome}, exit status {status}</source>
         <translation>结果：{outcome}，退出码 {status}</translation>
+    </message>
+</context>
+<context>
+    <name>ExternalBoundaryTab</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Saving the period creates the free maintenance contract of each production system, or moves it with the period.</source>
+        <translation>保存维保期时，会为每个生产系统创建免费维保合同；维保期变更时合同随之调整。</translation>
+    </message>
+    <message>
+        <source>The company maintains</source>
+        <translation>公司负责维护</translation>
+    </message>
+    <message>
+        <source>The customer does</source>
+        <translation>客户负责</translation>
+    </message>
+    <message>
+        <source>When maintenance expires</source>
+        <translation>维保到期后</translation>
+    </message>
+    <message>
+        <source>Free maintenance period</source>
+        <translation>免费维保期</translation>
+    </message>
+</context>
+<context>
+    <name>FaqDialog</name>
+    <message>
+        <source>Add a question</source>
+        <translation>添加问题</translation>
+    </message>
+    <message>
+        <source>Edit the question</source>
+        <translation>编辑问题</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>解答</translation>
     </message>
 </context>
 <context>
@@ -701,6 +774,116 @@
     </message>
 </context>
 <context>
+    <name>HandoverPackageDialog</name>
+    <message>
+        <source>someone</source>
+        <translation>他人</translation>
+    </message>
+    <message>
+        <source>Parts 3 and 4 were saved by {user} after you opened them. Your text is still in the editors: copy what you need, press Revert to see theirs, then make your change again.</source>
+        <translation>在您打开之后，{user} 保存了第三、四部分。您输入的内容仍在编辑框中：请复制需要的部分，点击“还原”查看对方的版本，然后重新修改。</translation>
+    </message>
+    <message>
+        <source>This FAQ entry was changed by {user} after you opened it. Close the dialog and open the entry again.</source>
+        <translation>在您打开之后，{user} 修改了这个常见问题。请关闭对话框后重新打开。</translation>
+    </message>
+    <message>
+        <source>That entry no longer exists (someone removed it).</source>
+        <translation>该条目已不存在（已被他人删除）。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPackageEditor</name>
+    <message>
+        <source>Signed and frozen — start an amendment to change it.</source>
+        <translation>已签字并冻结——如需修改，请先发起修订。</translation>
+    </message>
+    <message>
+        <source>Only engineers, the group leader and the administrator edit a handover package.</source>
+        <translation>只有工程师、组长和管理员可以编辑移交文档。</translation>
+    </message>
+    <message>
+        <source>✔ verified</source>
+        <translation>✔ 校验通过</translation>
+    </message>
+    <message>
+        <source>✘ the frozen package was changed</source>
+        <translation>✘ 冻结的移交文档已被改动</translation>
+    </message>
+    <message>
+        <source>✘ the scan was changed</source>
+        <translation>✘ 签字扫描件已被改动</translation>
+    </message>
+    <message>
+        <source>✘ not in the audit chain</source>
+        <translation>✘ 审计链中无此记录</translation>
+    </message>
+    <message>
+        <source>✘ the audit chain is broken</source>
+        <translation>✘ 审计链已损坏</translation>
+    </message>
+    <message>
+        <source>✘ does not match its record</source>
+        <translation>✘ 与签字记录不符</translation>
+    </message>
+    <message>
+        <source>1 Technical materials</source>
+        <translation>1 技术资料</translation>
+    </message>
+    <message>
+        <source>3 External boundary</source>
+        <translation>3 外部边界</translation>
+    </message>
+    <message>
+        <source>4 Internal boundary</source>
+        <translation>4 内部边界</translation>
+    </message>
+    <message>
+        <source>Sign-off</source>
+        <translation>签字确认</translation>
+    </message>
+    <message>
+        <source>2 Outstanding issues</source>
+        <translation>2 遗留问题</translation>
+    </message>
+    <message>
+        <source>Select a project first.</source>
+        <translation>请先选择一个项目。</translation>
+    </message>
+    <message>
+        <source>The package is loading…</source>
+        <translation>正在读取移交文档…</translation>
+    </message>
+    <message>
+        <source>Amendment under way: {reason}</source>
+        <translation>修订进行中：{reason}</translation>
+    </message>
+    <message>
+        <source>Missing: {missing}</source>
+        <translation>尚缺：{missing}</translation>
+    </message>
+    <message>
+        <source>Nothing changed yet.</source>
+        <translation>尚未修改。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Save parts 3 and 4 of the package (both tabs).</source>
+        <translation>保存移交文档的第三、四部分（两个标签页一起保存）。</translation>
+    </message>
+    <message>
+        <source>Throw away the changes and show the package as last saved.</source>
+        <translation>放弃修改，显示最近一次保存的内容。</translation>
+    </message>
+    <message>
+        <source>Parts 3 and 4 saved.</source>
+        <translation>第三、四部分已保存。</translation>
+    </message>
+</context>
+<context>
     <name>HandoverPage</name>
     <message>
         <source>planned</source>
@@ -855,7 +1038,15 @@
         <translation>仅逾期（{count}）</translation>
     </message>
     <message>
-        <source>Only engineers, the group leader and the administrator keep a handover's outstanding issues.</source>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Parts 3 and 4 of the package of {project} have changes that are not saved. Discard them?</source>
+        <translation>{project} 移交文档第三、四部分有未保存的修改。放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <source>Only engineers, the group leader and the administrator keep a handover&apos;s outstanding issues.</source>
         <translation>只有工程师、组长和管理员可以维护移交的遗留问题。</translation>
     </message>
     <message>
@@ -883,7 +1074,7 @@
         <translation>重新打开所选问题。</translation>
     </message>
     <message>
-        <source>Only engineers, the group leader and the administrator record a handover's progress.</source>
+        <source>Only engineers, the group leader and the administrator record a handover&apos;s progress.</source>
         <translation>只有工程师、组长和管理员可以登记移交进度。</translation>
     </message>
     <message>
@@ -1335,7 +1526,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>已巡检</translation>
     </message>
     <message>
-        <source>Open the vault first: the hosts' credentials are there.</source>
+        <source>Open the vault first: the hosts&apos; credentials are there.</source>
         <translation>请先打开密码库：主机凭据保存在那里。</translation>
     </message>
     <message>
@@ -1610,6 +1801,97 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     </message>
 </context>
 <context>
+    <name>InternalBoundaryTab</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>解答</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s contacts marked as emergency contacts. Change them on the Customers page.</source>
+        <translation>即客户联系人中标记为紧急联系人的人员，请在“客户”页面修改。</translation>
+    </message>
+    <message>
+        <source>Work of after-sales</source>
+        <translation>售后负责的工作</translation>
+    </message>
+    <message>
+        <source>Work of the technical support departments</source>
+        <translation>技术支持部门负责的工作</translation>
+    </message>
+    <message>
+        <source>Frequently asked questions</source>
+        <translation>常见问题</translation>
+    </message>
+    <message>
+        <source>Emergency contacts</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <source>Select a question first.</source>
+        <translation>请先选择一个问题。</translation>
+    </message>
+    <message>
+        <source>Add a question and its answer.</source>
+        <translation>添加一个问题及其解答。</translation>
+    </message>
+    <message>
+        <source>Change the selected question.</source>
+        <translation>修改所选问题。</translation>
+    </message>
+    <message>
+        <source>Delete the selected question.</source>
+        <translation>删除所选问题。</translation>
+    </message>
+    <message>
+        <source>Delete the question “{question}” and its answer?</source>
+        <translation>要删除问题“{question}”及其解答吗？</translation>
+    </message>
+    <message>
+        <source>Delete question</source>
+        <translation>删除问题</translation>
+    </message>
+</context>
+<context>
     <name>IssueDialog</name>
     <message>
         <source>Add an issue</source>
@@ -1760,6 +2042,163 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenancePeriod</name>
+    <message>
+        <source>From</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>No period yet.</source>
+        <translation>尚未约定维保期。</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialDialog</name>
+    <message>
+        <source>Add a file to the package</source>
+        <translation>向移交文档添加文件</translation>
+    </message>
+    <message>
+        <source>Add a location to the package</source>
+        <translation>向移交文档添加位置</translation>
+    </message>
+    <message>
+        <source>e.g. https://git.example.com/team/app.git at commit 3f9c2e1</source>
+        <translation>例如 https://git.example.com/team/app.git 提交 3f9c2e1</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsTab</name>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Size or location</source>
+        <translation>大小或位置</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Add location…</source>
+        <translation>添加位置…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>另存副本…</translation>
+    </message>
+    <message>
+        <source>Required, still empty: {categories}</source>
+        <translation>必需但尚无资料的类别：{categories}</translation>
+    </message>
+    <message>
+        <source>✔ Every required category has a material.</source>
+        <translation>✔ 每个必需类别都已有资料。</translation>
+    </message>
+    <message>
+        <source>Add a document or file of the project; it is kept by its SHA-256.</source>
+        <translation>添加项目的文档或文件，按 SHA-256 存档。</translation>
+    </message>
+    <message>
+        <source>Record where something lives that is not a file to hand over, such as a repository URL and commit.</source>
+        <translation>登记无法作为文件移交的资料所在的位置，例如代码仓库地址和提交号。</translation>
+    </message>
+    <message>
+        <source>Select a material first.</source>
+        <translation>请先选择一项资料。</translation>
+    </message>
+    <message>
+        <source>Remove the selected material from the package.</source>
+        <translation>从移交文档中移除所选资料。</translation>
+    </message>
+    <message>
+        <source>This material is a location: there is no file to save.</source>
+        <translation>该资料是一个位置，没有可保存的文件。</translation>
+    </message>
+    <message>
+        <source>Save the stored file somewhere.</source>
+        <translation>将存档的文件另存到指定位置。</translation>
+    </message>
+    <message>
+        <source>Add a file to the package</source>
+        <translation>向移交文档添加文件</translation>
+    </message>
+    <message>
+        <source>Added {name}.</source>
+        <translation>已添加 {name}。</translation>
+    </message>
+    <message>
+        <source>Remove {name} ({category}) from the handover package?</source>
+        <translation>要从移交文档中移除 {name}（{category}）吗？</translation>
+    </message>
+    <message>
+        <source>Remove material</source>
+        <translation>移除资料</translation>
+    </message>
+    <message>
+        <source>Save a copy of {name}</source>
+        <translation>另存 {name} 的副本</translation>
+    </message>
+    <message>
+        <source>Saving a copy of {name}…</source>
+        <translation>正在另存 {name} 的副本…</translation>
+    </message>
+    <message>
+        <source>Saved a copy: {path}</source>
+        <translation>副本已保存：{path}</translation>
     </message>
 </context>
 <context>
@@ -2452,7 +2891,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>这条提醒没有指派给您。</translation>
     </message>
     <message>
-        <source>Only the group leader decides who is copied on a customer's mails.</source>
+        <source>Only the group leader decides who is copied on a customer&apos;s mails.</source>
         <translation>只有组长可以设置客户邮件的抄送人。</translation>
     </message>
     <message>
@@ -2464,7 +2903,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>登记客户是否续约。</translation>
     </message>
     <message>
-        <source>Who else receives a customer's maintenance expiry mails.</source>
+        <source>Who else receives a customer&apos;s maintenance expiry mails.</source>
         <translation>设置还有谁会收到该客户的维保到期邮件。</translation>
     </message>
     <message>
@@ -2606,6 +3045,216 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     </message>
 </context>
 <context>
+    <name>SignOffDialog</name>
+    <message>
+        <source>Record the sign-off</source>
+        <translation>登记签字</translation>
+    </message>
+    <message>
+        <source>e.g. after-sales: Zhang San; project team: Li Si</source>
+        <translation>例如：售后组 张三；项目组 李四</translation>
+    </message>
+    <message>
+        <source>no file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Signs the amendment: {reason}</source>
+        <translation>本次签字确认修订：{reason}</translation>
+    </message>
+    <message>
+        <source>Amendment</source>
+        <translation>修订</translation>
+    </message>
+    <message>
+        <source>Signed for the company</source>
+        <translation>公司签字人</translation>
+    </message>
+    <message>
+        <source>Signed for the customer</source>
+        <translation>客户签字人</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签字日期</translation>
+    </message>
+    <message>
+        <source>Scan of the signed paper</source>
+        <translation>签字页扫描件</translation>
+    </message>
+    <message>
+        <source>Once recorded, the package is frozen as it stands now: later changes need an amendment, which is signed as the next version.</source>
+        <translation>登记后，移交文档按当前内容冻结；之后如需修改须发起修订，修订签字后成为下一版本。</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation>扫描件 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SignOffTab</name>
+    <message>
+        <source>Record sign-off…</source>
+        <translation>登记签字…</translation>
+    </message>
+    <message>
+        <source>Start amendment…</source>
+        <translation>发起修订…</translation>
+    </message>
+    <message>
+        <source>What the exports write: the package as it stands, or a signed version.</source>
+        <translation>导出的内容：当前的移交文档，或某个已签字版本。</translation>
+    </message>
+    <message>
+        <source>Export DOCX…</source>
+        <translation>导出 DOCX…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Signed versions</source>
+        <translation>已签字版本</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签字日期</translation>
+    </message>
+    <message>
+        <source>For the company</source>
+        <translation>公司签字人</translation>
+    </message>
+    <message>
+        <source>For the customer</source>
+        <translation>客户签字人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>修订原因</translation>
+    </message>
+    <message>
+        <source>Package SHA-256</source>
+        <translation>文档 SHA-256</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Completeness</source>
+        <translation>完整性</translation>
+    </message>
+    <message>
+        <source>Signature and export</source>
+        <translation>签字与导出</translation>
+    </message>
+    <message>
+        <source>{count} of {total} still missing before the package can be signed.</source>
+        <translation>共 {total} 项，尚缺 {count} 项，补齐后才能签字。</translation>
+    </message>
+    <message>
+        <source>✔ The package is complete.</source>
+        <translation>✔ 移交文档已完整。</translation>
+    </message>
+    <message>
+        <source>The package as it stands</source>
+        <translation>当前的移交文档</translation>
+    </message>
+    <message>
+        <source>Version {version} (signed {date})</source>
+        <translation>第 {version} 版（{date} 签字）</translation>
+    </message>
+    <message>
+        <source>Record first that the handover has started.</source>
+        <translation>请先登记移交已开始。</translation>
+    </message>
+    <message>
+        <source>Already signed: start an amendment to change the package first.</source>
+        <translation>已签字：如需修改移交文档，请先发起修订。</translation>
+    </message>
+    <message>
+        <source>The package is not complete yet. Missing: {missing}</source>
+        <translation>移交文档尚不完整，缺少：{missing}</translation>
+    </message>
+    <message>
+        <source>Only a signed package can be amended.</source>
+        <translation>只有已签字的移交文档才能修订。</translation>
+    </message>
+    <message>
+        <source>An amendment is already under way.</source>
+        <translation>已有一项修订正在进行。</translation>
+    </message>
+    <message>
+        <source>Record the signed paper: who signed, when, and its scan.</source>
+        <translation>登记纸质签字：签字人、签字日期和扫描件。</translation>
+    </message>
+    <message>
+        <source>Open the signed package for changes; signing it again makes a new version.</source>
+        <translation>开放已签字的移交文档以便修改；再次签字后生成新版本。</translation>
+    </message>
+    <message>
+        <source>An export is under way.</source>
+        <translation>正在导出。</translation>
+    </message>
+    <message>
+        <source>Save the package as a Word document.</source>
+        <translation>将移交文档保存为 Word 文档。</translation>
+    </message>
+    <message>
+        <source>Save the package as a PDF.</source>
+        <translation>将移交文档保存为 PDF。</translation>
+    </message>
+    <message>
+        <source>Version {version} signed and recorded: the package is frozen.</source>
+        <translation>第 {version} 版签字已登记，移交文档已冻结。</translation>
+    </message>
+    <message>
+        <source>Amendment started: the package can be changed.</source>
+        <translation>修订已开始，可以修改移交文档。</translation>
+    </message>
+    <message>
+        <source>Export the handover package</source>
+        <translation>导出移交文档</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting to {path}…</source>
+        <translation>正在导出到 {path}…</translation>
+    </message>
+    <message>
+        <source>Exported: {path}</source>
+        <translation>已导出：{path}</translation>
+    </message>
+</context>
+<context>
     <name>TeamSettingsDialog</name>
     <message>
         <source>DingTalk</source>
@@ -2724,7 +3373,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>保险库中凭据的名称。</translation>
     </message>
     <message>
-        <source>The name of a credential in the vault (the vault's list is not open to you).</source>
+        <source>The name of a credential in the vault (the vault&apos;s list is not open to you).</source>
         <translation>保险库中凭据的名称（您无权查看保险库列表）。</translation>
     </message>
 </context>
@@ -3347,7 +3996,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>维保期</translation>
     </message>
     <message>
-        <source>the project's FAQ entries</source>
+        <source>the project&apos;s FAQ entries</source>
         <translation>项目常见问题</translation>
     </message>
     <message>
@@ -3355,7 +4004,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <source>the project's systems</source>
+        <source>the project&apos;s systems</source>
         <translation>项目的系统</translation>
     </message>
     <message>
@@ -3475,7 +4124,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>两次输入不一致</translation>
     </message>
     <message>
-        <source>more than one {entity} is called '{value}': pick it in the window</source>
+        <source>more than one {entity} is called &apos;{value}&apos;: pick it in the window</source>
         <translation>有多个名为“{value}”的{entity}：请在窗口中选择</translation>
     </message>
     <message>
@@ -3527,7 +4176,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>{value} 已是密码库成员</translation>
     </message>
     <message>
-        <source>{value}'s role does not allow using the vault</source>
+        <source>{value}&apos;s role does not allow using the vault</source>
         <translation>{value} 的角色无权使用密码库</translation>
     </message>
     <message>
@@ -3539,19 +4188,19 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>打开密码库后团队密钥已更换：请重新打开</translation>
     </message>
     <message>
-        <source>'{value}' is not an e-mail address</source>
+        <source>&apos;{value}&apos; is not an e-mail address</source>
         <translation>“{value}”不是有效的电子邮件地址</translation>
     </message>
     <message>
-        <source>'{value}' is not a phone number</source>
+        <source>&apos;{value}&apos; is not a phone number</source>
         <translation>“{value}”不是有效的电话号码</translation>
     </message>
     <message>
-        <source>'{value}' is not a valid login (lower-case letters, digits, _ . -)</source>
+        <source>&apos;{value}&apos; is not a valid login (lower-case letters, digits, _ . -)</source>
         <translation>“{value}”不是有效的登录名（只能使用小写字母、数字、_ . -）</translation>
     </message>
     <message>
-        <source>'{value}' is not an IP address or host name</source>
+        <source>&apos;{value}&apos; is not an IP address or host name</source>
         <translation>“{value}”不是 IP 地址或主机名</translation>
     </message>
     <message>
@@ -3559,19 +4208,19 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>{value} 不是 1 到 65535 之间的端口</translation>
     </message>
     <message>
-        <source>'{value}' is not one of: {choices}</source>
+        <source>&apos;{value}&apos; is not one of: {choices}</source>
         <translation>“{value}”不在可选值中：{choices}</translation>
     </message>
     <message>
-        <source>'{value}' is not a date (YYYY-MM-DD)</source>
+        <source>&apos;{value}&apos; is not a date (YYYY-MM-DD)</source>
         <translation>“{value}”不是日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <source>'{value}' is not a valid value</source>
+        <source>&apos;{value}&apos; is not a valid value</source>
         <translation>“{value}”不是有效的值</translation>
     </message>
     <message>
-        <source>'{value}' is not a whole number</source>
+        <source>&apos;{value}&apos; is not a whole number</source>
         <translation>“{value}”不是整数</translation>
     </message>
     <message>
@@ -3591,19 +4240,19 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>{value} 不在 0 到 24 个月之间</translation>
     </message>
     <message>
-        <source>'{value}' already exists</source>
+        <source>&apos;{value}&apos; already exists</source>
         <translation>“{value}”已存在</translation>
     </message>
     <message>
-        <source>no user with login '{value}'</source>
+        <source>no user with login &apos;{value}&apos;</source>
         <translation>没有登录名为“{value}”的用户</translation>
     </message>
     <message>
-        <source>'{value}' is neither a salesperson nor a sales director</source>
+        <source>&apos;{value}&apos; is neither a salesperson nor a sales director</source>
         <translation>“{value}”既不是销售人员也不是销售总监</translation>
     </message>
     <message>
-        <source>there is no setting '{value}'</source>
+        <source>there is no setting &apos;{value}&apos;</source>
         <translation>没有名为“{value}”的设置项</translation>
     </message>
     <message>
@@ -3611,11 +4260,11 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>该项目没有终验日期（计划或实际）</translation>
     </message>
     <message>
-        <source>cannot move from '{current}' to '{value}'</source>
+        <source>cannot move from &apos;{current}&apos; to &apos;{value}&apos;</source>
         <translation>不能从“{current}”变为“{value}”</translation>
     </message>
     <message>
-        <source>'{value}' is not a time of day (HH:MM)</source>
+        <source>&apos;{value}&apos; is not a time of day (HH:MM)</source>
         <translation>“{value}”不是时间（时:分）</translation>
     </message>
     <message>
@@ -3623,11 +4272,11 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>不是 Webhook 地址（https://主机/路径?令牌）</translation>
     </message>
     <message>
-        <source>the vault has no credential named '{value}'</source>
+        <source>the vault has no credential named &apos;{value}&apos;</source>
         <translation>保险库中没有名为“{value}”的凭据</translation>
     </message>
     <message>
-        <source>{entity} '{value}' does not exist</source>
+        <source>{entity} &apos;{value}&apos; does not exist</source>
         <translation>{entity}“{value}”不存在</translation>
     </message>
     <message>
@@ -3639,15 +4288,15 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>主机不能作为自己的跳板机</translation>
     </message>
     <message>
-        <source>jumping through '{value}' would lead back to this host</source>
+        <source>jumping through &apos;{value}&apos; would lead back to this host</source>
         <translation>经由“{value}”跳转会回到本主机</translation>
     </message>
     <message>
-        <source>'{value}' is not a supported database; use sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE</source>
+        <source>&apos;{value}&apos; is not a supported database; use sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE</source>
         <translation>“{value}”不是支持的数据库；请使用 sqlite:///路径 或 postgresql+psycopg://用户@主机/数据库</translation>
     </message>
     <message>
-        <source>no host named '{value}' in this system</source>
+        <source>no host named &apos;{value}&apos; in this system</source>
         <translation>本系统中没有名为“{value}”的主机</translation>
     </message>
     <message>
@@ -3655,7 +4304,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>状态为 {value}：只有计划中的变更可以修改</translation>
     </message>
     <message>
-        <source>'{value}' is not an after-sales engineer or group leader</source>
+        <source>&apos;{value}&apos; is not an after-sales engineer or group leader</source>
         <translation>“{value}”不是售后工程师或售后服务组长</translation>
     </message>
     <message>
@@ -3663,11 +4312,11 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>尚未将本次变更（时间安排、影响、范围、持续时间）告知客户：请先登记告知，或填写紧急变更的原因</translation>
     </message>
     <message>
-        <source>{value} is before the change's schedule or scope last changed; tell the customer again</source>
+        <source>{value} is before the change&apos;s schedule or scope last changed; tell the customer again</source>
         <translation>{value} 早于变更时间安排或范围的最近一次修改；请重新告知客户</translation>
     </message>
     <message>
-        <source>'{value}' is not a commit id (7 to 64 hexadecimal digits)</source>
+        <source>&apos;{value}&apos; is not a commit id (7 to 64 hexadecimal digits)</source>
         <translation>“{value}”不是提交号（7 到 64 位十六进制数字）</translation>
     </message>
     <message>
@@ -3699,7 +4348,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>不能撤销最后一位管理员的角色</translation>
     </message>
     <message>
-        <source>'{value}' is not a valid profile name</source>
+        <source>&apos;{value}&apos; is not a valid profile name</source>
         <translation>“{value}”不是有效的配置档名称</translation>
     </message>
     <message>
@@ -3707,7 +4356,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>不能包含密码；请使用系统密钥环或 pgpass 文件</translation>
     </message>
     <message>
-        <source>'{value}' is not a JSON, CSV or XLSX file</source>
+        <source>&apos;{value}&apos; is not a JSON, CSV or XLSX file</source>
         <translation>“{value}”不是 JSON、CSV 或 XLSX 文件</translation>
     </message>
     <message>
@@ -3743,7 +4392,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>{value} 不是列表</translation>
     </message>
     <message>
-        <source>only an administrator may add the user '{value}'</source>
+        <source>only an administrator may add the user &apos;{value}&apos;</source>
         <translation>只有管理员可以添加用户“{value}”</translation>
     </message>
     <message>
@@ -3775,7 +4424,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>备份失败：{detail}</translation>
     </message>
     <message>
-        <source>The login {login} may not read every table of the team database (the vault's secrets are served to members one audited access at a time). Back it up as the database's owner.</source>
+        <source>The login {login} may not read every table of the team database (the vault&apos;s secrets are served to members one audited access at a time). Back it up as the database&apos;s owner.</source>
         <translation>登录名 {login} 无权读取团队数据库的全部表（密码库中的密码只能由成员逐次经审计取用）。请以数据库所有者的身份备份。</translation>
     </message>
     <message>
@@ -3799,7 +4448,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>{value} 已接受了另一个密钥：只有组长可以替换</translation>
     </message>
     <message>
-        <source>{host} is not known yet. Its host key is {fingerprint}: compare it with the server's before accepting it. Nothing was sent.</source>
+        <source>{host} is not known yet. Its host key is {fingerprint}: compare it with the server&apos;s before accepting it. Nothing was sent.</source>
         <translation>{host} 尚未登记。它的主机密钥指纹是 {fingerprint}：请先与服务器上的指纹核对，再接受。尚未发送任何信息。</translation>
     </message>
     <message>
@@ -3847,7 +4496,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>证据 {sha256} 缺失，或在保存后被修改过。</translation>
     </message>
     <message>
-        <source>'{value}' is not a month (YYYY-MM)</source>
+        <source>&apos;{value}&apos; is not a month (YYYY-MM)</source>
         <translation>“{value}”不是月份（YYYY-MM）</translation>
     </message>
     <message>
@@ -3859,7 +4508,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>{value} 的匹配模式不是正则表达式（{detail}）</translation>
     </message>
     <message>
-        <source>'{value}' is not a process name (one word, as ps shows it)</source>
+        <source>&apos;{value}&apos; is not a process name (one word, as ps shows it)</source>
         <translation>“{value}”不是进程名（应为一个词，与 ps 显示一致）</translation>
     </message>
     <message>
@@ -3879,7 +4528,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>{value} 没有密钥口令</translation>
     </message>
     <message>
-        <source>'{value}' is not an exit status (a whole number, or empty for any)</source>
+        <source>&apos;{value}&apos; is not an exit status (a whole number, or empty for any)</source>
         <translation>“{value}”不是退出码（应为整数，或留空表示不限）</translation>
     </message>
     <message>
@@ -3891,7 +4540,7 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>主机 {value} 未巡检：定稿前请记录原因</translation>
     </message>
     <message>
-        <source>the required item '{value}' is not ticked yet</source>
+        <source>the required item &apos;{value}&apos; is not ticked yet</source>
         <translation>必填项“{value}”尚未勾选</translation>
     </message>
     <message>

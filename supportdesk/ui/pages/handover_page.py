@@ -1,7 +1,9 @@
 """Project handovers (issue 7, R1.1): every project's join and due dates, its state, the late
 ones flagged, a timeline of the selected one, and the steps planned → joined → in progress.
-Below it, the selected project's outstanding issues (R1.2 part 2): each with an owner and a
-completion date, tracked until closed, the overdue ones flagged."""
+Under the timeline, the selected project's handover package (R1.2-R1.4, handover_package.py),
+whose part 2 is this page's table of outstanding issues: each with an owner and a completion
+date, tracked until closed, the overdue ones flagged. A signed package keeps its issues as
+they are, but closing and reopening them stays allowed."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,13 +19,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -37,6 +39,8 @@ from supportdesk.services import handover, users
 from supportdesk.ui.context import UiContext
 from supportdesk.ui.messages import describe
 from supportdesk.ui.models.row_model import Column
+from supportdesk.ui.pages.handover_package import HandoverPackageEditor, frozen_text
+from supportdesk.ui.widgets.confirm import confirm
 from supportdesk.ui.widgets.entity_panel import EntityPanel
 from supportdesk.ui.widgets.status_line import ERROR_STYLE, clear_load_error, show_load_error
 
@@ -139,13 +143,13 @@ class HandoverTimeline(QWidget):
         super().__init__(parent)
         self.timeline: Timeline | None = None
         self.today: date | None = None
-        self.setMinimumHeight(self._row() * 5 + 16)
+        self.setMinimumHeight(self._row() * 4 + 8)
 
     def _row(self) -> int:
         return self.fontMetrics().height() + 4
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(560, self._row() * 5 + 16)
+        return QSize(560, self._row() * 4 + 8)
 
     def set_timeline(self, timeline: Timeline | None, today: date) -> None:
         self.timeline, self.today = timeline, today
@@ -419,9 +423,13 @@ class HandoverPage(QWidget):
         self.started_button.clicked.connect(self.record_started)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.status.hide()  # shown only with something to say: the package needs the room
         self._build_table()
         self._build_detail()
         self._build_issues()
+        self.package = HandoverPackageEditor(ctx, self)
+        self.package.set_issues(self.issues_box)
+        self.package.loaded.connect(self._update_issue_buttons)
         self._build_layout()
         ctx.events.registry_changed.connect(lambda _entity: self.refresh())
         self._update_buttons()
@@ -466,8 +474,7 @@ class HandoverPage(QWidget):
         bold.setBold(True)
         self.heading.setFont(bold)
         self.facts: dict[str, QLabel] = {}
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(8)
+        grid = QFormLayout()
         for key, caption in (
             ("state", self.tr("State")),
             ("joined", self.tr("Joined on")),
@@ -476,16 +483,18 @@ class HandoverPage(QWidget):
             value = QLabel(self.detail)
             value.setTextFormat(Qt.TextFormat.PlainText)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            column = len(self.facts) * 3  # caption, value, a gap before the next pair
-            grid.addWidget(QLabel(caption, self.detail), 0, column)
-            grid.addWidget(value, 0, column + 1)
-            grid.setColumnMinimumWidth(column + 2, 32)
+            grid.addRow(QLabel(caption, self.detail), value)
             self.facts[key] = value
-        grid.setColumnStretch(len(self.facts) * 3 - 1, 1)
-        layout = QVBoxLayout(self.detail)
-        layout.addWidget(self.heading)
+        # The facts beside the drawing: the band stays low, the package below gets the room.
+        facts = QVBoxLayout()
+        facts.addWidget(self.heading)
+        facts.addLayout(grid)
+        facts.addStretch(1)
+        layout = QHBoxLayout(self.detail)
+        layout.addLayout(facts)
+        layout.addSpacing(16)
         layout.addWidget(self.timeline, 1)
-        layout.addLayout(grid)
+        self.detail.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._show_detail(None)
 
     def _overdue(self, row: IssueRow) -> bool:
@@ -515,6 +524,7 @@ class HandoverPage(QWidget):
         )
         for button in (self.issues.add_button, self.issues.edit_button, self.issues.delete_button):
             button.hide()
+        self.issues.title.hide()  # the package's tab names it
         # The service's order: open ones first, then by completion date.
         self.issues.view.setSortingEnabled(False)
         self.issues.proxy.sort(-1)
@@ -532,7 +542,6 @@ class HandoverPage(QWidget):
         for button in (self.add_issue_button, self.edit_issue_button, self.issue_state_button):
             bar.addWidget(button)
         layout = QVBoxLayout(self.issues_box)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.issues, 1)
         layout.addLayout(bar)
 
@@ -542,19 +551,19 @@ class HandoverPage(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.joined_button)
         bar.addWidget(self.started_button)
-        # Below the list, side by side: the selected project's timeline and its issues.
-        below = QSplitter(Qt.Orientation.Horizontal, self)
-        below.addWidget(self.detail)
-        below.addWidget(self.issues_box)
-        below.setStretchFactor(0, 2)
-        below.setStretchFactor(1, 3)
-        below.setSizes([2000, 3000])  # the issues' six columns get the larger share
-        below.setChildrenCollapsible(False)
+        # Below the list, full width: the selected project's timeline, a low band, and under
+        # it its package, whose five tabs and their tables need the width.
+        below = QWidget(self)
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        below_layout.addWidget(self.detail)
+        below_layout.addWidget(self.package, 1)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
         split.addWidget(below)
-        split.setStretchFactor(0, 3)
+        split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 2)
+        split.setSizes([1000, 2000])
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -571,9 +580,11 @@ class HandoverPage(QWidget):
 
     def _on_load_failed(self, error: BaseException) -> None:
         show_load_error(self._ctx, self.status, error)
+        self.status.setVisible(bool(self.status.text()))
 
     def _on_loaded(self, snapshot: Snapshot) -> None:
         clear_load_error(self.status)
+        self.status.setVisible(bool(self.status.text()))
         self.snapshot = snapshot
         self._show_rows()
 
@@ -594,9 +605,31 @@ class HandoverPage(QWidget):
     # -- selection and permissions ----------------------------------------------------------
 
     def _on_table_selection_changed(self, row: Timeline | None) -> None:
+        shown = self.package.project
+        if (
+            shown is not None
+            and (row is None or row.project_id != shown.project_id)
+            and self.package.boundaries_changed()
+            and not self._discard(shown)
+        ):
+            # Back to the project being edited, its unsaved text kept.
+            back = shown.project_id
+            QTimer.singleShot(0, lambda: self.reveal(back))
+            return
         self._show_detail(row)
         self._update_buttons()
         self._load_issues(row)
+        self.package.show_project(row)
+
+    def _discard(self, shown: Timeline) -> bool:
+        return confirm(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr(
+                "Parts 3 and 4 of the package of {project} have changes that are not saved. "
+                "Discard them?"
+            ).format(project=shown.project),
+        )
 
     # -- the outstanding issues -------------------------------------------------------------
 
@@ -625,7 +658,9 @@ class HandoverPage(QWidget):
             self._reveal_issue = None
         self._update_issue_buttons()
 
-    def _why_not_issue(self, need_issue: bool) -> str | None:
+    def _why_not_issue(self, need_issue: bool, edit: bool = True) -> str | None:
+        """Why the issue buttons are off; `edit`: adding or changing one, which a signed
+        package refuses (R1.3) while closing and reopening stay allowed."""
         if not self.snapshot.may(Permission.HANDOVER_EDIT):
             return self.tr(
                 "Only engineers, the group leader and the administrator keep a handover's "
@@ -633,6 +668,8 @@ class HandoverPage(QWidget):
             )
         if self.table.selected() is None:
             return self.tr("Select a project first.")
+        if edit and self.package.frozen():
+            return frozen_text()
         if need_issue and self.issues.selected() is None:
             return self.tr("Select an issue first.")
         return None
@@ -641,18 +678,24 @@ class HandoverPage(QWidget):
         issue: IssueRow | None = self.issues.selected()
         closing = issue is None or issue.state == "open"
         self.issue_state_button.setText(self.tr("Close issue") if closing else self.tr("Reopen"))
-        for button, need_issue, tip in (
-            (self.add_issue_button, False, self.tr("Add an outstanding issue to the project.")),
-            (self.edit_issue_button, True, self.tr("Change the selected issue.")),
+        for button, need_issue, edit, tip in (
+            (
+                self.add_issue_button,
+                False,
+                True,
+                self.tr("Add an outstanding issue to the project."),
+            ),
+            (self.edit_issue_button, True, True, self.tr("Change the selected issue.")),
             (
                 self.issue_state_button,
                 True,
+                False,
                 self.tr("Close the selected issue as done today.")
                 if closing
                 else self.tr("Open the selected issue again."),
             ),
         ):
-            why = self._why_not_issue(need_issue)
+            why = self._why_not_issue(need_issue, edit)
             button.setEnabled(why is None)
             button.setToolTip(why or tip)
 
@@ -676,7 +719,7 @@ class HandoverPage(QWidget):
 
     def toggle_issue(self) -> None:
         issue: IssueRow | None = self.issues.selected()
-        if issue is None or self._why_not_issue(True) is not None:
+        if issue is None or self._why_not_issue(True, edit=False) is not None:
             return
         self.issue_state_button.setEnabled(False)
         self._ctx.tasks.write(
@@ -688,6 +731,7 @@ class HandoverPage(QWidget):
         if self.status.styleSheet():
             self.status.clear()
             self.status.setStyleSheet("")
+            self.status.hide()
         if isinstance(row, IssueRow):
             self._reveal_issue = row.id
         self.refresh_issues()
@@ -696,6 +740,7 @@ class HandoverPage(QWidget):
         if isinstance(error, SupportDeskError):
             self.status.setText(describe(error))
             self.status.setStyleSheet(ERROR_STYLE)
+            self.status.show()
             self.refresh_issues()
         else:
             self._ctx.tasks.error_raised.emit(error)
@@ -749,6 +794,7 @@ class HandoverPage(QWidget):
             why = self._why_not(row, want)
             button.setEnabled(why is None)
             button.setToolTip(why or tip)
+        self.package.set_may_edit(self.snapshot.may(Permission.HANDOVER_EDIT))
         self._update_issue_buttons()
 
     # -- actions ----------------------------------------------------------------------------
@@ -777,12 +823,14 @@ class HandoverPage(QWidget):
         if self.status.styleSheet():
             self.status.clear()
             self.status.setStyleSheet("")
+            self.status.hide()
         self.refresh()
 
     def _on_action_failed(self, error: BaseException) -> None:
         if isinstance(error, SupportDeskError):
             self.status.setText(describe(error))
             self.status.setStyleSheet(ERROR_STYLE)
+            self.status.show()
             self.refresh()
         else:
             self._ctx.tasks.error_raised.emit(error)
