@@ -87,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="fill the profile with realistic demo data")
     demo.add_argument("--scale", type=int, default=1, help="multiplies the amount of data")
     from supportdesk import (  # noqa: PLC0415 - they import this module
+        cli_backup,
         cli_changes,
         cli_handover,
         cli_inspect,
@@ -99,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_inspect.add_parsers(sub)
     cli_reminders.add_parsers(sub)
     cli_changes.add_parsers(sub)
+    cli_backup.add_parsers(sub)
     return parser
 
 
@@ -109,6 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(args)
     from supportdesk import (  # noqa: PLC0415
+        cli_backup,
         cli_changes,
         cli_handover,
         cli_inspect,
@@ -123,6 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         **cli_reminders.HANDLERS,
         **cli_handover.HANDLERS,
         **cli_changes.HANDLERS,
+        **cli_backup.HANDLERS,
     }
     handler = handlers[(args.command, getattr(args, "action", None))]
     # Whatever a handler opens (_open) is closed when it returns, so main() can be called

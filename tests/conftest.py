@@ -20,6 +20,9 @@ from supportdesk.services import users
 from tests.servers.postgres import PostgresServer, running_server
 from tests.servers.sshd import SshServer, running_sshd
 
+# Fixtures shared by the backup tests (a directory the test sshd's user owns).
+pytest_plugins = ["tests.backup_helpers"]
+
 TEST_ACTOR = "tester"
 
 

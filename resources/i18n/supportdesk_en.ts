@@ -3896,6 +3896,18 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>handover package</translation>
     </message>
     <message>
+        <source>directory or repository</source>
+        <translation>directory or repository</translation>
+    </message>
+    <message>
+        <source>file pattern</source>
+        <translation>file pattern</translation>
+    </message>
+    <message>
+        <source>hours between backups</source>
+        <translation>hours between backups</translation>
+    </message>
+    <message>
         <source>change</source>
         <translation>change</translation>
     </message>
@@ -4300,6 +4312,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>no host named &apos;{value}&apos; in this system</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is not an absolute path (one starting with /)</source>
+        <translation>&apos;{value}&apos; is not an absolute path (one starting with /)</translation>
+    </message>
+    <message>
         <source>is {value}: only a planned change can be changed</source>
         <translation>is {value}: only a planned change can be changed</translation>
     </message>
@@ -4650,6 +4666,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>user</source>
         <translation>user</translation>
+    </message>
+    <message>
+        <source>backup job</source>
+        <translation>backup job</translation>
     </message>
     <message>
         <source>archived file</source>

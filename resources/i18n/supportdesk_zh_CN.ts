@@ -3896,6 +3896,18 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>移交文档</translation>
     </message>
     <message>
+        <source>directory or repository</source>
+        <translation>目录或备份仓库</translation>
+    </message>
+    <message>
+        <source>file pattern</source>
+        <translation>文件名模式</translation>
+    </message>
+    <message>
+        <source>hours between backups</source>
+        <translation>备份间隔（小时）</translation>
+    </message>
+    <message>
         <source>change</source>
         <translation>变更</translation>
     </message>
@@ -4300,6 +4312,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>本系统中没有名为“{value}”的主机</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is not an absolute path (one starting with /)</source>
+        <translation>“{value}”不是绝对路径（应以 / 开头）</translation>
+    </message>
+    <message>
         <source>is {value}: only a planned change can be changed</source>
         <translation>状态为 {value}：只有计划中的变更可以修改</translation>
     </message>
@@ -4650,6 +4666,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>user</source>
         <translation>用户</translation>
+    </message>
+    <message>
+        <source>backup job</source>
+        <translation>备份任务</translation>
     </message>
     <message>
         <source>archived file</source>

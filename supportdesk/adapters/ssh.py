@@ -111,11 +111,12 @@ class SshShell:
         command: str,
         limits: Limits,
         cancel: threading.Event | None = None,
+        stdin: bytes | None = None,
     ) -> CommandResult:
         monitor = _Monitor(cancel)
         try:
             transport = self._connect(endpoint, limits, monitor)
-            return self._execute(endpoint, transport, command, limits, monitor)
+            return self._execute(endpoint, transport, command, limits, monitor, stdin)
         finally:
             monitor.stop()
 
@@ -248,6 +249,7 @@ class SshShell:
         command: str,
         limits: Limits,
         monitor: _Monitor,
+        stdin: bytes | None = None,
     ) -> CommandResult:
         offered = transport.get_remote_server_key()
         host_key = HostKey(offered.get_name(), offered.get_base64())
@@ -257,6 +259,9 @@ class SshShell:
             channel = transport.open_session(timeout=limits.channel)
             monitor.closes(channel.close)
             channel.exec_command(command)  # waits for the reply with no timeout of its own
+            if stdin is not None:
+                channel.sendall(stdin)
+                channel.shutdown_write()  # then end of input: a command reading on ends
         except (paramiko.SSHException, OSError, EOFError):
             raise self._overrun(monitor, endpoint, "channel_timeout", limits.channel) from None
         # From here on the reader keeps its own time; the monitor only answers a cancel.

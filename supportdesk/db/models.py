@@ -624,3 +624,39 @@ class ChangeArtifact(Base):
     size: Mapped[int] = mapped_column(BigInteger, default=0)
     added_by: Mapped[str] = mapped_column(String(63))
     added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+# --- backups (issue 8, R3.3) -----------------------------------------------------------------
+
+
+class BackupJob(Versioned, Base):
+    """A backup a system relies on: where it is kept on which host, how often it runs."""
+
+    __tablename__ = "backup_job"
+    __table_args__ = (UniqueConstraint("system_id", "name"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    system_id: Mapped[int] = mapped_column(ForeignKey("system.id", ondelete="CASCADE"), index=True)
+    host_id: Mapped[int] = mapped_column(ForeignKey("host.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(20))
+    path: Mapped[str] = mapped_column(String(1000))
+    pattern: Mapped[str] = mapped_column(String(200), default="*")
+    schedule_hours: Mapped[int] = mapped_column(Integer, default=24)
+    credential: Mapped[str] = mapped_column(String(200), default="")  # the repository password
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class BackupCheck(Base):
+    """One check of a job over SSH: its findings, derived from the evidence it kept."""
+
+    __tablename__ = "backup_check"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    job_id: Mapped[int] = mapped_column(ForeignKey("backup_job.id", ondelete="CASCADE"), index=True)
+    checked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    passed: Mapped[bool] = mapped_column(Boolean)
+    outcome: Mapped[str] = mapped_column(String(40))  # checked, or why the host was not read
+    findings: Mapped[str] = mapped_column(Text)  # JSON: [{code, ok, params}]
+    evidence_sha256: Mapped[str | None] = mapped_column(
+        ForeignKey("evidence.sha256"), nullable=True
+    )
+    checked_by: Mapped[str] = mapped_column(String(63))

@@ -110,7 +110,9 @@ class RemoteError(SupportDeskError):
 
 
 class RemoteShell(Protocol):
-    """Runs one command on one host (the SSH adapter); `cancel` stops it within 2 s."""
+    """Runs one command on one host (the SSH adapter); `cancel` stops it within 2 s. `stdin`
+    is written to the command's input, then closed: how a secret reaches a remote tool
+    without appearing in its command line (ps, logs, the evidence)."""
 
     def run(
         self,
@@ -118,6 +120,7 @@ class RemoteShell(Protocol):
         command: str,
         limits: Limits,
         cancel: threading.Event | None = None,
+        stdin: bytes | None = None,
     ) -> CommandResult: ...
 
 

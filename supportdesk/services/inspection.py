@@ -298,7 +298,7 @@ def _target(
     """The endpoint for a host and its jump hosts, credentials fetched as an audited use."""
     path: dict[str, int] = {}
     try:
-        endpoint = _endpoint(uow, unlocked, host_id, period, path)
+        endpoint = _endpoint(uow, unlocked, host_id, f"inspection {period}", path)
     except SupportDeskError as error:
         with uow.read() as s:
             host = s.get(Host, host_id)
@@ -312,10 +312,11 @@ def _endpoint(
     uow: UnitOfWork,
     unlocked: vault.UnlockedVault,
     host_id: int,
-    period: str,
+    purpose: str,
     path: dict[str, int],
 ) -> Endpoint:
-    """`path` collects the host ids along the way, by name (for accepting a first key)."""
+    """`path` collects the host ids along the way, by name (for accepting a first key);
+    `purpose` is what the vault's access log says the credentials were used for."""
     if host_id in path.values() or len(path) > 3:
         raise ValidationError("jump_host", "jump_loop", value=str(host_id))
     with uow.read() as s:
@@ -330,7 +331,7 @@ def _endpoint(
         raise ValidationError("credential", "no_credential", value=name)
     cred_name, kind, username = credential
     with uow.write() as s:
-        revealed = vault.reveal(s, unlocked, cred_name, f"inspection {period}: {name}", Access.USE)
+        revealed = vault.reveal(s, unlocked, cred_name, f"{purpose}: {name}", Access.USE)
     if revealed.secret is None:
         raise ValidationError("credential", "secret_damaged", value=cred_name)
     login = (
@@ -338,7 +339,7 @@ def _endpoint(
         if kind == CredentialKind.SSH_KEY
         else Login(username or user, password=revealed.secret)
     )
-    jump = _endpoint(uow, unlocked, jump_id, period, path) if jump_id else None
+    jump = _endpoint(uow, unlocked, jump_id, purpose, path) if jump_id else None
     return Endpoint(name, address, port, login, known, jump)
 
 
@@ -393,6 +394,27 @@ def _inspect(
                 RemoteError("ssh_failed", host=target.name, detail=type(error).__name__),
             )
     return target, nonce, RemoteError("host_key_unknown", host=target.name)
+
+
+def run_on_host(
+    uow: UnitOfWork,
+    shell: RemoteShell,
+    unlocked: vault.UnlockedVault,
+    host_id: int,
+    purpose: str,
+    command: str,
+    limits: Limits,
+    *,
+    stdin: bytes | None = None,
+    cancel: threading.Event | None = None,
+) -> CommandResult:
+    """One command on a registry host, reached as an inspection reaches it (the vault's
+    credential, our host keys, its jump hosts); other checks over SSH (backups) use this
+    rather than a second way in. A host never seen before is refused (accept its key in an
+    inspection first). Raises the RemoteError or SupportDeskError that stopped it."""
+    path: dict[str, int] = {}
+    endpoint = _endpoint(uow, unlocked, host_id, purpose, path)
+    return shell.run(endpoint, command, limits, cancel, stdin)
 
 
 def _expecting(endpoint: Endpoint, name: str, key: HostKey) -> Endpoint:

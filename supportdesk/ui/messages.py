@@ -41,6 +41,9 @@ def field_label(name: str) -> str:
         "support_scope": QT_TRANSLATE_NOOP("messages", "work of technical support"),
         "owner": QT_TRANSLATE_NOOP("messages", "owner"),
         "handover": QT_TRANSLATE_NOOP("messages", "handover package"),
+        "path": QT_TRANSLATE_NOOP("messages", "directory or repository"),
+        "pattern": QT_TRANSLATE_NOOP("messages", "file pattern"),
+        "schedule_hours": QT_TRANSLATE_NOOP("messages", "hours between backups"),
         "change": QT_TRANSLATE_NOOP("messages", "change"),
         "scope": QT_TRANSLATE_NOOP("messages", "scope"),
         "impact": QT_TRANSLATE_NOOP("messages", "possible impact"),
@@ -268,6 +271,9 @@ def _code_text(code: str) -> str:
         ),
         "unknown_jump_host": QT_TRANSLATE_NOOP(
             "messages", "no host named '{value}' in this system"
+        ),
+        "not_absolute": QT_TRANSLATE_NOOP(
+            "messages", "'{value}' is not an absolute path (one starting with /)"
         ),
         "not_planned": QT_TRANSLATE_NOOP(
             "messages", "is {value}: only a planned change can be changed"
@@ -548,6 +554,7 @@ def _entity(name: str) -> str:
         "contract": QT_TRANSLATE_NOOP("messages", "maintenance contract"),
         "user": QT_TRANSLATE_NOOP("messages", "user"),
         "credential": QT_TRANSLATE_NOOP("messages", "credential"),
+        "backup_job": QT_TRANSLATE_NOOP("messages", "backup job"),
         "change": QT_TRANSLATE_NOOP("messages", "change"),
         "change_artifact": QT_TRANSLATE_NOOP("messages", "archived file"),
         "handover_issue": QT_TRANSLATE_NOOP("messages", "outstanding issue"),

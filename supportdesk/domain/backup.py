@@ -1,0 +1,379 @@
+"""Backups (issue 8, R3.3): what it takes to say that any data changed or lost within the
+last two months can be found and restored. A backup job existing proves nothing; its backups
+are listed on the host and judged here: fresh, deep enough without gaps, not collapsed in
+size, and sound by the repository's (or the dump format's) own check."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import shlex
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, timezone
+from enum import StrEnum
+
+RETENTION_DAYS = 60  # R3.3: anything changed or lost within two months can be restored
+LATE_FACTOR = 1.5  # a backup may run this much of its interval late before it is "missed"
+SHRINK_RATIO = 0.5  # the newest is suspect below half the usual size
+SIZE_HISTORY = 7  # "the usual size": the median of this many backups before the newest
+
+
+class BackupKind(StrEnum):
+    DIRECTORY = "directory"  # files in a directory: dumps or archives, dated by name or mtime
+    RESTIC = "restic"
+    BORG = "borg"
+    PG_DUMP = "pg_dump"  # PostgreSQL dump files (plain SQL, gzip, or pg_dump -Fc)
+    MYSQL_DUMP = "mysql_dump"  # mysqldump files (plain SQL or gzip)
+
+
+REPOSITORIES = (BackupKind.RESTIC, BackupKind.BORG)
+
+
+@dataclass(frozen=True, slots=True)
+class BackupItem:
+    """One backup as the host lists it: a file, or a repository's snapshot / archive."""
+
+    name: str
+    taken_at: datetime  # aware
+    size: int | None = None  # bytes; a repository's snapshot may not say
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str  # see CODES
+    ok: bool
+    params: dict[str, str] = field(default_factory=dict)
+
+
+# fresh / stale, deep / shallow, no_gap / gap (one per gap), size_ok / shrunk, sound / unsound,
+# and none when the host lists no backup at all.
+CODES = (
+    "unreadable",  # the directory or repository could not be read at all
+    "none",
+    "fresh",
+    "stale",
+    "deep",
+    "shallow",
+    "no_gap",
+    "gap",
+    "size_ok",
+    "shrunk",
+    "sound",
+    "unsound",
+)
+
+
+def allowed_gap(schedule: timedelta) -> timedelta:
+    return schedule * LATE_FACTOR
+
+
+def _age(delta: timedelta) -> str:
+    return f"{delta.total_seconds() / 3600:.1f}"
+
+
+def assess(
+    items: Sequence[BackupItem],
+    schedule: timedelta,
+    now: datetime,
+    *,
+    sound: bool | None = None,
+    sound_detail: str = "",
+    retention_days: int = RETENTION_DAYS,
+) -> list[Finding]:
+    """Every finding about one job's backups at `now`. `sound` is the verdict of the
+    repository's check or the newest dump's format check (None: not checked)."""
+    if not items:
+        return [Finding("none", False)]
+    found = sorted(items, key=lambda i: i.taken_at)
+    newest, oldest = found[-1], found[0]
+    late = allowed_gap(schedule)
+    age = now - newest.taken_at
+    result = [
+        Finding(
+            "fresh" if age <= late else "stale",
+            age <= late,
+            {"newest": newest.taken_at.isoformat(), "age_hours": _age(age)},
+        )
+    ]
+    depth = now - oldest.taken_at
+    deep = depth >= timedelta(days=retention_days)
+    result.append(
+        Finding(
+            "deep" if deep else "shallow",
+            deep,
+            {
+                "oldest": oldest.taken_at.isoformat(),
+                "days": str(depth.days),
+                "required": str(retention_days),
+            },
+        )
+    )
+    gaps = [
+        Finding(
+            "gap",
+            False,
+            {
+                "after": a.taken_at.isoformat(),
+                "before": b.taken_at.isoformat(),
+                "hours": _age(b.taken_at - a.taken_at),
+            },
+        )
+        for a, b in itertools.pairwise(found)
+        if b.taken_at - a.taken_at > late
+    ]
+    result += gaps or [Finding("no_gap", True)]
+    sizes = [i.size for i in found[:-1][-SIZE_HISTORY:] if i.size is not None]
+    if newest.size is not None and sizes:
+        usual = statistics.median(sizes)
+        shrunk = newest.size < usual * SHRINK_RATIO
+        result.append(
+            Finding(
+                "shrunk" if shrunk else "size_ok",
+                not shrunk,
+                {"size": str(newest.size), "usual": str(int(usual))},
+            )
+        )
+    if sound is not None:
+        result.append(
+            Finding("sound" if sound else "unsound", sound, {"detail": sound_detail[:500]})
+        )
+    return result
+
+
+def passed(findings: Sequence[Finding]) -> bool:
+    return all(f.ok for f in findings)
+
+
+MAX_SCHEDULE_HOURS = 24 * 31  # a monthly backup is the rarest a system can rely on
+
+
+@dataclass(frozen=True, slots=True)
+class JobForm:
+    system_id: int
+    host_id: int
+    name: str
+    kind: BackupKind
+    path: str
+    pattern: str = "*"
+    schedule_hours: int = 24
+    credential: str = ""  # the vault credential holding the repository's password
+    id: int | None = None
+    version: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRow:
+    id: int
+    job_id: int
+    checked_at: datetime
+    passed: bool
+    outcome: str  # "checked", or the code of what stopped it (a host unreachable, …)
+    findings: tuple[Finding, ...]
+    evidence_sha256: str | None
+    checked_by: str
+
+
+@dataclass(frozen=True, slots=True)
+class JobRow:
+    id: int
+    system_id: int
+    customer: str
+    system: str
+    host_id: int
+    host: str
+    name: str
+    kind: str
+    path: str
+    pattern: str
+    schedule_hours: int
+    credential: str
+    version: int
+    last: CheckRow | None  # the newest check
+
+
+# --- listing a job's backups on its host: one script, its output parsed here --------------
+
+_DATED = re.compile(
+    r"(20\d\d)-?([01]\d)-?([0-3]\d)(?:[T_ -]?([0-2]\d)[:-]?([0-5]\d)(?:[:-]?([0-5]\d))?)?"
+)
+_SOUND_CHECK = {
+    BackupKind.PG_DUMP: "PostgreSQL database dump complete",
+    BackupKind.MYSQL_DUMP: "-- Dump completed",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What a check needs to know of a backup job."""
+
+    kind: BackupKind
+    path: str  # the directory, or the repository
+    pattern: str = "*"  # which files in the directory are backups
+    schedule_hours: int = 24
+    has_secret: bool = False  # the repository's password comes on the script's input
+
+
+def listing_script(job: Job, nonce: str) -> str:
+    """A POSIX shell script that lists the job's backups and checks the newest (or the
+    repository) for soundness. Every section starts with a line `@@<nonce> <name>`, so
+    nothing a file name holds can be taken for one; the secret, if any, is read from input
+    and never appears in the script."""
+    q = shlex.quote
+    mark = f"@@{nonce}"
+    lines = [
+        "export LC_ALL=C",
+        f"echo {mark} tz; date +%z",
+    ]
+    if job.kind is BackupKind.RESTIC:
+        lines += [
+            "IFS= read -r RESTIC_PASSWORD || true; export RESTIC_PASSWORD",
+            f"echo {mark} list; restic -r {q(job.path)} snapshots --json --no-lock 2>&1",
+            f"echo {mark} status $?",
+            f"echo {mark} check; restic -r {q(job.path)} check 2>&1",
+            f"echo {mark} status $?",
+        ]
+    elif job.kind is BackupKind.BORG:
+        lines += [
+            "IFS= read -r BORG_PASSPHRASE || true; export BORG_PASSPHRASE",
+            # Only reading: a repository moved, or not encrypted, is still the customer's.
+            "export BORG_RELOCATED_REPO_ACCESS_IS_OK=yes",
+            "export BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK=yes",
+            f"echo {mark} list; borg list --json {q(job.path)} 2>&1",
+            f"echo {mark} status $?",
+            f"echo {mark} check; borg check {q(job.path)} 2>&1",
+            f"echo {mark} status $?",
+        ]
+    else:
+        find = f"find . -maxdepth 1 -type f -name {q(job.pattern)}"
+        lines += [
+            f"cd -- {q(job.path)} 2>/dev/null || {{ echo {mark} missing; exit 0; }}",
+            f"echo {mark} list; {find} -printf '%T@\\t%s\\t%f\\n'",
+            f"newest=$({find} -printf '%T@\\t%f\\n' | sort -n | tail -n 1 | cut -f2-)",
+            f'echo {mark} check; [ -n "$newest" ] || exit 0',
+            *_sound_lines(job.kind, mark),
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _sound_lines(kind: BackupKind, mark: str) -> list[str]:
+    """The newest file's own check: gzip's test for a compressed one, a dump's last line."""
+    tail = _SOUND_CHECK.get(kind)
+    lines = [
+        'case "$newest" in',
+        f'  *.gz|*.tgz) gzip -t -- "$newest" 2>&1; echo {mark} status $? ;;',
+        f'  *.tar) tar -tf "$newest" >/dev/null 2>&1; echo {mark} status $? ;;',
+        f"  *) echo {mark} status {'0' if tail else 'none'} ;;",
+        "esac",
+    ]
+    if tail:
+        lines += [
+            'case "$newest" in *.gz) reader="gzip -dc" ;; *) reader=cat ;; esac',
+            f'echo {mark} tail; $reader -- "$newest" 2>/dev/null | tail -c 2048 | '
+            f"grep -c -F -- {shlex.quote(tail)}",
+        ]
+    return lines
+
+
+def _sections(stdout: str, nonce: str) -> dict[str, list[str]]:
+    mark = f"@@{nonce} "
+    found: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in stdout.splitlines():
+        if line.startswith(mark):
+            name, _, rest = line[len(mark) :].partition(" ")
+            if name == "status":
+                found.setdefault("statuses", []).append(rest.strip())
+                continue
+            current = found.setdefault(name, [])
+            if rest:
+                current.append(rest)
+        elif current is not None:
+            current.append(line)
+    return found
+
+
+def _offset(lines: list[str]) -> timezone:
+    text = (lines or ["+0000"])[0].strip()
+    try:
+        sign = -1 if text.startswith("-") else 1
+        return timezone(sign * timedelta(hours=int(text[1:3]), minutes=int(text[3:5])))
+    except (ValueError, IndexError):
+        return UTC
+
+
+def _named_time(name: str, zone: timezone) -> datetime | None:
+    """The date (and time) a file's name carries, in the host's zone."""
+    match = _DATED.search(name)
+    if match is None:
+        return None
+    year, month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups())
+    try:
+        return datetime(year, month, day, hour, minute, second, tzinfo=zone)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    items: tuple[BackupItem, ...]
+    sound: bool | None
+    detail: str  # why not sound, or why nothing could be listed
+    listed: bool  # False: the path or repository could not be read at all
+
+
+def parse_listing(job: Job, stdout: str, nonce: str) -> Listing:
+    parts = _sections(stdout, nonce)
+    zone = _offset(parts.get("tz", []))
+    statuses = parts.get("statuses", [])
+    if "missing" in parts:
+        return Listing((), None, f"no such directory: {job.path}", False)
+    if job.kind in REPOSITORIES:
+        return _repository(job, parts, statuses, zone)
+    items = []
+    for line in parts.get("list", []):
+        stamp, _, rest = line.partition("\t")
+        size, _, name = rest.partition("\t")
+        try:
+            mtime = datetime.fromtimestamp(float(stamp), UTC)
+            items.append(BackupItem(name, _named_time(name, zone) or mtime, int(size)))
+        except ValueError:
+            continue
+    check = "\n".join(parts.get("check", []))[-500:]
+    status = statuses[0] if statuses else "none"
+    sound: bool | None = None if status == "none" or not items else status == "0"
+    tail = parts.get("tail")
+    if sound and job.kind in _SOUND_CHECK and tail is not None:
+        sound = tail[:1] not in ([], ["0"])
+        check = check or f"the dump does not end with '{_SOUND_CHECK[job.kind]}'"
+    return Listing(tuple(items), sound, "" if sound else check.strip(), True)
+
+
+def _repository(
+    job: Job, parts: dict[str, list[str]], statuses: list[str], zone: timezone
+) -> Listing:
+    listed = "\n".join(parts.get("list", []))
+    if not statuses or statuses[0] != "0":
+        return Listing((), None, listed[-500:], False)
+    try:
+        data = json.loads(
+            listed[listed.find("[") if job.kind is BackupKind.RESTIC else listed.find("{") :]
+        )
+    except ValueError:
+        return Listing((), None, listed[-500:], False)
+    items: list[BackupItem] = []
+    entries = data if job.kind is BackupKind.RESTIC else data.get("archives", [])
+    for entry in entries:
+        raw = entry.get("time") or entry.get("start") or ""
+        try:
+            taken = datetime.fromisoformat(raw)
+        except ValueError:
+            continue
+        name = entry.get("short_id") or entry.get("name") or entry.get("id") or raw
+        items.append(BackupItem(str(name), taken if taken.tzinfo else taken.replace(tzinfo=zone)))
+    checked = len(statuses) > 1
+    sound = statuses[1] == "0" if checked else None
+    detail = "" if sound else "\n".join(parts.get("check", []))[-500:].strip()
+    return Listing(tuple(items), sound, detail, True)

@@ -1,0 +1,263 @@
+"""Backup checks over a real sshd (issue 8, R3.3): dump directories, a restic and a borg
+repository on the test host, read with the repositories' own tools (Debian's restic and
+borgbackup), the password given on input. Fresh, stale, gap, shallow, shrunk and corrupt
+backups each give a clear finding; a restic repository with a damaged pack fails its check;
+what the host said is kept as evidence and the repository password never is."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import os
+import subprocess
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from supportdesk.adapters.ssh import SshShell
+from supportdesk.crypto import vault_crypto
+from supportdesk.db import evidence
+from supportdesk.db.engine import Database
+from supportdesk.db.models import AuditEvent
+from supportdesk.domain.backup import BackupKind, CheckRow, JobForm
+from supportdesk.domain.errors import ValidationError
+from supportdesk.domain.registry import CustomerForm, HostForm, ProjectForm, SystemForm
+from supportdesk.domain.remote import HostKey, Limits
+from supportdesk.domain.vault import CredentialForm
+from supportdesk.services import backup, host_key, registry, vault
+from tests.backup_helpers import TAIL
+from tests.backup_helpers import dumps as _dumps
+from tests.backup_helpers import own as _own
+from tests.servers.sshd import SshServer
+
+pytestmark = pytest.mark.sshd
+
+LIMITS = Limits(connect=5, banner=5, auth=10, channel=5, command=120, read=60)
+REPO_PASSWORD = "仓库-Repo-pw-1"
+NOW = datetime.now(UTC).replace(microsecond=0)
+
+
+class Site:
+    """A customer system with one host (the test sshd) and its backup jobs."""
+
+    def __init__(self, db: Database, server: SshServer) -> None:
+        self.db = db
+        with db.write() as s:
+            self.opened = vault.init_vault(s, "备份-passphrase-1", vault_crypto.new_kdf_params())
+            customer = registry.save_customer(s, CustomerForm("华东电力"))
+            project = registry.save_project(s, ProjectForm(customer.id, "调度平台"))
+            self.system = registry.save_system(s, SystemForm(project.id, "调度平台生产")).id
+        with db.write() as s:
+            vault.save_credential(
+                s,
+                self.opened,
+                CredentialForm("db root", server.password, kind="server", username=server.user),
+            )
+            vault.save_credential(s, self.opened, CredentialForm("备份仓库", REPO_PASSWORD))
+            host = registry.save_host(
+                s, HostForm(self.system, "db1", server.address, server.port, credential="db root")
+            )
+            host_key.accept_first(s, host.id, HostKey(server.host_key_type, server.host_key_base64))
+        self.host = host.id
+
+    def job(self, name: str, kind: BackupKind, path: Path | str, **kw: object) -> int:
+        with self.db.write() as s:
+            form = JobForm(self.system, self.host, name, kind, str(path), **kw)  # type: ignore[arg-type]
+            return backup.save_job(s, form).id
+
+    def check(self, *jobs: int) -> list[CheckRow]:
+        return backup.check_jobs(self.db, SshShell(), self.opened, jobs, limits=LIMITS)
+
+
+@pytest.fixture
+def site(db: Database, sshd: SshServer) -> Site:
+    return Site(db, sshd)
+
+
+def _codes(row: CheckRow) -> list[str]:
+    return [f.code for f in row.findings]
+
+
+def test_each_kind_of_bad_dump_directory_gives_its_own_finding(
+    site: Site, store: Path, request: pytest.FixtureRequest
+) -> None:
+    tag = request.node.callspec.id
+    folders = {
+        "good": _dumps(store / f"{tag}-good", 70),
+        "stale": _dumps(store / f"{tag}-stale", 66),
+        "gap": _dumps(store / f"{tag}-gap", 70, skip=frozenset({30, 31})),
+        "shallow": _dumps(store / f"{tag}-shallow", 40),
+        "shrunk": _dumps(store / f"{tag}-shrunk", 70, sizes={69: 10}),
+    }
+    stale = folders["stale"]
+    for path in sorted(stale.iterdir())[-3:]:  # the last three nights did not run
+        path.unlink()
+    corrupt = _dumps(store / f"{tag}-corrupt", 70)
+    newest = sorted(corrupt.iterdir())[-1]
+    stamp = newest.stat().st_mtime
+    whole = gzip.compress(os.urandom(40_000) + TAIL)  # then cut short in transfer
+    newest.write_bytes(whole[: len(whole) // 2])
+    os.utime(newest, (stamp, stamp))
+    folders["corrupt"] = corrupt
+    ids = {
+        name: site.job(name, BackupKind.PG_DUMP, folder, pattern="*.sql.gz")
+        for name, folder in folders.items()
+    }
+    results = dict(zip(ids, site.check(*ids.values()), strict=True))
+    assert results["good"].passed, results["good"].findings
+    assert _codes(results["good"]) == ["fresh", "deep", "no_gap", "size_ok", "sound"]
+    assert "stale" in _codes(results["stale"])
+    gaps = [f for f in results["gap"].findings if f.code == "gap"]
+    assert [f.params["hours"] for f in gaps] == ["72.0"]
+    assert "shallow" in _codes(results["shallow"])
+    assert "shrunk" in _codes(results["shrunk"])
+    unsound = [f for f in results["corrupt"].findings if f.code == "unsound"]
+    assert unsound
+    assert "unexpected end of file" in unsound[0].params["detail"]
+    assert [r.passed for name, r in results.items() if name != "good"] == [False] * 5
+
+
+def test_a_dump_cut_short_is_not_sound(
+    site: Site, store: Path, request: pytest.FixtureRequest
+) -> None:
+    folder = _dumps(store / f"{request.node.callspec.id}-cut", 70)
+    newest = sorted(folder.iterdir())[-1]
+    stamp = newest.stat().st_mtime
+    newest.write_bytes(gzip.compress(b"CREATE TABLE t (id int);\n" + b"x" * 20_000))  # no tail
+    os.utime(newest, (stamp, stamp))
+    (row,) = site.check(site.job("cut", BackupKind.PG_DUMP, folder, pattern="*.sql.gz"))
+    assert "unsound" in _codes(row)
+
+
+def _restic(path: Path, *, damaged: bool = False) -> Path:
+    env = {**os.environ, "RESTIC_PASSWORD": REPO_PASSWORD}
+    data = path.with_name(path.name + "-data")
+    data.mkdir()
+    (data / "app.conf").write_text("port=8080\n")
+    subprocess.run(
+        ["restic", "init", "-q", "-r", str(path)], check=True, env=env, capture_output=True
+    )
+    for months in (2, 1, 0):
+        stamp = (NOW - timedelta(days=31 * months + 1)).strftime("%Y-%m-%d %H:%M:%S")
+        (data / f"month-{months}.txt").write_text(f"{months}\n" * 1000)
+        subprocess.run(
+            ["restic", "-q", "-r", str(path), "backup", "--time", stamp, str(data)],
+            check=True, env=env, capture_output=True,
+        )  # fmt: skip
+    if damaged:
+        pack = next(p for p in (path / "data").rglob("*") if p.is_file())
+        blob = bytearray(pack.read_bytes())
+        blob[len(blob) // 2] ^= 0xFF
+        pack.chmod(0o644)
+        pack.write_bytes(bytes(blob))
+    _own(path)
+    return path
+
+
+def test_restic_repositories_are_listed_and_checked_by_restic(
+    site: Site, store: Path, request: pytest.FixtureRequest
+) -> None:
+    tag = request.node.callspec.id
+    good = _restic(store / f"{tag}-restic")
+    damaged = _restic(store / f"{tag}-restic-damaged", damaged=True)
+    monthly = {"schedule_hours": 24 * 31, "credential": "备份仓库"}
+    jobs = (
+        site.job("restic", BackupKind.RESTIC, good, **monthly),
+        site.job("restic damaged", BackupKind.RESTIC, damaged, **monthly),
+    )
+    ok, bad = site.check(*jobs)
+    assert _codes(ok) == ["fresh", "deep", "no_gap", "sound"]
+    assert ok.passed
+    assert "unsound" in _codes(bad)
+    assert not bad.passed
+    with site.db.read() as s:
+        stored = evidence.get(s, ok.evidence_sha256 or "").decode()
+    doc = json.loads(stored)
+    said = base64.b64decode(doc["stdout"]).decode()
+    assert REPO_PASSWORD not in stored  # given on input: not in the script, not in the output
+    assert "restic" in doc["command"]
+    assert "snapshots" in said
+
+
+def test_a_wrong_repository_password_says_so(
+    site: Site, store: Path, request: pytest.FixtureRequest
+) -> None:
+    repo = _restic(store / f"{request.node.callspec.id}-restic-pw")
+    with site.db.write() as s:
+        vault.save_credential(s, site.opened, CredentialForm("旧密码", "not-the-password"))
+    (row,) = site.check(
+        site.job("old", BackupKind.RESTIC, repo, schedule_hours=744, credential="旧密码")
+    )
+    assert _codes(row) == ["unreadable"]
+    assert "wrong password" in row.findings[0].params["detail"]
+
+
+def test_borg_repositories_are_listed_and_checked_by_borg(
+    site: Site, store: Path, request: pytest.FixtureRequest
+) -> None:
+    repo = store / f"{request.node.callspec.id}-borg"
+    env = {**os.environ, "BORG_PASSPHRASE": REPO_PASSWORD, "HOME": str(store)}
+    data = store / f"{request.node.callspec.id}-borg-data"
+    data.mkdir()
+    (data / "a.txt").write_text("a\n")
+    subprocess.run(
+        ["borg", "init", "-e", "repokey", str(repo)], check=True, env=env, capture_output=True
+    )
+    for months in (2, 1, 0):
+        stamp = (NOW - timedelta(days=31 * months + 1)).strftime("%Y-%m-%dT%H:%M:%S")
+        subprocess.run(
+            ["borg", "create", "--timestamp", stamp, f"{repo}::m{months}", str(data)],
+            check=True, env=env, capture_output=True,
+        )  # fmt: skip
+    _own(repo)
+    (row,) = site.check(
+        site.job("borg", BackupKind.BORG, repo, schedule_hours=744, credential="备份仓库")
+    )
+    assert _codes(row) == ["fresh", "deep", "no_gap", "sound"]
+
+
+def test_a_host_that_cannot_be_reached_is_a_failed_check_with_evidence(site: Site) -> None:
+    with site.db.write() as s:
+        other = registry.save_host(
+            s, HostForm(site.system, "db2", "127.0.0.1", 1, credential="db root")
+        )
+        job = backup.save_job(
+            s, JobForm(site.system, other.id, "db2 dumps", BackupKind.PG_DUMP, "/srv/backup")
+        )
+    (row,) = site.check(job.id)
+    assert not row.passed
+    assert row.outcome != "checked"
+    assert _codes(row) == ["unreadable"]
+    with site.db.read() as s:
+        events = s.scalars(
+            select(AuditEvent.payload).where(AuditEvent.action == "backup.check")
+        ).all()
+        (last,) = backup.jobs(s, site.system)[-1:]
+    assert str(row.evidence_sha256) in events[-1]
+    assert last.last is not None
+    assert last.last.id == row.id
+
+
+def test_a_job_is_refused_with_the_field_that_is_wrong(site: Site) -> None:
+    for changes, field, code in (
+        ({"path": "backup"}, "path", "not_absolute"),
+        ({"kind": "tape"}, "kind", "bad_choice"),
+        ({"kind": BackupKind.RESTIC}, "credential", "required"),
+        ({"credential": "无此凭据"}, "credential", "unknown_credential"),
+        ({"schedule_hours": 0}, "schedule_hours", "out_of_range"),
+        ({"pattern": "../*"}, "pattern", "bad_value"),
+    ):
+        form = JobForm(site.system, site.host, "夜间备份", BackupKind.PG_DUMP, "/srv/backup")
+        with pytest.raises(ValidationError) as bad, site.db.write() as s:
+            backup.save_job(s, replace(form, **changes))
+        assert (bad.value.field, bad.value.code) == (field, code)
+    site.job("夜间备份", BackupKind.PG_DUMP, "/srv/backup")
+    with pytest.raises(ValidationError) as bad, site.db.write() as s:
+        backup.save_job(
+            s, JobForm(site.system, site.host, "夜间备份", BackupKind.PG_DUMP, "/srv/other")
+        )
+    assert (bad.value.field, bad.value.code) == ("name", "duplicate")
