@@ -21,6 +21,37 @@
     </message>
 </context>
 <context>
+    <name>ArtifactFileDialog</name>
+    <message>
+        <source>Archive a file</source>
+        <translation>Archive a file</translation>
+    </message>
+    <message>
+        <source>Source code (a file or an archive)</source>
+        <translation>Source code (a file or an archive)</translation>
+    </message>
+    <message>
+        <source>Database script</source>
+        <translation>Database script</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <source>(acknowledge only, assign later)</source>
@@ -37,6 +68,89 @@
     <message>
         <source>Acknowledging stops the reminder from being sent again; the salesperson follows it up with the customer and records the outcome.</source>
         <translation>Acknowledging stops the reminder from being sent again; the salesperson follows it up with the customer and records the outcome.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeDialog</name>
+    <message>
+        <source>New change</source>
+        <translation>New change</translation>
+    </message>
+    <message>
+        <source>Edit the change</source>
+        <translation>Edit the change</translation>
+    </message>
+    <message>
+        <source>e.g. upgrade the dispatch service to 3.2</source>
+        <translation>e.g. upgrade the dispatch service to 3.2</translation>
+    </message>
+    <message>
+        <source>What is changed: programs, configuration, database objects</source>
+        <translation>What is changed: programs, configuration, database objects</translation>
+    </message>
+    <message>
+        <source>e.g. the dispatch pages are unavailable for about 30 minutes</source>
+        <translation>e.g. the dispatch pages are unavailable for about 30 minutes</translation>
+    </message>
+    <message>
+        <source>Who makes the change: ours, the customer&apos;s or a contractor, by name</source>
+        <translation>Who makes the change: ours, the customer&apos;s or a contractor, by name</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Possible impact</source>
+        <translation>Possible impact</translation>
+    </message>
+    <message>
+        <source>Rollback plan</source>
+        <translation>Rollback plan</translation>
+    </message>
+    <message>
+        <source>Executor</source>
+        <translation>Executor</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Changing the schedule, scope, possible impact or duration means the customer must be told again before the change is made.</source>
+        <translation>Changing the schedule, scope, possible impact or duration means the customer must be told again before the change is made.</translation>
+    </message>
+    <message>
+        <source>Under maintenance: the customer must be told the schedule, impact, scope and duration before the change is made.</source>
+        <translation>Under maintenance: the customer must be told the schedule, impact, scope and duration before the change is made.</translation>
+    </message>
+    <message>
+        <source>Not under maintenance: no customer notice is required.</source>
+        <translation>Not under maintenance: no customer notice is required.</translation>
     </message>
 </context>
 <context>
@@ -167,6 +281,453 @@
     </message>
 </context>
 <context>
+    <name>ChangesPage</name>
+    <message>
+        <source>phone</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>mail</source>
+        <translation>mail</translation>
+    </message>
+    <message>
+        <source>source code</source>
+        <translation>source code</translation>
+    </message>
+    <message>
+        <source>commit</source>
+        <translation>commit</translation>
+    </message>
+    <message>
+        <source>database script</source>
+        <translation>database script</translation>
+    </message>
+    <message>
+        <source>queued ({count} not yet sent)</source>
+        <translation>queued ({count} not yet sent)</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>not sent</translation>
+    </message>
+    <message>
+        <source>{start} to {end} ({duration})</source>
+        <translation>{start} to {end} ({duration})</translation>
+    </message>
+    <message>
+        <source>Only engineers, the group leader and the administrator record changes.</source>
+        <translation>Only engineers, the group leader and the administrator record changes.</translation>
+    </message>
+    <message>
+        <source>told</source>
+        <translation>told</translation>
+    </message>
+    <message>
+        <source>mail queued ({count})</source>
+        <translation>mail queued ({count})</translation>
+    </message>
+    <message>
+        <source>not told</source>
+        <translation>not told</translation>
+    </message>
+    <message>
+        <source>Executed without telling the customer first. Emergency reason: {reason}</source>
+        <translation>Executed without telling the customer first. Emergency reason: {reason}</translation>
+    </message>
+    <message>
+        <source>Search title, reason, scope, impact, people, customer or system…</source>
+        <translation>Search title, reason, scope, impact, people, customer or system…</translation>
+    </message>
+    <message>
+        <source>All systems</source>
+        <translation>All systems</translation>
+    </message>
+    <message>
+        <source>Executed without notice only</source>
+        <translation>Executed without notice only</translation>
+    </message>
+    <message>
+        <source>Export XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <source>New change…</source>
+        <translation>New change…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Tell the customer…</source>
+        <translation>Tell the customer…</translation>
+    </message>
+    <message>
+        <source>Mark executed…</source>
+        <translation>Mark executed…</translation>
+    </message>
+    <message>
+        <source>Cancel change…</source>
+        <translation>Cancel change…</translation>
+    </message>
+    <message>
+        <source>Not under maintenance: no customer notice is required.</source>
+        <translation>Not under maintenance: no customer notice is required.</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Customer notice</source>
+        <translation>Customer notice</translation>
+    </message>
+    <message>
+        <source>{state}, flagged</source>
+        <translation>{state}, flagged</translation>
+    </message>
+    <message>
+        <source>The change</source>
+        <translation>The change</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Flagged</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Possible impact</source>
+        <translation>Possible impact</translation>
+    </message>
+    <message>
+        <source>Rollback plan</source>
+        <translation>Rollback plan</translation>
+    </message>
+    <message>
+        <source>Executor</source>
+        <translation>Executor</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>To whom</source>
+        <translation>To whom</translation>
+    </message>
+    <message>
+        <source>Told at</source>
+        <translation>Told at</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Customer notices</source>
+        <translation>Customer notices</translation>
+    </message>
+    <message>
+        <source>✔ verified</source>
+        <translation>✔ verified</translation>
+    </message>
+    <message>
+        <source>✘ does not verify</source>
+        <translation>✘ does not verify</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>SHA-256 or commit</source>
+        <translation>SHA-256 or commit</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <source>Archive file…</source>
+        <translation>Archive file…</translation>
+    </message>
+    <message>
+        <source>Archive commit…</source>
+        <translation>Archive commit…</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <source>Archive: changed source and database scripts</source>
+        <translation>Archive: changed source and database scripts</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Executed at</source>
+        <translation>Executed at</translation>
+    </message>
+    <message>
+        <source>Source or commit</source>
+        <translation>Source or commit</translation>
+    </message>
+    <message>
+        <source>Database scripts</source>
+        <translation>Database scripts</translation>
+    </message>
+    <message>
+        <source>What runs on each system: its newest executed change that archived source, a commit or scripts. Double-click a row to see the change.</source>
+        <translation>What runs on each system: its newest executed change that archived source, a commit or scripts. Double-click a row to see the change.</translation>
+    </message>
+    <message>
+        <source>Change log</source>
+        <translation>Change log</translation>
+    </message>
+    <message>
+        <source>Running versions</source>
+        <translation>Running versions</translation>
+    </message>
+    <message>
+        <source>Change log ({count})</source>
+        <translation>Change log ({count})</translation>
+    </message>
+    <message>
+        <source>Select a change to see it in full.</source>
+        <translation>Select a change to see it in full.</translation>
+    </message>
+    <message>
+        <source>under maintenance</source>
+        <translation>under maintenance</translation>
+    </message>
+    <message>
+        <source>not under maintenance</source>
+        <translation>not under maintenance</translation>
+    </message>
+    <message>
+        <source>{state} at {at}</source>
+        <translation>{state} at {at}</translation>
+    </message>
+    <message>
+        <source>{customer} · {system} ({maintenance})</source>
+        <translation>{customer} · {system} ({maintenance})</translation>
+    </message>
+    <message>
+        <source>Customer notices ({count})</source>
+        <translation>Customer notices ({count})</translation>
+    </message>
+    <message>
+        <source>Told by {channel}: {who}, {when}</source>
+        <translation>Told by {channel}: {who}, {when}</translation>
+    </message>
+    <message>
+        <source>Mail queued: it counts once the mail server has accepted every copy ({count} not yet).</source>
+        <translation>Mail queued: it counts once the mail server has accepted every copy ({count} not yet).</translation>
+    </message>
+    <message>
+        <source>Told before the schedule, scope, impact or duration changed: tell the customer again.</source>
+        <translation>Told before the schedule, scope, impact or duration changed: tell the customer again.</translation>
+    </message>
+    <message>
+        <source>Not told.</source>
+        <translation>Not told.</translation>
+    </message>
+    <message>
+        <source>Not told yet: required before the change (R3.2).</source>
+        <translation>Not told yet: required before the change (R3.2).</translation>
+    </message>
+    <message>
+        <source>Not told (not required: the system is not under maintenance).</source>
+        <translation>Not told (not required: the system is not under maintenance).</translation>
+    </message>
+    <message>
+        <source>Add a system first (Projects and systems).</source>
+        <translation>Add a system first (Projects and systems).</translation>
+    </message>
+    <message>
+        <source>Select a change first.</source>
+        <translation>Select a change first.</translation>
+    </message>
+    <message>
+        <source>This change is {state}: only a planned change can be changed.</source>
+        <translation>This change is {state}: only a planned change can be changed.</translation>
+    </message>
+    <message>
+        <source>This change was cancelled: there is nothing to archive.</source>
+        <translation>This change was cancelled: there is nothing to archive.</translation>
+    </message>
+    <message>
+        <source>The change is loading…</source>
+        <translation>The change is loading…</translation>
+    </message>
+    <message>
+        <source>Select an archived file first.</source>
+        <translation>Select an archived file first.</translation>
+    </message>
+    <message>
+        <source>A commit is a reference: there is no file to save.</source>
+        <translation>A commit is a reference: there is no file to save.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Plan a change to a system: reason, scope, schedule, impact, rollback, executor and supervisor.</source>
+        <translation>Plan a change to a system: reason, scope, schedule, impact, rollback, executor and supervisor.</translation>
+    </message>
+    <message>
+        <source>Correct the planned change. Changing its schedule, scope, impact or duration means telling the customer again.</source>
+        <translation>Correct the planned change. Changing its schedule, scope, impact or duration means telling the customer again.</translation>
+    </message>
+    <message>
+        <source>Record that the customer was told the schedule, possible impact, scope and duration: by phone, or by mail from SupportDesk.</source>
+        <translation>Record that the customer was told the schedule, possible impact, scope and duration: by phone, or by mail from SupportDesk.</translation>
+    </message>
+    <message>
+        <source>Record that the change was made, and when.</source>
+        <translation>Record that the change was made, and when.</translation>
+    </message>
+    <message>
+        <source>Cancel the planned change.</source>
+        <translation>Cancel the planned change.</translation>
+    </message>
+    <message>
+        <source>Archive the changed source (a file or an archive) or a database script; it is kept by its SHA-256.</source>
+        <translation>Archive the changed source (a file or an archive) or a database script; it is kept by its SHA-256.</translation>
+    </message>
+    <message>
+        <source>Archive the commit the change was built from.</source>
+        <translation>Archive the commit the change was built from.</translation>
+    </message>
+    <message>
+        <source>Save a copy of the archived file (checked against its SHA-256).</source>
+        <translation>Save a copy of the archived file (checked against its SHA-256).</translation>
+    </message>
+    <message>
+        <source>No changes are shown to export.</source>
+        <translation>No changes are shown to export.</translation>
+    </message>
+    <message>
+        <source>Save the changes shown as an Excel workbook.</source>
+        <translation>Save the changes shown as an Excel workbook.</translation>
+    </message>
+    <message>
+        <source>The notice mail is queued: it counts once the mail server accepts it.</source>
+        <translation>The notice mail is queued: it counts once the mail server accepts it.</translation>
+    </message>
+    <message>
+        <source>Cancel change {id}, {title}, planned for {start} on {system}? A cancelled change stays in the log and cannot be executed.</source>
+        <translation>Cancel change {id}, {title}, planned for {start} on {system}? A cancelled change stays in the log and cannot be executed.</translation>
+    </message>
+    <message>
+        <source>Cancel change</source>
+        <translation>Cancel change</translation>
+    </message>
+    <message>
+        <source>Archive a file of the change</source>
+        <translation>Archive a file of the change</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Database scripts (*.sql)</source>
+        <translation>Database scripts (*.sql)</translation>
+    </message>
+    <message>
+        <source>Archives (*.zip *.tar *.gz *.tgz *.7z *.rar)</source>
+        <translation>Archives (*.zip *.tar *.gz *.tgz *.7z *.rar)</translation>
+    </message>
+    <message>
+        <source>Archived {name} ({reference}).</source>
+        <translation>Archived {name} ({reference}).</translation>
+    </message>
+    <message>
+        <source>Save a copy of {name}</source>
+        <translation>Save a copy of {name}</translation>
+    </message>
+    <message>
+        <source>Saving a copy of {name}…</source>
+        <translation>Saving a copy of {name}…</translation>
+    </message>
+    <message>
+        <source>Saved a copy: {path}</source>
+        <translation>Saved a copy: {path}</translation>
+    </message>
+    <message>
+        <source>Export the change log</source>
+        <translation>Export the change log</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>change-log_{date}</source>
+        <translation>change-log_{date}</translation>
+    </message>
+    <message>
+        <source>Exporting {count} changes to {path}…</source>
+        <translation>Exporting {count} changes to {path}…</translation>
+    </message>
+    <message>
+        <source>Exported: {path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistDialog</name>
     <message>
         <source>Manual checklist</source>
@@ -199,6 +760,33 @@
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>CommitDialog</name>
+    <message>
+        <source>Archive a commit</source>
+        <translation>Archive a commit</translation>
+    </message>
+    <message>
+        <source>e.g. dispatch/app.git, branch release-3.2</source>
+        <translation>e.g. dispatch/app.git, branch release-3.2</translation>
+    </message>
+    <message>
+        <source>7 to 64 hexadecimal digits</source>
+        <translation>7 to 64 hexadecimal digits</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation>Repository</translation>
+    </message>
+    <message>
+        <source>Commit id</source>
+        <translation>Commit id</translation>
     </message>
 </context>
 <context>
@@ -401,6 +989,65 @@
     <message>
         <source>Outcome: {outcome}, exit status {status}</source>
         <translation>Outcome: {outcome}, exit status {status}</translation>
+    </message>
+</context>
+<context>
+    <name>ExecutedDialog</name>
+    <message>
+        <source>Mark the change executed</source>
+        <translation>Mark the change executed</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Executed at</source>
+        <translation>Executed at</translation>
+    </message>
+    <message>
+        <source>Told by {channel}: {who}, {when}</source>
+        <translation>Told by {channel}: {who}, {when}</translation>
+    </message>
+    <message>
+        <source>Not told yet</source>
+        <translation>Not told yet</translation>
+    </message>
+    <message>
+        <source>Not under maintenance: no notice is required</source>
+        <translation>Not under maintenance: no notice is required</translation>
+    </message>
+    <message>
+        <source>Customer notice</source>
+        <translation>Customer notice</translation>
+    </message>
+    <message>
+        <source>{system} is under maintenance: the customer must be told the schedule, possible impact, scope and duration before it is changed, and they have not been told of this change. Tell the customer first (Tell the customer…).</source>
+        <translation>{system} is under maintenance: the customer must be told the schedule, possible impact, scope and duration before it is changed, and they have not been told of this change. Tell the customer first (Tell the customer…).</translation>
+    </message>
+    <message>
+        <source>If it was an emergency that could not wait, give the reason: the change is then recorded as executed without notice and flagged in the change log.</source>
+        <translation>If it was an emergency that could not wait, give the reason: the change is then recorded as executed without notice and flagged in the change log.</translation>
+    </message>
+    <message>
+        <source>e.g. the database server failed at 02:00; the fix could not wait</source>
+        <translation>e.g. the database server failed at 02:00; the fix could not wait</translation>
+    </message>
+    <message>
+        <source>Record as emergency (flagged)</source>
+        <translation>Record as emergency (flagged)</translation>
+    </message>
+    <message>
+        <source>Executed</source>
+        <translation>Executed</translation>
     </message>
 </context>
 <context>
@@ -1964,6 +2611,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>Inspection</translation>
     </message>
     <message>
+        <source>Changes</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
         <source>Vault</source>
         <translation>Vault</translation>
     </message>
@@ -2199,6 +2850,77 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>Saved a copy: {path}</source>
         <translation>Saved a copy: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <source>Tell the customer</source>
+        <translation>Tell the customer</translation>
+    </message>
+    <message>
+        <source>By phone or in person</source>
+        <translation>By phone or in person</translation>
+    </message>
+    <message>
+        <source>By mail from SupportDesk</source>
+        <translation>By mail from SupportDesk</translation>
+    </message>
+    <message>
+        <source>What the customer is told:</source>
+        <translation>What the customer is told:</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Possible impact</source>
+        <translation>Possible impact</translation>
+    </message>
+    <message>
+        <source>e.g. Wang, head of the information centre</source>
+        <translation>e.g. Wang, head of the information centre</translation>
+    </message>
+    <message>
+        <source>e.g. agreed to Saturday night</source>
+        <translation>e.g. agreed to Saturday night</translation>
+    </message>
+    <message>
+        <source>Who was told</source>
+        <translation>Who was told</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>one e-mail address per line</source>
+        <translation>one e-mail address per line</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>Send to</translation>
+    </message>
+    <message>
+        <source>The mail is queued and sent by the next delivery. The notice counts once the mail server has accepted every copy.</source>
+        <translation>The mail is queued and sent by the next delivery. The notice counts once the mail server has accepted every copy.</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,37 @@
     </message>
 </context>
 <context>
+    <name>ArtifactFileDialog</name>
+    <message>
+        <source>Archive a file</source>
+        <translation>归档文件</translation>
+    </message>
+    <message>
+        <source>Source code (a file or an archive)</source>
+        <translation>源代码（文件或压缩包）</translation>
+    </message>
+    <message>
+        <source>Database script</source>
+        <translation>数据库脚本</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <source>(acknowledge only, assign later)</source>
@@ -37,6 +68,89 @@
     <message>
         <source>Acknowledging stops the reminder from being sent again; the salesperson follows it up with the customer and records the outcome.</source>
         <translation>确认后该提醒不再重复发送；由指派的销售人员跟进客户并登记结果。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeDialog</name>
+    <message>
+        <source>New change</source>
+        <translation>新建变更</translation>
+    </message>
+    <message>
+        <source>Edit the change</source>
+        <translation>编辑变更</translation>
+    </message>
+    <message>
+        <source>e.g. upgrade the dispatch service to 3.2</source>
+        <translation>例如：升级调度服务至 3.2 版</translation>
+    </message>
+    <message>
+        <source>What is changed: programs, configuration, database objects</source>
+        <translation>变更内容：程序、配置、数据库对象</translation>
+    </message>
+    <message>
+        <source>e.g. the dispatch pages are unavailable for about 30 minutes</source>
+        <translation>例如：调度页面约 30 分钟不可用</translation>
+    </message>
+    <message>
+        <source>Who makes the change: ours, the customer&apos;s or a contractor, by name</source>
+        <translation>由谁执行变更：我方、客户方或第三方人员，写明姓名</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>变更原因</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>变更范围</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>计划开始时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>持续时间</translation>
+    </message>
+    <message>
+        <source>Possible impact</source>
+        <translation>可能的影响</translation>
+    </message>
+    <message>
+        <source>Rollback plan</source>
+        <translation>回退方案</translation>
+    </message>
+    <message>
+        <source>Executor</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>监督人</translation>
+    </message>
+    <message>
+        <source>Changing the schedule, scope, possible impact or duration means the customer must be told again before the change is made.</source>
+        <translation>修改时间、范围、可能的影响或持续时间后，执行变更前需要重新告知客户。</translation>
+    </message>
+    <message>
+        <source>Under maintenance: the customer must be told the schedule, impact, scope and duration before the change is made.</source>
+        <translation>维保中：执行变更前，必须告知客户变更的时间、影响、范围和持续时间。</translation>
+    </message>
+    <message>
+        <source>Not under maintenance: no customer notice is required.</source>
+        <translation>不在维保期内：无需告知客户。</translation>
     </message>
 </context>
 <context>
@@ -167,6 +281,453 @@
     </message>
 </context>
 <context>
+    <name>ChangesPage</name>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>source code</source>
+        <translation>源代码</translation>
+    </message>
+    <message>
+        <source>commit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>database script</source>
+        <translation>数据库脚本</translation>
+    </message>
+    <message>
+        <source>queued ({count} not yet sent)</source>
+        <translation>待发送（{count} 封未发出）</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>{start} to {end} ({duration})</source>
+        <translation>{start} 至 {end}（{duration}）</translation>
+    </message>
+    <message>
+        <source>Only engineers, the group leader and the administrator record changes.</source>
+        <translation>只有工程师、组长和管理员可以登记变更。</translation>
+    </message>
+    <message>
+        <source>told</source>
+        <translation>已告知</translation>
+    </message>
+    <message>
+        <source>mail queued ({count})</source>
+        <translation>邮件待发送（{count}）</translation>
+    </message>
+    <message>
+        <source>not told</source>
+        <translation>未告知</translation>
+    </message>
+    <message>
+        <source>Executed without telling the customer first. Emergency reason: {reason}</source>
+        <translation>未事先告知客户即执行。紧急原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Search title, reason, scope, impact, people, customer or system…</source>
+        <translation>搜索标题、原因、范围、影响、人员、客户或系统…</translation>
+    </message>
+    <message>
+        <source>All systems</source>
+        <translation>全部系统</translation>
+    </message>
+    <message>
+        <source>Executed without notice only</source>
+        <translation>仅看未告知即执行的</translation>
+    </message>
+    <message>
+        <source>Export XLSX…</source>
+        <translation>导出 XLSX…</translation>
+    </message>
+    <message>
+        <source>New change…</source>
+        <translation>新建变更…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Tell the customer…</source>
+        <translation>告知客户…</translation>
+    </message>
+    <message>
+        <source>Mark executed…</source>
+        <translation>标记为已执行…</translation>
+    </message>
+    <message>
+        <source>Cancel change…</source>
+        <translation>取消变更…</translation>
+    </message>
+    <message>
+        <source>Not under maintenance: no customer notice is required.</source>
+        <translation>不在维保期内：无需告知客户。</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>计划开始时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Customer notice</source>
+        <translation>客户告知</translation>
+    </message>
+    <message>
+        <source>{state}, flagged</source>
+        <translation>{state}，已标记</translation>
+    </message>
+    <message>
+        <source>The change</source>
+        <translation>变更详情</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>变更原因</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>变更范围</translation>
+    </message>
+    <message>
+        <source>Possible impact</source>
+        <translation>可能的影响</translation>
+    </message>
+    <message>
+        <source>Rollback plan</source>
+        <translation>回退方案</translation>
+    </message>
+    <message>
+        <source>Executor</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>监督人</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>To whom</source>
+        <translation>告知对象</translation>
+    </message>
+    <message>
+        <source>Told at</source>
+        <translation>告知时间</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Customer notices</source>
+        <translation>客户告知记录</translation>
+    </message>
+    <message>
+        <source>✔ verified</source>
+        <translation>✔ 校验通过</translation>
+    </message>
+    <message>
+        <source>✘ does not verify</source>
+        <translation>✘ 校验失败</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>SHA-256 or commit</source>
+        <translation>SHA-256 或提交号</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <source>Archive file…</source>
+        <translation>归档文件…</translation>
+    </message>
+    <message>
+        <source>Archive commit…</source>
+        <translation>归档提交…</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>另存副本…</translation>
+    </message>
+    <message>
+        <source>Archive: changed source and database scripts</source>
+        <translation>归档：变更的源代码与数据库脚本</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Executed at</source>
+        <translation>执行时间</translation>
+    </message>
+    <message>
+        <source>Source or commit</source>
+        <translation>源代码或提交</translation>
+    </message>
+    <message>
+        <source>Database scripts</source>
+        <translation>数据库脚本</translation>
+    </message>
+    <message>
+        <source>What runs on each system: its newest executed change that archived source, a commit or scripts. Double-click a row to see the change.</source>
+        <translation>各系统当前运行的版本：即该系统最近一次已执行、并归档了源代码、提交或脚本的变更。双击一行可查看该变更。</translation>
+    </message>
+    <message>
+        <source>Change log</source>
+        <translation>变更记录</translation>
+    </message>
+    <message>
+        <source>Running versions</source>
+        <translation>运行版本</translation>
+    </message>
+    <message>
+        <source>Change log ({count})</source>
+        <translation>变更记录（{count}）</translation>
+    </message>
+    <message>
+        <source>Select a change to see it in full.</source>
+        <translation>选择一条变更以查看详情。</translation>
+    </message>
+    <message>
+        <source>under maintenance</source>
+        <translation>维保中</translation>
+    </message>
+    <message>
+        <source>not under maintenance</source>
+        <translation>不在维保期内</translation>
+    </message>
+    <message>
+        <source>{state} at {at}</source>
+        <translation>{state}（{at}）</translation>
+    </message>
+    <message>
+        <source>{customer} · {system} ({maintenance})</source>
+        <translation>{customer} · {system}（{maintenance}）</translation>
+    </message>
+    <message>
+        <source>Customer notices ({count})</source>
+        <translation>客户告知记录（{count}）</translation>
+    </message>
+    <message>
+        <source>Told by {channel}: {who}, {when}</source>
+        <translation>已通过{channel}告知：{who}，{when}</translation>
+    </message>
+    <message>
+        <source>Mail queued: it counts once the mail server has accepted every copy ({count} not yet).</source>
+        <translation>邮件待发送：邮件服务器接收全部邮件后才算已告知（尚有 {count} 封未发出）。</translation>
+    </message>
+    <message>
+        <source>Told before the schedule, scope, impact or duration changed: tell the customer again.</source>
+        <translation>告知后变更的时间安排、范围、影响或持续时间又有修改：请重新告知客户。</translation>
+    </message>
+    <message>
+        <source>Not told.</source>
+        <translation>未告知。</translation>
+    </message>
+    <message>
+        <source>Not told yet: required before the change (R3.2).</source>
+        <translation>尚未告知：变更前必须告知客户（R3.2）。</translation>
+    </message>
+    <message>
+        <source>Not told (not required: the system is not under maintenance).</source>
+        <translation>未告知（该系统不在维保期内，无需告知）。</translation>
+    </message>
+    <message>
+        <source>Add a system first (Projects and systems).</source>
+        <translation>请先添加系统（项目与系统）。</translation>
+    </message>
+    <message>
+        <source>Select a change first.</source>
+        <translation>请先选择一条变更。</translation>
+    </message>
+    <message>
+        <source>This change is {state}: only a planned change can be changed.</source>
+        <translation>该变更{state}：只有计划中的变更可以修改。</translation>
+    </message>
+    <message>
+        <source>This change was cancelled: there is nothing to archive.</source>
+        <translation>该变更已取消：无需归档。</translation>
+    </message>
+    <message>
+        <source>The change is loading…</source>
+        <translation>正在读取变更…</translation>
+    </message>
+    <message>
+        <source>Select an archived file first.</source>
+        <translation>请先选择一个已归档的文件。</translation>
+    </message>
+    <message>
+        <source>A commit is a reference: there is no file to save.</source>
+        <translation>提交只是一个引用：没有可保存的文件。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Plan a change to a system: reason, scope, schedule, impact, rollback, executor and supervisor.</source>
+        <translation>为系统计划一次变更：原因、范围、时间、影响、回退方案、执行人和监督人。</translation>
+    </message>
+    <message>
+        <source>Correct the planned change. Changing its schedule, scope, impact or duration means telling the customer again.</source>
+        <translation>修改计划中的变更。修改时间、范围、影响或持续时间后，需要重新告知客户。</translation>
+    </message>
+    <message>
+        <source>Record that the customer was told the schedule, possible impact, scope and duration: by phone, or by mail from SupportDesk.</source>
+        <translation>登记已向客户告知变更的时间、可能的影响、范围和持续时间：电话告知，或由 SupportDesk 发送邮件。</translation>
+    </message>
+    <message>
+        <source>Record that the change was made, and when.</source>
+        <translation>登记变更已执行及执行时间。</translation>
+    </message>
+    <message>
+        <source>Cancel the planned change.</source>
+        <translation>取消这条计划中的变更。</translation>
+    </message>
+    <message>
+        <source>Archive the changed source (a file or an archive) or a database script; it is kept by its SHA-256.</source>
+        <translation>归档变更的源代码（文件或压缩包）或数据库脚本；按 SHA-256 保存。</translation>
+    </message>
+    <message>
+        <source>Archive the commit the change was built from.</source>
+        <translation>归档构建此次变更所用的提交。</translation>
+    </message>
+    <message>
+        <source>Save a copy of the archived file (checked against its SHA-256).</source>
+        <translation>另存已归档文件的副本（按 SHA-256 校验）。</translation>
+    </message>
+    <message>
+        <source>No changes are shown to export.</source>
+        <translation>当前没有可导出的变更。</translation>
+    </message>
+    <message>
+        <source>Save the changes shown as an Excel workbook.</source>
+        <translation>将当前显示的变更导出为 Excel 工作簿。</translation>
+    </message>
+    <message>
+        <source>The notice mail is queued: it counts once the mail server accepts it.</source>
+        <translation>告知邮件已排队：邮件服务器接收后才算已告知。</translation>
+    </message>
+    <message>
+        <source>Cancel change {id}, {title}, planned for {start} on {system}? A cancelled change stays in the log and cannot be executed.</source>
+        <translation>取消计划于 {start} 在 {system} 上进行的变更 {id}（{title}）？已取消的变更仍保留在变更记录中，且不能再执行。</translation>
+    </message>
+    <message>
+        <source>Cancel change</source>
+        <translation>取消变更</translation>
+    </message>
+    <message>
+        <source>Archive a file of the change</source>
+        <translation>归档变更文件</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Database scripts (*.sql)</source>
+        <translation>数据库脚本 (*.sql)</translation>
+    </message>
+    <message>
+        <source>Archives (*.zip *.tar *.gz *.tgz *.7z *.rar)</source>
+        <translation>压缩包 (*.zip *.tar *.gz *.tgz *.7z *.rar)</translation>
+    </message>
+    <message>
+        <source>Archived {name} ({reference}).</source>
+        <translation>已归档 {name}（{reference}）。</translation>
+    </message>
+    <message>
+        <source>Save a copy of {name}</source>
+        <translation>另存 {name} 的副本</translation>
+    </message>
+    <message>
+        <source>Saving a copy of {name}…</source>
+        <translation>正在另存 {name} 的副本…</translation>
+    </message>
+    <message>
+        <source>Saved a copy: {path}</source>
+        <translation>副本已保存：{path}</translation>
+    </message>
+    <message>
+        <source>Export the change log</source>
+        <translation>导出变更记录</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>change-log_{date}</source>
+        <translation>变更记录_{date}</translation>
+    </message>
+    <message>
+        <source>Exporting {count} changes to {path}…</source>
+        <translation>正在将 {count} 条变更导出到 {path}…</translation>
+    </message>
+    <message>
+        <source>Exported: {path}</source>
+        <translation>已导出：{path}</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistDialog</name>
     <message>
         <source>Manual checklist</source>
@@ -199,6 +760,33 @@
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>CommitDialog</name>
+    <message>
+        <source>Archive a commit</source>
+        <translation>归档提交</translation>
+    </message>
+    <message>
+        <source>e.g. dispatch/app.git, branch release-3.2</source>
+        <translation>例如：dispatch/app.git，release-3.2 分支</translation>
+    </message>
+    <message>
+        <source>7 to 64 hexadecimal digits</source>
+        <translation>7 至 64 位十六进制数字</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation>代码仓库</translation>
+    </message>
+    <message>
+        <source>Commit id</source>
+        <translation>提交号</translation>
     </message>
 </context>
 <context>
@@ -401,6 +989,65 @@
     <message>
         <source>Outcome: {outcome}, exit status {status}</source>
         <translation>结果：{outcome}，退出码 {status}</translation>
+    </message>
+</context>
+<context>
+    <name>ExecutedDialog</name>
+    <message>
+        <source>Mark the change executed</source>
+        <translation>标记变更已执行</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <source>Executed at</source>
+        <translation>执行时间</translation>
+    </message>
+    <message>
+        <source>Told by {channel}: {who}, {when}</source>
+        <translation>已通过{channel}告知：{who}，{when}</translation>
+    </message>
+    <message>
+        <source>Not told yet</source>
+        <translation>尚未告知</translation>
+    </message>
+    <message>
+        <source>Not under maintenance: no notice is required</source>
+        <translation>不在维保期内：无需告知</translation>
+    </message>
+    <message>
+        <source>Customer notice</source>
+        <translation>客户告知</translation>
+    </message>
+    <message>
+        <source>{system} is under maintenance: the customer must be told the schedule, possible impact, scope and duration before it is changed, and they have not been told of this change. Tell the customer first (Tell the customer…).</source>
+        <translation>{system} 处于维保期内：变更前必须告知客户变更的时间、可能的影响、范围和持续时间，而客户尚未被告知此次变更。请先告知客户（“告知客户…”）。</translation>
+    </message>
+    <message>
+        <source>If it was an emergency that could not wait, give the reason: the change is then recorded as executed without notice and flagged in the change log.</source>
+        <translation>如属无法等待的紧急情况，请填写原因：该变更将被记录为“未告知客户即执行”，并在变更记录中标记。</translation>
+    </message>
+    <message>
+        <source>e.g. the database server failed at 02:00; the fix could not wait</source>
+        <translation>例如：凌晨两点数据库服务器故障，修复无法等待</translation>
+    </message>
+    <message>
+        <source>Record as emergency (flagged)</source>
+        <translation>按紧急变更登记（将被标记）</translation>
+    </message>
+    <message>
+        <source>Executed</source>
+        <translation>已执行</translation>
     </message>
 </context>
 <context>
@@ -1964,6 +2611,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>巡检</translation>
     </message>
     <message>
+        <source>Changes</source>
+        <translation>变更记录</translation>
+    </message>
+    <message>
         <source>Vault</source>
         <translation>密码库</translation>
     </message>
@@ -2199,6 +2850,77 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>Saved a copy: {path}</source>
         <translation>副本已保存：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <source>Tell the customer</source>
+        <translation>告知客户</translation>
+    </message>
+    <message>
+        <source>By phone or in person</source>
+        <translation>电话或当面告知</translation>
+    </message>
+    <message>
+        <source>By mail from SupportDesk</source>
+        <translation>由 SupportDesk 发送邮件</translation>
+    </message>
+    <message>
+        <source>What the customer is told:</source>
+        <translation>告知客户的内容：</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>时间安排</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>变更范围</translation>
+    </message>
+    <message>
+        <source>Possible impact</source>
+        <translation>可能的影响</translation>
+    </message>
+    <message>
+        <source>e.g. Wang, head of the information centre</source>
+        <translation>例如：信息中心主任 王工</translation>
+    </message>
+    <message>
+        <source>e.g. agreed to Saturday night</source>
+        <translation>例如：同意周六晚执行</translation>
+    </message>
+    <message>
+        <source>Who was told</source>
+        <translation>告知对象</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>告知时间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>one e-mail address per line</source>
+        <translation>每行一个邮箱地址</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>The mail is queued and sent by the next delivery. The notice counts once the mail server has accepted every copy.</source>
+        <translation>邮件进入发送队列，由下一次投递发出。邮件服务器接收全部邮件后才算已告知。</translation>
     </message>
 </context>
 <context>

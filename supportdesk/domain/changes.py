@@ -55,6 +55,9 @@ class NoticeRow:
     recorded_by: str
     note: str
     pending: int  # mail copies not yet accepted by the server
+    # Given, and about the change as it stands: not about a schedule, scope, impact or
+    # duration since changed (R3.2: the customer must have been told what will happen).
+    current: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +106,9 @@ class ChangeDetail:
 
     @property
     def noticed(self) -> bool:
-        """The customer was told: a phone notice, or a mail every copy of which was sent."""
-        return any(n.given_at is not None for n in self.notices)
+        """The customer was told what will happen: by phone, or by a mail every copy of which
+        was sent, since the change's schedule, scope, impact and duration last changed."""
+        return any(n.current for n in self.notices)
 
 
 @dataclass(frozen=True, slots=True)

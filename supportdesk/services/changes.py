@@ -232,6 +232,9 @@ def notices(session: Session, change_id: int) -> list[NoticeRow]:
     rows = session.scalars(
         select(ChangeNotice).where(ChangeNotice.change_id == change_id).order_by(ChangeNotice.id)
     ).all()
+    changed = session.scalar(
+        select(ChangeRecord.terms_changed_at).where(ChangeRecord.id == change_id)
+    )
     mails = {f"change_notice:{n.id}": n.id for n in rows if n.channel == NoticeChannel.MAIL}
     copies: dict[int, list[tuple[str, datetime | None]]] = {}
     if mails:
@@ -248,14 +251,11 @@ def notices(session: Session, change_id: int) -> list[NoticeRow]:
             sent = copies.get(n.id, [])
             pending = sum(1 for state, _at in sent if state != "sent")
             given = max(at for _s, at in sent if at) if sent and not pending else None
-        result.append(NoticeRow(n.id, n.channel, n.to_whom, given, n.recorded_by, n.note, pending))
+        current = given is not None and (changed is None or given >= _tz(changed))
+        result.append(
+            NoticeRow(n.id, n.channel, n.to_whom, given, n.recorded_by, n.note, pending, current)
+        )
     return result
-
-
-def _counts(notice: NoticeRow, change: ChangeRecord) -> bool:
-    """Given, and about the change as it stands (not an earlier schedule)."""
-    changed = change.terms_changed_at
-    return notice.given_at is not None and (changed is None or notice.given_at >= _tz(changed))
 
 
 def _open(session: Session, change_id: int) -> ChangeRecord:
@@ -407,7 +407,7 @@ def mark_executed(
     system = session.get(System, row.system_id)
     assert system is not None  # the foreign key
     why = limited("emergency_reason", emergency_reason, 2000)
-    told = any(_counts(n, row) for n in notices(session, change_id))
+    told = any(n.current for n in notices(session, change_id))
     unnoticed = system.under_maintenance and not told
     if unnoticed and not why:
         raise ValidationError("notice", "notice_required")

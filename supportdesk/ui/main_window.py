@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from supportdesk.domain.registry import AttentionItem, UserRow
     from supportdesk.ui.context import Scheduler, UiContext
+    from supportdesk.ui.pages.changes_page import ChangesPage
     from supportdesk.ui.pages.handover_page import HandoverPage
     from supportdesk.ui.pages.home_page import HomePage
     from supportdesk.ui.pages.reminders_page import RemindersPage, UnreadNotifier
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
             self.tr("Hosts"),
             self.tr("Maintenance contracts"),
             self.tr("Inspection"),
+            self.tr("Changes"),
             self.tr("Vault"),
             self.tr("Reminders"),
         ]
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
         """The pages and whatever else needs the database (their modules import the services
         layer, and with it SQLAlchemy: start-up shows the frame before paying for that)."""
         from supportdesk.ui.pages import registry_pages  # noqa: PLC0415
+        from supportdesk.ui.pages.changes_page import ChangesPage  # noqa: PLC0415
         from supportdesk.ui.pages.handover_page import HandoverPage  # noqa: PLC0415
         from supportdesk.ui.pages.home_page import HomePage  # noqa: PLC0415
         from supportdesk.ui.pages.reminders_page import RemindersPage  # noqa: PLC0415
@@ -104,11 +107,14 @@ class MainWindow(QMainWindow):
         self.home.opened.connect(self._on_home_item_opened)
         self.reminders: RemindersPage = RemindersPage(ctx, self)
         self.handover: HandoverPage = HandoverPage(ctx, self)
+        self.changes: ChangesPage = ChangesPage(ctx, self)
         pages: list[tuple[str, QWidget]] = [("home", self.home)]
         for key, _title, page in registry_pages(ctx):
             pages.append((key, page))
             if key == "projects":  # R1.1: the handover follows from the projects' dates
                 pages.append(("handover", self.handover))
+            if key == "inspection":  # R3.2: changes to the systems in maintenance
+                pages.append(("changes", self.changes))
         pages.append(("reminders", self.reminders))
         model = self.navigation.model()
         self.pages = [
@@ -311,6 +317,7 @@ class MainWindow(QMainWindow):
         # start among them), then stop the scheduler.
         if self._ctx is not None:
             self.reminders.timer.stop()
+            self.changes.timer.stop()
             self.notifier.hide()
             self._ctx.tasks.shutdown()
         self.stop_scheduler()

@@ -70,10 +70,11 @@ class TimedShell:
         command: str,
         limits: Limits,
         cancel: threading.Event | None = None,
+        stdin: bytes | None = None,
     ) -> CommandResult:
         started = time.perf_counter()
         try:
-            return self.shell.run(endpoint, command, limits, cancel)
+            return self.shell.run(endpoint, command, limits, cancel, stdin)
         finally:
             ended = time.perf_counter()
             with self._lock:

@@ -119,6 +119,10 @@ def test_a_notice_about_an_earlier_schedule_does_not_count(team: Team) -> None:
         changes.save_change(
             s, _form(team, planned_start=START + timedelta(days=7), id=key, version=row.version)
         )
+    with team.db.read() as s:
+        (stale,) = changes.notices(s, key)
+        assert (stale.given_at is not None, stale.current) == (True, False)
+        assert not changes.detail(s, key).noticed
     with pytest.raises(ValidationError) as bad, team.engineer.write() as s:
         changes.mark_executed(s, key, START, now=START + timedelta(days=8))
     assert bad.value.code == "notice_required"

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from supportdesk import bootstrap
 from supportdesk.ui.context import UiContext
 from supportdesk.ui.main_window import MainWindow
+from supportdesk.ui.pages.changes_page import ChangesPage
 from supportdesk.ui.pages.contracts_page import ContractsPage
 from supportdesk.ui.pages.customers_page import CustomersPage
 from supportdesk.ui.pages.handover_page import HandoverPage
@@ -53,6 +54,7 @@ def test_navigation_switches_to_every_page(
         HostsPage,
         ContractsPage,
         InspectionPage,
+        ChangesPage,
         VaultPage,
         RemindersPage,
     ]
