@@ -2384,6 +2384,70 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>not inspected ({outcome}): {reason}; evidence {sha}</translation>
     </message>
     <message>
+        <source>Backups (R3.3)</source>
+        <translation>Backups (R3.3)</translation>
+    </message>
+    <message>
+        <source>Backup job</source>
+        <translation>Backup job</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>recoverable</source>
+        <translation>recoverable</translation>
+    </message>
+    <message>
+        <source>failed: {problems}</source>
+        <translation>failed: {problems}</translation>
+    </message>
+    <message>
+        <source>not checked this month</source>
+        <translation>not checked this month</translation>
+    </message>
+    <message>
+        <source>No backup job is recorded for this system.</source>
+        <translation>No backup job is recorded for this system.</translation>
+    </message>
+    <message>
+        <source>could not be read</source>
+        <translation>could not be read</translation>
+    </message>
+    <message>
+        <source>no backups</source>
+        <translation>no backups</translation>
+    </message>
+    <message>
+        <source>newest too old</source>
+        <translation>newest too old</translation>
+    </message>
+    <message>
+        <source>less than 60 days kept</source>
+        <translation>less than 60 days kept</translation>
+    </message>
+    <message>
+        <source>gaps</source>
+        <translation>gaps</translation>
+    </message>
+    <message>
+        <source>newest much smaller</source>
+        <translation>newest much smaller</translation>
+    </message>
+    <message>
+        <source>check failed</source>
+        <translation>check failed</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>Monthly inspection report</source>
         <translation>Monthly inspection report</translation>
     </message>
@@ -3330,6 +3394,22 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>The handover of {project} ({customer}) must be signed by {due}, two weeks after acceptance on {acceptance} (R1.1).</translation>
     </message>
     <message>
+        <source>Backup check failed: {customer} {system} {job}</source>
+        <translation>Backup check failed: {customer} {system} {job}</translation>
+    </message>
+    <message>
+        <source>The backups of {system} ({customer}), job {job}, failed their check on {since}: {findings}. Data changed or lost within two months must stay restorable (R3.3): see the Backups page.</source>
+        <translation>The backups of {system} ({customer}), job {job}, failed their check on {since}: {findings}. Data changed or lost within two months must stay restorable (R3.3): see the Backups page.</translation>
+    </message>
+    <message>
+        <source>Backups not checked for a week: {customer} {system} {job}</source>
+        <translation>Backups not checked for a week: {customer} {system} {job}</translation>
+    </message>
+    <message>
+        <source>Nobody has checked the backups of {system} ({customer}), job {job}, since {since}. Run a backup check (R3.3).</source>
+        <translation>Nobody has checked the backups of {system} ({customer}), job {job}, since {since}. Run a backup check (R3.3).</translation>
+    </message>
+    <message>
         <source>[Not acknowledged, reminder {step}] {subject}</source>
         <translation>[Not acknowledged, reminder {step}] {subject}</translation>
     </message>
@@ -3365,6 +3445,18 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>Credential to change</translation>
     </message>
     <message>
+        <source>Handover: the group joins</source>
+        <translation>Handover: the group joins</translation>
+    </message>
+    <message>
+        <source>Handover due soon</source>
+        <translation>Handover due soon</translation>
+    </message>
+    <message>
+        <source>Backup problem</source>
+        <translation>Backup problem</translation>
+    </message>
+    <message>
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
@@ -3395,6 +3487,22 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>Change it with the customer, then save the new secret</source>
         <translation>Change it with the customer, then save the new secret</translation>
+    </message>
+    <message>
+        <source>The group joins from {join}; acceptance on {acceptance}</source>
+        <translation>The group joins from {join}; acceptance on {acceptance}</translation>
+    </message>
+    <message>
+        <source>To be signed by {due}</source>
+        <translation>To be signed by {due}</translation>
+    </message>
+    <message>
+        <source>Backup check failed since {since}: {findings}</source>
+        <translation>Backup check failed since {since}: {findings}</translation>
+    </message>
+    <message>
+        <source>Backups not checked since {since}</source>
+        <translation>Backups not checked since {since}</translation>
     </message>
     <message>
         <source>Acknowledge and assign</source>

@@ -2384,6 +2384,70 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>未巡检（{outcome}）：{reason}；证据 {sha}</translation>
     </message>
     <message>
+        <source>Backups (R3.3)</source>
+        <translation>备份情况（R3.3）</translation>
+    </message>
+    <message>
+        <source>Backup job</source>
+        <translation>备份任务</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>检查时间</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>recoverable</source>
+        <translation>可恢复</translation>
+    </message>
+    <message>
+        <source>failed: {problems}</source>
+        <translation>未通过：{problems}</translation>
+    </message>
+    <message>
+        <source>not checked this month</source>
+        <translation>本月未检查</translation>
+    </message>
+    <message>
+        <source>No backup job is recorded for this system.</source>
+        <translation>本系统尚未登记备份任务。</translation>
+    </message>
+    <message>
+        <source>could not be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>no backups</source>
+        <translation>没有备份</translation>
+    </message>
+    <message>
+        <source>newest too old</source>
+        <translation>最新备份过旧</translation>
+    </message>
+    <message>
+        <source>less than 60 days kept</source>
+        <translation>保留不足 60 天</translation>
+    </message>
+    <message>
+        <source>gaps</source>
+        <translation>存在间断</translation>
+    </message>
+    <message>
+        <source>newest much smaller</source>
+        <translation>最新备份明显变小</translation>
+    </message>
+    <message>
+        <source>check failed</source>
+        <translation>校验失败</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Monthly inspection report</source>
         <translation>月度巡检报告</translation>
     </message>
@@ -3330,6 +3394,22 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>{project}（{customer}）的移交须在 {due} 前签字，即 {acceptance} 终验后两周内（R1.1）。</translation>
     </message>
     <message>
+        <source>Backup check failed: {customer} {system} {job}</source>
+        <translation>备份检查未通过：{customer} {system} {job}</translation>
+    </message>
+    <message>
+        <source>The backups of {system} ({customer}), job {job}, failed their check on {since}: {findings}. Data changed or lost within two months must stay restorable (R3.3): see the Backups page.</source>
+        <translation>{customer} {system} 的备份任务 {job} 于 {since} 检查未通过：{findings}。两个月内变动或丢失的数据必须可以恢复（R3.3），请查看“备份”页面。</translation>
+    </message>
+    <message>
+        <source>Backups not checked for a week: {customer} {system} {job}</source>
+        <translation>备份已一周未检查：{customer} {system} {job}</translation>
+    </message>
+    <message>
+        <source>Nobody has checked the backups of {system} ({customer}), job {job}, since {since}. Run a backup check (R3.3).</source>
+        <translation>{customer} {system} 的备份任务 {job} 自 {since} 起无人检查。请执行备份检查（R3.3）。</translation>
+    </message>
+    <message>
         <source>[Not acknowledged, reminder {step}] {subject}</source>
         <translation>【未确认，第 {step} 次催办】{subject}</translation>
     </message>
@@ -3365,6 +3445,18 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>需更换的凭据</translation>
     </message>
     <message>
+        <source>Handover: the group joins</source>
+        <translation>项目移交：售后介入</translation>
+    </message>
+    <message>
+        <source>Handover due soon</source>
+        <translation>项目移交即将到期</translation>
+    </message>
+    <message>
+        <source>Backup problem</source>
+        <translation>备份问题</translation>
+    </message>
+    <message>
         <source>e-mail</source>
         <translation>邮件</translation>
     </message>
@@ -3395,6 +3487,22 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>Change it with the customer, then save the new secret</source>
         <translation>请与客户更换后，保存新密码</translation>
+    </message>
+    <message>
+        <source>The group joins from {join}; acceptance on {acceptance}</source>
+        <translation>售后组自 {join} 介入；终验日期 {acceptance}</translation>
+    </message>
+    <message>
+        <source>To be signed by {due}</source>
+        <translation>须于 {due} 前签字</translation>
+    </message>
+    <message>
+        <source>Backup check failed since {since}: {findings}</source>
+        <translation>自 {since} 起备份检查未通过：{findings}</translation>
+    </message>
+    <message>
+        <source>Backups not checked since {since}</source>
+        <translation>自 {since} 起备份未检查</translation>
     </message>
     <message>
         <source>Acknowledge and assign</source>

@@ -192,6 +192,7 @@ class JobRow:
     credential: str
     version: int
     last: CheckRow | None  # the newest check
+    since: datetime | None = None  # when the job was last set up or changed
 
 
 # --- listing a job's backups on its host: one script, its output parsed here --------------

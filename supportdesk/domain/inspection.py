@@ -13,6 +13,7 @@ import secrets
 import shlex
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 
 from supportdesk.domain.errors import ValidationError
@@ -617,6 +618,17 @@ class ReportHost:
 
 
 @dataclass(frozen=True, slots=True)
+class BackupLine:
+    """A backup job as the monthly report states it: its newest check of the month."""
+
+    job: str
+    kind: str
+    checked_at: datetime | None  # None: not checked in the month
+    passed: bool | None
+    problems: tuple[str, ...]  # the codes of the findings that failed (domain/backup.CODES)
+
+
+@dataclass(frozen=True, slots=True)
 class InspectionReport:
     """Everything the monthly report of one system shows (R2.3), as stored."""
 
@@ -632,6 +644,7 @@ class InspectionReport:
     review_comment: str
     hosts: tuple[ReportHost, ...]
     manual: tuple[ManualCheckRow, ...]
+    backups: tuple[BackupLine, ...] = ()  # R3.3: each backup job's check in the month
 
     @property
     def follow_ups(self) -> list[tuple[str, Finding]]:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from supportdesk.domain.inspection import (
+    BackupLine,
     Finding,
     InspectionReport,
     ManualCheckRow,
@@ -99,7 +101,41 @@ def _words() -> dict[str, str]:
         "missed": QCoreApplication.translate(
             "InspectionReport", "not inspected ({outcome}): {reason}; evidence {sha}"
         ),
+        "backups": QCoreApplication.translate("InspectionReport", "Backups (R3.3)"),
+        "job": QCoreApplication.translate("InspectionReport", "Backup job"),
+        "checked": QCoreApplication.translate("InspectionReport", "Checked"),
+        "result": QCoreApplication.translate("InspectionReport", "Result"),
+        "passed": QCoreApplication.translate("InspectionReport", "recoverable"),
+        "failed": QCoreApplication.translate("InspectionReport", "failed: {problems}"),
+        "unchecked": QCoreApplication.translate("InspectionReport", "not checked this month"),
+        "no_jobs": QCoreApplication.translate(
+            "InspectionReport", "No backup job is recorded for this system."
+        ),
     }
+
+
+def problem_label(code: str) -> str:
+    """A backup finding that failed (domain/backup.CODES), in a few words."""
+    words = {
+        "unreadable": QCoreApplication.translate("InspectionReport", "could not be read"),
+        "none": QCoreApplication.translate("InspectionReport", "no backups"),
+        "stale": QCoreApplication.translate("InspectionReport", "newest too old"),
+        "shallow": QCoreApplication.translate("InspectionReport", "less than 60 days kept"),
+        "gap": QCoreApplication.translate("InspectionReport", "gaps"),
+        "shrunk": QCoreApplication.translate("InspectionReport", "newest much smaller"),
+        "unsound": QCoreApplication.translate("InspectionReport", "check failed"),
+    }
+    return words.get(code, code)
+
+
+def _backup_cells(line: BackupLine, w: dict[str, str]) -> list[str]:
+    if line.checked_at is None:
+        return [line.job, "-", w["unchecked"]]
+    problems = QCoreApplication.translate("InspectionReport", ", ").join(
+        dict.fromkeys(problem_label(c) for c in line.problems)
+    )
+    result = w["passed"] if line.passed else w["failed"].format(problems=problems)
+    return [line.job, line.checked_at.astimezone().strftime("%Y-%m-%d %H:%M"), result]
 
 
 def _rows(report: InspectionReport, w: dict[str, str]) -> list[tuple[str, str]]:
@@ -173,6 +209,25 @@ def to_html(report: InspectionReport) -> str:
     if not follow:
         parts.append(f"<li>{e(w['nothing'])}</li>")
     parts.append("</ul>")
+    parts.append(f"<h2>{e(w['backups'])}</h2>")
+    if report.backups:
+        parts.append("<table border='1' cellspacing='0' cellpadding='3' width='100%'><tr>")
+        parts += [f"<th>{e(h)}</th>" for h in (w["job"], w["checked"], w["result"])]
+        parts.append("</tr>")
+        for line in report.backups:
+            colour = "#ffffff" if line.passed else COLOURS.get("warning", "#ffffff")
+            cells = _backup_cells(line, w)
+            parts.append(
+                "<tr>"
+                + "".join(
+                    f"<td bgcolor='{colour}'>{e(c)}</td>" if i == 2 else f"<td>{e(c)}</td>"
+                    for i, c in enumerate(cells)
+                )
+                + "</tr>"
+            )
+        parts.append("</table>")
+    else:
+        parts.append(f"<p>{e(w['no_jobs'])}</p>")
     if report.review_comment:
         parts.append(f"<p>{e(w['comment'])}: {e(report.review_comment)}</p>")
     return "".join(parts)
@@ -180,6 +235,21 @@ def to_html(report: InspectionReport) -> str:
 
 def write_pdf(report: InspectionReport, path: Path, font_file: Path) -> Path:
     return write_html_pdf(to_html(report), _words()["title"], path, font_file)
+
+
+def _docx_backups(doc: Any, report: InspectionReport, w: dict[str, str]) -> None:
+    doc.add_heading(w["backups"], level=2)
+    if not report.backups:
+        doc.add_paragraph(w["no_jobs"])
+        return
+    head = (w["job"], w["checked"], w["result"])
+    grid = doc.add_table(rows=1, cols=len(head))
+    grid.style = "Table Grid"
+    for cell, text in zip(grid.rows[0].cells, head, strict=True):
+        cell.text = text
+    for line in report.backups:
+        for cell, text in zip(grid.add_row().cells, _backup_cells(line, w), strict=True):
+            cell.text = text
 
 
 def write_docx(report: InspectionReport, path: Path) -> Path:
@@ -219,5 +289,6 @@ def write_docx(report: InspectionReport, path: Path) -> Path:
         doc.add_paragraph(_follow_up(name, f))
     if not follow:
         doc.add_paragraph(w["nothing"])
+    _docx_backups(doc, report, w)
     doc.save(str(path))
     return path

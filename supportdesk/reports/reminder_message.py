@@ -103,6 +103,40 @@ def compose(
                 due=facts["due_on"],
             )
         ]
+    elif rule == "backup.problem" and facts.get("problem") == "failed":
+        subject = QCoreApplication.translate(
+            "ReminderMessage", "Backup check failed: {customer} {system} {job}"
+        ).format(customer=facts["customer"], system=facts["system"], job=facts["job"])
+        lines = [
+            QCoreApplication.translate(
+                "ReminderMessage",
+                "The backups of {system} ({customer}), job {job}, failed their check on "
+                "{since}: {findings}. Data changed or lost within two months must stay "
+                "restorable (R3.3): see the Backups page.",
+            ).format(
+                system=facts["system"],
+                customer=facts["customer"],
+                job=facts["job"],
+                since=facts["since"],
+                findings=facts["findings"],
+            )
+        ]
+    elif rule == "backup.problem":
+        subject = QCoreApplication.translate(
+            "ReminderMessage", "Backups not checked for a week: {customer} {system} {job}"
+        ).format(customer=facts["customer"], system=facts["system"], job=facts["job"])
+        lines = [
+            QCoreApplication.translate(
+                "ReminderMessage",
+                "Nobody has checked the backups of {system} ({customer}), job {job}, since "
+                "{since}. Run a backup check (R3.3).",
+            ).format(
+                system=facts["system"],
+                customer=facts["customer"],
+                job=facts["job"],
+                since=facts["since"],
+            )
+        ]
     else:
         subject, lines = title, [reason]
     if step:

@@ -117,6 +117,7 @@ def jobs(session: Session, system_id: int | None = None) -> list[JobRow]:
             j.credential,
             j.version,
             last.get(j.id),
+            j.updated_at if j.updated_at.tzinfo else j.updated_at.replace(tzinfo=UTC),
         )
         for j, customer, system, host in rows
     ]
@@ -195,6 +196,17 @@ def save_job(session: Session, form: JobForm) -> JobRow:
     action = f"backup_job.{'add' if form.id is None else 'update'}"
     audit.append(session, action, f"backup_job:{row.id}", values)
     return next(j for j in jobs(session, form.system_id) if j.id == row.id)
+
+
+def failing_since(session: Session, job_id: int) -> CheckRow | None:
+    """The first failed check after the last one that passed: when the trouble began (None
+    while the newest check passed, or there is none)."""
+    first = None
+    for check in checks(session, job_id):
+        if check.passed:
+            break
+        first = check
+    return first
 
 
 def checks(session: Session, job_id: int, limit: int = 50) -> list[CheckRow]:

@@ -28,6 +28,8 @@ from sqlalchemy.orm import Session
 from supportdesk.db import audit, evidence
 from supportdesk.db.models import (
     AuditEvent,
+    BackupCheck,
+    BackupJob,
     Credential,
     Customer,
     Host,
@@ -41,6 +43,7 @@ from supportdesk.db.models import (
 )
 from supportdesk.domain.errors import NotFoundError, SupportDeskError, ValidationError
 from supportdesk.domain.inspection import (
+    BackupLine,
     Baseline,
     Coverage,
     CustomCheck,
@@ -877,7 +880,38 @@ def report(session: Session, run_id: int) -> InspectionReport:
         run.review_comment,
         tuple(hosts),
         tuple(manual_checks(session, run_id)),
+        tuple(_backup_lines(session, run.system_id, run.period)),
     )
+
+
+def _backup_lines(session: Session, system_id: int, period: str) -> list[BackupLine]:
+    """Each backup job of the system with its newest check within the month (R3.3)."""
+    year, month = int(period[:4]), int(period[5:])
+    start = datetime(year, month, 1, tzinfo=UTC)
+    end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC)
+    found = []
+    for job_id, name, kind in session.execute(
+        select(BackupJob.id, BackupJob.name, BackupJob.kind)
+        .where(BackupJob.system_id == system_id)
+        .order_by(BackupJob.name)
+    ):
+        check = session.scalars(
+            select(BackupCheck)
+            .where(
+                BackupCheck.job_id == job_id,
+                BackupCheck.checked_at >= start,
+                BackupCheck.checked_at < end,
+            )
+            .order_by(BackupCheck.id.desc())
+            .limit(1)
+        ).first()
+        if check is None:
+            found.append(BackupLine(name, kind, None, None, ()))
+            continue
+        problems = tuple(f["code"] for f in json.loads(check.findings) if not f["ok"])
+        at = check.checked_at if check.checked_at.tzinfo else check.checked_at.replace(tzinfo=UTC)
+        found.append(BackupLine(name, kind, at, check.passed, problems))
+    return found
 
 
 def _previous_values(session: Session, run: InspectionRun) -> dict[str, dict[str, str]]:

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, aliased
 from supportdesk.db import audit, outbox
 from supportdesk.db.models import (
     AuditEvent,
+    ChangeRecord,
     Contract,
     Credential,
     Customer,
@@ -59,6 +60,8 @@ INSPECTION_OVERDUE = "inspection.overdue"
 ROTATION_DUE = "vault.rotation_due"
 HANDOVER_JOIN = "handover.join"
 HANDOVER_DUE = "handover.due"
+BACKUP_PROBLEM = "backup.problem"
+UNCHECKED_AFTER = timedelta(days=7)  # a backup job nobody checked for a week (R3.3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +218,50 @@ def _handover(rule: str) -> Callable[[Session, date], list[Due]]:
 
 register(Rule(HANDOVER_JOIN, _handover(HANDOVER_JOIN), to=(Role.GROUP_LEADER,)))
 register(Rule(HANDOVER_DUE, _handover(HANDOVER_DUE), to=(Role.GROUP_LEADER,)))
+
+
+def _backup_problem(session: Session, today: date) -> list[Due]:
+    """R3.3: a job's backup check failed (once per failure: from its first failed check
+    after the last that passed), or nobody checked it for a week."""
+    from supportdesk.services import backup  # noqa: PLC0415 - avoids a cycle at import
+
+    found = []
+    for job in backup.jobs(session):
+        title = f"{job.customer} {job.system} {job.name}"
+        facts = {"customer": job.customer, "system": job.system, "job": job.name}
+        failing = backup.failing_since(session, job.id)
+        if failing is not None:
+            day = failing.checked_at.astimezone().date()
+            bad = ", ".join(f.code for f in failing.findings if not f.ok)
+            found.append(
+                Due(
+                    BACKUP_PROBLEM,
+                    f"backup_job:{job.id}:failed",
+                    day,
+                    title,
+                    f"backup check failed: {bad}",
+                    {**facts, "problem": "failed", "findings": bad, "since": day.isoformat()},
+                )
+            )
+            continue
+        last = job.last.checked_at if job.last is not None else job.since
+        if last is None or today < last.astimezone().date() + UNCHECKED_AFTER:
+            continue
+        since = last.astimezone().date()
+        found.append(
+            Due(
+                BACKUP_PROBLEM,
+                f"backup_job:{job.id}:unchecked",
+                since + UNCHECKED_AFTER,
+                title,
+                "backups not checked for a week",
+                {**facts, "problem": "unchecked", "since": since.isoformat()},
+            )
+        )
+    return found
+
+
+register(Rule(BACKUP_PROBLEM, _backup_problem, to=(Role.GROUP_LEADER,)))
 
 
 def due(session: Session, today: date) -> list[Due]:
@@ -672,7 +719,29 @@ def letter(session: Session, reminder_id: int, today: date) -> Letter | None:
     people = _people(session)
     inspections: list[ServiceLine] = []
     open_issues: list[ServiceLine] = []
+    changes: list[ServiceLine] = []
     if system_id is not None:
+        executed = session.execute(
+            select(ChangeRecord.executed_at, ChangeRecord.title, ChangeRecord.id)
+            .where(
+                ChangeRecord.system_id == system_id,
+                ChangeRecord.state == "executed",
+                ChangeRecord.executed_at
+                >= datetime(start.year, start.month, start.day, tzinfo=UTC),
+                ChangeRecord.executed_at
+                < datetime(end.year, end.month, end.day, tzinfo=UTC) + timedelta(days=1),
+            )
+            .order_by(ChangeRecord.executed_at, ChangeRecord.id)
+        ).all()
+        changes = [  # R3.2's change log: what was changed for the customer this period
+            ServiceLine(
+                (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone().date(),
+                "change",
+                f"{title} (#{key})",
+            )
+            for at, title, key in executed
+            if at is not None
+        ]
         runs = session.execute(
             select(InspectionRun.id, InspectionRun.period, InspectionRun.finalized_at)
             .where(
@@ -716,7 +785,7 @@ def letter(session: Session, reminder_id: int, today: date) -> Letter | None:
         days_left=(end - today).days,
         salesperson=row.assigned_to or facts.get("salesperson", ""),
         inspections=tuple(inspections),
-        changes=(),  # the change log (issue 8) adds its lines here
+        changes=tuple(changes),
         open_issues=tuple(open_issues),
         reference=f"R-{row.id}",
     )

@@ -3,9 +3,11 @@ in Chinese or English, the Chinese surviving in the PDF through its embedded fon
 
 from __future__ import annotations
 
+import json
 import subprocess
 import unicodedata
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +18,11 @@ from PySide6.QtCore import QCoreApplication
 from sqlalchemy import update
 
 from supportdesk.db.engine import Database
-from supportdesk.db.models import InspectionRun
+from supportdesk.db.models import BackupCheck, InspectionRun
+from supportdesk.domain.backup import BackupKind, JobForm
 from supportdesk.domain.inspection import InspectionSettings, ManualItem
 from supportdesk.reports import inspection_report
-from supportdesk.services import inspection
+from supportdesk.services import backup, inspection
 from supportdesk.ui.i18n import install_translators, resource_path
 from tests.cli_run import run_cli
 from tests.servers.sshd import SshServer
@@ -84,8 +87,30 @@ def test_the_report_in_pdf_and_docx(
     finished: tuple[Fleet, int], language: str, tmp_path: Path
 ) -> None:
     fleet, run = finished
+    with fleet.db.write() as s:  # R3.3: the month's backup checks are in the report
+        host = fleet.hosts["app01"]
+        nightly = backup.save_job(
+            s, JobForm(fleet.system, host, "夜间数据库", BackupKind.PG_DUMP, "/srv/backup")
+        )
+        backup.save_job(
+            s, JobForm(fleet.system, host, "应用目录", BackupKind.DIRECTORY, "/srv/app")
+        )
+        s.add(
+            BackupCheck(
+                job_id=nightly.id,
+                checked_at=datetime(2026, 11, 20, 9, tzinfo=UTC),
+                passed=False,
+                outcome="checked",
+                findings=json.dumps([{"code": "gap", "ok": False, "params": {}}]),
+                checked_by="tester",
+            )
+        )
     with fleet.db.read() as s:
         report = inspection.report(s, run)
+    assert [(b.job, b.passed, b.problems) for b in report.backups] == [
+        ("夜间数据库", False, ("gap",)),
+        ("应用目录", None, ()),
+    ]
     assert [h.name for h in report.hosts] == ["app01", "bare01"]
     app01 = report.hosts[0]
     assert app01.fingerprint == fleet.server.host_key_fingerprint
@@ -94,7 +119,11 @@ def test_the_report_in_pdf_and_docx(
     pdf = inspection_report.write_pdf(report, tmp_path / "r.pdf", FONT)
     text, embedded = _pdf_text(pdf)
     title = "月度巡检报告" if language == "zh_CN" else "Monthly inspection report"
-    for expected in (title, "调度平台生产", "巡检客户", "app01", "客户停机", "机房温度正常"):
+    unchecked = "本月未检查" if language == "zh_CN" else "not checked this month"
+    for expected in (
+        title, "调度平台生产", "巡检客户", "app01", "客户停机", "机房温度正常", "夜间数据库",
+        unchecked,
+    ):  # fmt: skip
         assert expected in text, expected
     assert text.count(title) == 1  # headings drawn once (no faked bold), so read once
     assert app01.evidence is not None
@@ -110,7 +139,7 @@ def test_the_report_in_pdf_and_docx(
     body = "\n".join(p.text for p in document.paragraphs) + "\n".join(
         c.text for t in document.tables for row in t.rows for c in row.cells
     )
-    for expected in (title, "调度平台生产", "app01", "机房温度正常"):
+    for expected in (title, "调度平台生产", "app01", "机房温度正常", "应用目录", unchecked):
         assert expected in body, expected
     fonts = document.styles["Normal"].element.rPr.rFonts
     assert fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") == (

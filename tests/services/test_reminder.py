@@ -5,6 +5,7 @@ salesperson. On SQLite and PostgreSQL, each person connected as themself."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -14,11 +15,12 @@ from sqlalchemy.exc import DBAPIError
 from supportdesk.crypto import vault_crypto
 from supportdesk.db.engine import Database
 from supportdesk.db.models import AuditEvent, OutboxMessage, Reminder
+from supportdesk.domain.changes import ChangeForm
 from supportdesk.domain.errors import PermissionDeniedError, ValidationError
 from supportdesk.domain.registry import ContractForm
 from supportdesk.domain.reminder import EXPIRY
 from supportdesk.domain.vault import CredentialForm
-from supportdesk.services import registry, reminder, team_settings, vault
+from supportdesk.services import changes, registry, reminder, team_settings, vault
 from tests.reminder_team import Team
 
 TODAY = date(2026, 12, 1)
@@ -207,6 +209,16 @@ def test_two_runs_at_once_add_one_set(team: Team) -> None:
 
 
 def test_the_letter_tells_what_was_delivered(team: Team) -> None:
+    told = datetime(2026, 10, 9, 9, tzinfo=UTC)
+    form = ChangeForm(
+        team.system, "升级调度服务至 3.2 版", "修复内存泄漏", "调度服务", told + timedelta(days=1),
+        60, "中断 30 分钟", "回退 3.1 版", "李工", team.login("gongcheng"),
+    )  # fmt: skip
+    with team.engineer.write() as s:  # the change log feeds the letter's changes
+        done = changes.save_change(s, form)
+        changes.notify_by_phone(s, done.id, "王工", told, now=told)
+        changes.mark_executed(s, done.id, told + timedelta(days=1), now=told + timedelta(days=1))
+        changes.save_change(s, replace(form, title="尚未执行的变更"))  # planned: not in it
     _run(team.db, TODAY)
     with team.db.read() as s:
         letter = reminder.letter(s, _expiry(team.db), TODAY)
@@ -218,6 +230,9 @@ def test_the_letter_tells_what_was_delivered(team: Team) -> None:
         89,
     )
     assert letter.reference == f"R-{_expiry(team.db)}"
+    assert [(c.day, c.text) for c in letter.changes] == [
+        (date(2026, 10, 10), f"升级调度服务至 3.2 版 (#{done.id})")
+    ]
     assert (letter.to_names, letter.cc_names) == (
         (team.login("zongjian"),),
         (team.login("zuzhang"),),

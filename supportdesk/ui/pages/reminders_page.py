@@ -40,6 +40,9 @@ from supportdesk.domain.reminder import EXPIRY
 from supportdesk.domain.roles import Permission, Role, allows
 from supportdesk.services import delivery, registry, reminder, users
 from supportdesk.services.reminder import (
+    BACKUP_PROBLEM,
+    HANDOVER_DUE,
+    HANDOVER_JOIN,
     INSPECTION_OVERDUE,
     OUTCOMES,
     ROTATION_DUE,
@@ -73,6 +76,9 @@ def rule_label(rule: str) -> str:
             "RemindersPage", "Inspection report overdue"
         ),
         ROTATION_DUE: QCoreApplication.translate("RemindersPage", "Credential to change"),
+        HANDOVER_JOIN: QCoreApplication.translate("RemindersPage", "Handover: the group joins"),
+        HANDOVER_DUE: QCoreApplication.translate("RemindersPage", "Handover due soon"),
+        BACKUP_PROBLEM: QCoreApplication.translate("RemindersPage", "Backup problem"),
     }
     return labels.get(rule, rule)
 
@@ -114,6 +120,22 @@ def reason_text(row: ReminderRow, today: date) -> str:
         return QCoreApplication.translate(
             "RemindersPage", "Change it with the customer, then save the new secret"
         )
+    if row.rule == HANDOVER_JOIN and "join_on" in facts:
+        return QCoreApplication.translate(
+            "RemindersPage", "The group joins from {join}; acceptance on {acceptance}"
+        ).format(join=facts["join_on"], acceptance=facts.get("acceptance", ""))
+    if row.rule == HANDOVER_DUE and "due_on" in facts:
+        return QCoreApplication.translate("RemindersPage", "To be signed by {due}").format(
+            due=facts["due_on"]
+        )
+    if row.rule == BACKUP_PROBLEM and facts.get("problem") == "failed":
+        return QCoreApplication.translate(
+            "RemindersPage", "Backup check failed since {since}: {findings}"
+        ).format(since=facts.get("since", ""), findings=facts.get("findings", ""))
+    if row.rule == BACKUP_PROBLEM:
+        return QCoreApplication.translate(
+            "RemindersPage", "Backups not checked since {since}"
+        ).format(since=facts.get("since", ""))
     return row.reason
 
 

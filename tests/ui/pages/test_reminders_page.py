@@ -29,6 +29,8 @@ from supportdesk.ui.pages.reminders_page import (
     FollowUpDialog,
     RemindersPage,
     UnreadNotifier,
+    reason_text,
+    rule_label,
     split_addresses,
 )
 from supportdesk.ui.tasks import TaskRunner
@@ -335,3 +337,32 @@ def test_clicking_the_balloon_opens_the_reminders_page(
     tray.messageClicked.emit()
     assert window.stack.currentWidget() is window.reminders
     assert window.navigation.currentIndex().row() == window.stack.currentIndex()
+
+
+@pytest.mark.parametrize(
+    ("rule", "facts", "words"),
+    [
+        (
+            reminder.HANDOVER_JOIN,
+            {"join_on": "2027-02-28", "acceptance": "2027-03-31"},
+            "2027-02-28",
+        ),
+        (reminder.HANDOVER_DUE, {"due_on": "2027-04-14"}, "2027-04-14"),
+        (
+            reminder.BACKUP_PROBLEM,
+            {"problem": "failed", "since": "2026-11-20", "findings": "gap"},
+            "gap",
+        ),
+        (reminder.BACKUP_PROBLEM, {"problem": "unchecked", "since": "2026-11-20"}, "2026-11-20"),
+    ],
+)
+def test_every_rule_is_named_and_explained_in_words(
+    rule: str, facts: dict[str, str], words: str
+) -> None:
+    row = ReminderRow(
+        1, rule, "s", TODAY, "t", "the rule's English", facts, datetime.now(UTC),
+        None, None, None, "open", "", 0,
+    )  # fmt: skip
+    assert rule_label(rule) != rule
+    assert words in reason_text(row, TODAY)
+    assert reason_text(row, TODAY) != "the rule's English"
