@@ -24,6 +24,35 @@ def add_parsers(sub: Any) -> None:
     check.add_argument(
         "--passphrase-file", type=Path, help="read the vault passphrase from this file's first line"
     )
+    drill = backup.add_parser(
+        "drill", help="restore one backup file to a scratch directory and compare its checksum"
+    )
+    drill.add_argument("--system", required=True)
+    drill.add_argument("--job", required=True, help="the job's name")
+    drill.add_argument(
+        "--file", default="", help="a file of the backup directory (default: the newest), or "
+        "a path in the repository's newest snapshot",
+    )  # fmt: skip
+    drill.add_argument("--json", action="store_true")
+    drill.add_argument(
+        "--passphrase-file", type=Path, help="read the vault passphrase from this file's first line"
+    )
+    setup = backup.add_parser(
+        "setup", help="set a daily backup up on a host (shows the commands, then asks)"
+    )
+    setup.add_argument("--system", required=True)
+    setup.add_argument("--host", required=True)
+    setup.add_argument("--change", type=int, required=True, help="the planned change it is")
+    setup.add_argument("--app-dir", required=True, help="the application directory to archive")
+    setup.add_argument("--target", required=True, help="where the backups are kept on the host")
+    setup.add_argument("--database", choices=["none", "postgresql", "mysql"], default="none")
+    setup.add_argument("--database-name", default="")
+    setup.add_argument("--keep-days", type=int, default=70)
+    setup.add_argument("--hour", type=int, default=2, help="hour of the day it runs (host time)")
+    setup.add_argument("--yes", action="store_true", help="run without asking")
+    setup.add_argument(
+        "--passphrase-file", type=Path, help="read the vault passphrase from this file's first line"
+    )
     listing = backup.add_parser("jobs", help="the backup jobs and their last check")
     listing.add_argument("--system")
     listing.add_argument("--json", action="store_true")
@@ -121,6 +150,65 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_OK if all(r["passed"] for r in results) else EXIT_USER
 
 
+def _drill(args: argparse.Namespace) -> int:
+    from supportdesk.cli_vault import _opened  # noqa: PLC0415
+    from supportdesk.domain.errors import ValidationError  # noqa: PLC0415
+    from supportdesk.services import backup  # noqa: PLC0415
+
+    app = _open(args)
+    with app.db.read() as session:
+        system = system_id_by_name(session, args.system)
+        found = [j.id for j in backup.jobs(session, system) if j.name == args.job]
+    if not found:
+        raise ValidationError("job", "not_found", entity="backup_job", value=args.job)
+    opened = _opened(args, app)
+    try:
+        row = backup.drill(app.db, app.remote_shell(), opened, found[0], args.file)
+    finally:
+        opened.lock()
+    _emit(
+        row,
+        args.json,
+        lambda r: (
+            f"{r.file}: {'restored, checksum matches' if r.passed else 'FAILED ' + r.detail}"
+            f" ({r.reference} {r.expected[:12]} / restored {r.restored[:12]})"
+        ),
+    )
+    return EXIT_OK if row.passed else EXIT_USER
+
+
+def _setup(args: argparse.Namespace) -> int:
+    from supportdesk.cli_vault import _opened  # noqa: PLC0415
+    from supportdesk.domain.backup import SetupForm  # noqa: PLC0415
+    from supportdesk.domain.errors import ValidationError  # noqa: PLC0415
+    from supportdesk.services import backup, registry  # noqa: PLC0415
+
+    form = SetupForm(
+        args.app_dir, args.target, args.database, args.database_name, args.keep_days, args.hour
+    )
+    plan = backup.plan_setup(form)
+    app = _open(args)
+    with app.db.read() as session:
+        system = system_id_by_name(session, args.system)
+        hosts = registry.hosts_by_ids(session, registry.host_ids(session, system_id=system))
+        host = next((h.id for h in hosts if h.name == args.host), None)
+    if host is None:
+        raise ValidationError("host", "not_found", entity="host", value=args.host)
+    print(f"On {args.host} these commands will run:\n\n{plan.install}", file=sys.stderr)
+    if not args.yes:
+        answer = input("Run them? [y/N] ").strip().lower()
+        if answer not in ("y", "yes"):
+            print("Nothing was changed.", file=sys.stderr)
+            return EXIT_USER
+    opened = _opened(args, app)
+    try:
+        jobs = backup.set_up(app.db, app.remote_shell(), opened, args.change, host, form)
+    finally:
+        opened.lock()
+    print("\n".join(f"{j.id}\t{j.name}\t{j.kind}" for j in jobs))
+    return EXIT_OK
+
+
 def _plain(check: Any) -> dict[str, Any]:
     return {
         "passed": check.passed,
@@ -155,4 +243,6 @@ HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("backup", "check"): _check,
     ("backup", "jobs"): _jobs,
     ("backup", "add"): _add,
+    ("backup", "drill"): _drill,
+    ("backup", "setup"): _setup,
 }

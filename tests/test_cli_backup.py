@@ -74,3 +74,30 @@ def test_check_backups_from_the_command_line(
     code, _out, err = run_cli(capsys, *add, "--name", "x", "--path", "relative/dir")
     assert code == 1
     assert "path" in err
+    drill = ["backup", "drill", "--system", "调度平台生产", "--passphrase-file", str(passphrase)]
+    code, out, _err = run_cli(capsys, *drill, "--job", "夜间数据库", "--json")
+    restored = json.loads(out)
+    assert (code, restored["passed"], restored["reference"]) == (0, True, "copy")
+    code, _out, err = run_cli(capsys, *drill, "--job", "没有这个任务")
+    assert code == 1
+    assert "没有这个任务" in err
+
+
+def test_setup_shows_the_commands_and_a_no_changes_nothing(
+    passphrase: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("builtins.input", lambda _prompt: "n")
+    code, _out, err = run_cli(
+        capsys, "backup", "setup", "--system", "调度平台生产", "--host", "db1", "--change", "1",
+        "--app-dir", "/opt/erp", "--target", "/srv/backup", "--passphrase-file", str(passphrase),
+    )  # fmt: skip
+    assert code == 1
+    assert "crontab -" in err
+    assert "tar -czf" in err
+    assert "Nothing was changed." in err
+    code, _out, err = run_cli(
+        capsys, "backup", "setup", "--system", "调度平台生产", "--host", "db1", "--change", "1",
+        "--app-dir", "opt/erp", "--target", "/srv/backup", "--yes",
+    )  # fmt: skip
+    assert code == 1
+    assert "opt/erp" in err

@@ -71,6 +71,425 @@
     </message>
 </context>
 <context>
+    <name>BackupsPage</name>
+    <message>
+        <source>files</source>
+        <translation>files</translation>
+    </message>
+    <message>
+        <source>PostgreSQL dumps</source>
+        <translation>PostgreSQL dumps</translation>
+    </message>
+    <message>
+        <source>MySQL dumps</source>
+        <translation>MySQL dumps</translation>
+    </message>
+    <message>
+        <source>restic repository</source>
+        <translation>restic repository</translation>
+    </message>
+    <message>
+        <source>borg repository</source>
+        <translation>borg repository</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <source>the listing took longer than allowed</source>
+        <translation>the listing took longer than allowed</translation>
+    </message>
+    <message>
+        <source>the host stopped answering</source>
+        <translation>the host stopped answering</translation>
+    </message>
+    <message>
+        <source>the connection broke off</source>
+        <translation>the connection broke off</translation>
+    </message>
+    <message>
+        <source>the command ended without an exit status</source>
+        <translation>the command ended without an exit status</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>there is no directory {path}</source>
+        <translation>there is no directory {path}</translation>
+    </message>
+    <message>
+        <source>the dump does not end the way a complete dump does</source>
+        <translation>the dump does not end the way a complete dump does</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>no reason given</translation>
+    </message>
+    <message>
+        <source>Could not read the backups: {reason}</source>
+        <translation>Could not read the backups: {reason}</translation>
+    </message>
+    <message>
+        <source>No backups found</source>
+        <translation>No backups found</translation>
+    </message>
+    <message>
+        <source>Newest backup {age} h old ({newest}) — within the schedule</source>
+        <translation>Newest backup {age} h old ({newest}) — within the schedule</translation>
+    </message>
+    <message>
+        <source>Newest backup {age} h old ({newest}) — more than the schedule allows</source>
+        <translation>Newest backup {age} h old ({newest}) — more than the schedule allows</translation>
+    </message>
+    <message>
+        <source>Backups go back {days} days, to {oldest} ({required} required)</source>
+        <translation>Backups go back {days} days, to {oldest} ({required} required)</translation>
+    </message>
+    <message>
+        <source>Only {days} days of backups ({required} required), the oldest {oldest}</source>
+        <translation>Only {days} days of backups ({required} required), the oldest {oldest}</translation>
+    </message>
+    <message>
+        <source>No gap between backups longer than the schedule allows</source>
+        <translation>No gap between backups longer than the schedule allows</translation>
+    </message>
+    <message>
+        <source>Gap of {hours} h between {after} and {before}</source>
+        <translation>Gap of {hours} h between {after} and {before}</translation>
+    </message>
+    <message>
+        <source>Newest backup {size}, usually {usual}</source>
+        <translation>Newest backup {size}, usually {usual}</translation>
+    </message>
+    <message>
+        <source>Newest backup {size}, usually {usual} — less than half</source>
+        <translation>Newest backup {size}, usually {usual} — less than half</translation>
+    </message>
+    <message>
+        <source>The repository&apos;s check passed</source>
+        <translation>The repository&apos;s check passed</translation>
+    </message>
+    <message>
+        <source>The newest backup is complete and undamaged</source>
+        <translation>The newest backup is complete and undamaged</translation>
+    </message>
+    <message>
+        <source>The repository&apos;s check failed: {detail}</source>
+        <translation>The repository&apos;s check failed: {detail}</translation>
+    </message>
+    <message>
+        <source>The newest backup is damaged or incomplete: {detail}</source>
+        <translation>The newest backup is damaged or incomplete: {detail}</translation>
+    </message>
+    <message>
+        <source>could not read</source>
+        <translation>could not read</translation>
+    </message>
+    <message>
+        <source>no backups</source>
+        <translation>no backups</translation>
+    </message>
+    <message>
+        <source>newest {age} h old</source>
+        <translation>newest {age} h old</translation>
+    </message>
+    <message>
+        <source>only {days} days</source>
+        <translation>only {days} days</translation>
+    </message>
+    <message>
+        <source>gap of {hours} h</source>
+        <translation>gap of {hours} h</translation>
+    </message>
+    <message>
+        <source>shrunk</source>
+        <translation>shrunk</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>damaged</translation>
+    </message>
+    <message>
+        <source>never checked</source>
+        <translation>never checked</translation>
+    </message>
+    <message>
+        <source>✔ passed</source>
+        <translation>✔ passed</translation>
+    </message>
+    <message>
+        <source>{count} gaps</source>
+        <translation>{count} gaps</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>✘ failed: {problems}</source>
+        <translation>✘ failed: {problems}</translation>
+    </message>
+    <message>
+        <source>– cancelled</source>
+        <translation>– cancelled</translation>
+    </message>
+    <message>
+        <source>✘ failed</source>
+        <translation>✘ failed</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>checked</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>every day</translation>
+    </message>
+    <message>
+        <source>every {days} days ({hours} h)</source>
+        <translation>every {days} days ({hours} h)</translation>
+    </message>
+    <message>
+        <source>every {hours} h</source>
+        <translation>every {hours} h</translation>
+    </message>
+    <message>
+        <source>Only engineers, the group leader and the administrator set up backup jobs.</source>
+        <translation>Only engineers, the group leader and the administrator set up backup jobs.</translation>
+    </message>
+    <message>
+        <source>Only engineers, the group leader and the administrator check backups.</source>
+        <translation>Only engineers, the group leader and the administrator check backups.</translation>
+    </message>
+    <message>
+        <source>Search customer, system, job, host or path…</source>
+        <translation>Search customer, system, job, host or path…</translation>
+    </message>
+    <message>
+        <source>Needs attention only</source>
+        <translation>Needs attention only</translation>
+    </message>
+    <message>
+        <source>Jobs whose last check failed, that were not checked for {days} days, or never.</source>
+        <translation>Jobs whose last check failed, that were not checked for {days} days, or never.</translation>
+    </message>
+    <message>
+        <source>Add job…</source>
+        <translation>Add job…</translation>
+    </message>
+    <message>
+        <source>Edit job…</source>
+        <translation>Edit job…</translation>
+    </message>
+    <message>
+        <source>Check selected</source>
+        <translation>Check selected</translation>
+    </message>
+    <message>
+        <source>Check all shown</source>
+        <translation>Check all shown</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Every (h)</source>
+        <translation>Every (h)</translation>
+    </message>
+    <message>
+        <source>Last check</source>
+        <translation>Last check</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>The job</source>
+        <translation>The job</translation>
+    </message>
+    <message>
+        <source>Host and path</source>
+        <translation>Host and path</translation>
+    </message>
+    <message>
+        <source>Backup files</source>
+        <translation>Backup files</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Repository password</source>
+        <translation>Repository password</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Checked at</source>
+        <translation>Checked at</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>Checked by</translation>
+    </message>
+    <message>
+        <source>Evidence…</source>
+        <translation>Evidence…</translation>
+    </message>
+    <message>
+        <source>Check history</source>
+        <translation>Check history</translation>
+    </message>
+    <message>
+        <source>Never checked: nothing proves yet that these backups can be restored.</source>
+        <translation>Never checked: nothing proves yet that these backups can be restored.</translation>
+    </message>
+    <message>
+        <source>Last checked {days} days ago: check it again.</source>
+        <translation>Last checked {days} days ago: check it again.</translation>
+    </message>
+    <message>
+        <source>Jobs: {count} · failing: {failed} · not checked for {days} days: {stale} · never checked: {never}</source>
+        <translation>Jobs: {count} · failing: {failed} · not checked for {days} days: {stale} · never checked: {never}</translation>
+    </message>
+    <message>
+        <source>Check history ({count})</source>
+        <translation>Check history ({count})</translation>
+    </message>
+    <message>
+        <source>Select a job to see its checks.</source>
+        <translation>Select a job to see its checks.</translation>
+    </message>
+    <message>
+        <source>{schedule}; a backup more than {late} h after the one before counts as missed</source>
+        <translation>{schedule}; a backup more than {late} h after the one before counts as missed</translation>
+    </message>
+    <message>
+        <source>vault credential {name}</source>
+        <translation>vault credential {name}</translation>
+    </message>
+    <message>
+        <source>{at} by {who}: {status}</source>
+        <translation>{at} by {who}: {status}</translation>
+    </message>
+    <message>
+        <source>Findings of the check at {at}</source>
+        <translation>Findings of the check at {at}</translation>
+    </message>
+    <message>
+        <source>Loading the systems and hosts…</source>
+        <translation>Loading the systems and hosts…</translation>
+    </message>
+    <message>
+        <source>Select a job first.</source>
+        <translation>Select a job first.</translation>
+    </message>
+    <message>
+        <source>A check is running.</source>
+        <translation>A check is running.</translation>
+    </message>
+    <message>
+        <source>Open the vault first (on the Vault page): the hosts&apos; credentials and the repositories&apos; passwords are there.</source>
+        <translation>Open the vault first (on the Vault page): the hosts&apos; credentials and the repositories&apos; passwords are there.</translation>
+    </message>
+    <message>
+        <source>No jobs are shown.</source>
+        <translation>No jobs are shown.</translation>
+    </message>
+    <message>
+        <source>Only engineers, the group leader and the administrator see what a host said.</source>
+        <translation>Only engineers, the group leader and the administrator see what a host said.</translation>
+    </message>
+    <message>
+        <source>Select a check in the history first.</source>
+        <translation>Select a check in the history first.</translation>
+    </message>
+    <message>
+        <source>This check kept no evidence.</source>
+        <translation>This check kept no evidence.</translation>
+    </message>
+    <message>
+        <source>Add a backup job to a system: where its backups are and how often.</source>
+        <translation>Add a backup job to a system: where its backups are and how often.</translation>
+    </message>
+    <message>
+        <source>Correct the selected job.</source>
+        <translation>Correct the selected job.</translation>
+    </message>
+    <message>
+        <source>List and judge the selected job&apos;s backups on its host, over SSH.</source>
+        <translation>List and judge the selected job&apos;s backups on its host, over SSH.</translation>
+    </message>
+    <message>
+        <source>Check every job the table shows, one after another.</source>
+        <translation>Check every job the table shows, one after another.</translation>
+    </message>
+    <message>
+        <source>What the host said in the selected check, and the command it ran.</source>
+        <translation>What the host said in the selected check, and the command it ran.</translation>
+    </message>
+    <message>
+        <source>Add a system first (Projects and systems).</source>
+        <translation>Add a system first (Projects and systems).</translation>
+    </message>
+    <message>
+        <source>Saved the backup job {name}.</source>
+        <translation>Saved the backup job {name}.</translation>
+    </message>
+    <message>
+        <source>Checking backups ({count} to check)…</source>
+        <translation>Checking backups ({count} to check)…</translation>
+    </message>
+    <message>
+        <source>Checked {checked}: {passed} passed, {failed} failed.</source>
+        <translation>Checked {checked}: {passed} passed, {failed} failed.</translation>
+    </message>
+    <message>
+        <source>Cancelled after {checked} of {total} jobs; the job being checked was recorded as cancelled, the rest were not checked.</source>
+        <translation>Cancelled after {checked} of {total} jobs; the job being checked was recorded as cancelled, the rest were not checked.</translation>
+    </message>
+    <message>
+        <source>Cancelling: the job being checked stops within seconds…</source>
+        <translation>Cancelling: the job being checked stops within seconds…</translation>
+    </message>
+</context>
+<context>
     <name>ChangeDialog</name>
     <message>
         <source>New change</source>
@@ -725,6 +1144,25 @@
     <message>
         <source>Exported: {path}</source>
         <translation>Exported: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckProgressDialog</name>
+    <message>
+        <source>Checking backups</source>
+        <translation>Checking backups</translation>
+    </message>
+    <message>
+        <source>Each job&apos;s result is kept as soon as it is checked. Cancel stops the job being checked within seconds; it is recorded as cancelled.</source>
+        <translation>Each job&apos;s result is kept as soon as it is checked. Cancel stops the job being checked within seconds; it is recorded as cancelled.</translation>
+    </message>
+    <message>
+        <source>Checking {job} ({done} of {total} done)…</source>
+        <translation>Checking {job} ({done} of {total} done)…</translation>
+    </message>
+    <message>
+        <source>Cancelling: the job being checked stops within seconds…</source>
+        <translation>Cancelling: the job being checked stops within seconds…</translation>
     </message>
 </context>
 <context>
@@ -2638,6 +3076,101 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     </message>
 </context>
 <context>
+    <name>JobDialog</name>
+    <message>
+        <source>New backup job</source>
+        <translation>New backup job</translation>
+    </message>
+    <message>
+        <source>Edit the backup job</source>
+        <translation>Edit the backup job</translation>
+    </message>
+    <message>
+        <source>e.g. nightly database dump</source>
+        <translation>e.g. nightly database dump</translation>
+    </message>
+    <message>
+        <source>e.g. *.sql.gz</source>
+        <translation>e.g. *.sql.gz</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>(choose a credential)</source>
+        <translation>(choose a credential)</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Directory or repository</source>
+        <translation>Directory or repository</translation>
+    </message>
+    <message>
+        <source>Backup files</source>
+        <translation>Backup files</translation>
+    </message>
+    <message>
+        <source>Backup every</source>
+        <translation>Backup every</translation>
+    </message>
+    <message>
+        <source>Repository password</source>
+        <translation>Repository password</translation>
+    </message>
+    <message>
+        <source>The vault has no credentials yet: add the repository&apos;s password there.</source>
+        <translation>The vault has no credentials yet: add the repository&apos;s password there.</translation>
+    </message>
+    <message>
+        <source>A check lists the backups on the host over SSH (the host&apos;s vault credential), and needs {days} days of them without gaps (R3.3).</source>
+        <translation>A check lists the backups on the host over SSH (the host&apos;s vault credential), and needs {days} days of them without gaps (R3.3).</translation>
+    </message>
+    <message>
+        <source>(this system has no hosts: add one on the Hosts page)</source>
+        <translation>(this system has no hosts: add one on the Hosts page)</translation>
+    </message>
+    <message>
+        <source>e.g. /data/backup/files</source>
+        <translation>e.g. /data/backup/files</translation>
+    </message>
+    <message>
+        <source>e.g. /var/backups/postgresql</source>
+        <translation>e.g. /var/backups/postgresql</translation>
+    </message>
+    <message>
+        <source>e.g. /var/backups/mysql</source>
+        <translation>e.g. /var/backups/mysql</translation>
+    </message>
+    <message>
+        <source>e.g. /srv/restic/erp</source>
+        <translation>e.g. /srv/restic/erp</translation>
+    </message>
+    <message>
+        <source>e.g. /srv/borg/erp</source>
+        <translation>e.g. /srv/borg/erp</translation>
+    </message>
+    <message>
+        <source>A backup later than {late} h after the one before counts as missed.</source>
+        <translation>A backup later than {late} h after the one before counts as missed.</translation>
+    </message>
+</context>
+<context>
     <name>JoinedDialog</name>
     <message>
         <source>The group joined the project</source>
@@ -2677,6 +3210,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>Changes</source>
         <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
     </message>
     <message>
         <source>Vault</source>
@@ -4730,6 +5267,30 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>directory or repository</translation>
     </message>
     <message>
+        <source>application directory</source>
+        <translation>application directory</translation>
+    </message>
+    <message>
+        <source>backup directory</source>
+        <translation>backup directory</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>database</translation>
+    </message>
+    <message>
+        <source>database name</source>
+        <translation>database name</translation>
+    </message>
+    <message>
+        <source>days kept</source>
+        <translation>days kept</translation>
+    </message>
+    <message>
+        <source>hour of the day</source>
+        <translation>hour of the day</translation>
+    </message>
+    <message>
         <source>file pattern</source>
         <translation>file pattern</translation>
     </message>
@@ -5140,6 +5701,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>no host named &apos;{value}&apos; in this system</source>
         <translation>no host named &apos;{value}&apos; in this system</translation>
+    </message>
+    <message>
+        <source>the backup could not be set up; the host said: {detail}</source>
+        <translation>the backup could not be set up; the host said: {detail}</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not an absolute path (one starting with /)</source>

@@ -71,6 +71,425 @@
     </message>
 </context>
 <context>
+    <name>BackupsPage</name>
+    <message>
+        <source>files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>PostgreSQL dumps</source>
+        <translation>PostgreSQL 转储</translation>
+    </message>
+    <message>
+        <source>MySQL dumps</source>
+        <translation>MySQL 转储</translation>
+    </message>
+    <message>
+        <source>restic repository</source>
+        <translation>restic 备份仓库</translation>
+    </message>
+    <message>
+        <source>borg repository</source>
+        <translation>borg 备份仓库</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>the listing took longer than allowed</source>
+        <translation>列出备份超过了允许的时间</translation>
+    </message>
+    <message>
+        <source>the host stopped answering</source>
+        <translation>主机不再响应</translation>
+    </message>
+    <message>
+        <source>the connection broke off</source>
+        <translation>连接中断</translation>
+    </message>
+    <message>
+        <source>the command ended without an exit status</source>
+        <translation>命令结束时没有返回退出状态</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>there is no directory {path}</source>
+        <translation>目录 {path} 不存在</translation>
+    </message>
+    <message>
+        <source>the dump does not end the way a complete dump does</source>
+        <translation>转储文件的结尾不是完整转储应有的结尾</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未给出原因</translation>
+    </message>
+    <message>
+        <source>Could not read the backups: {reason}</source>
+        <translation>无法读取备份：{reason}</translation>
+    </message>
+    <message>
+        <source>No backups found</source>
+        <translation>未找到任何备份</translation>
+    </message>
+    <message>
+        <source>Newest backup {age} h old ({newest}) — within the schedule</source>
+        <translation>最新备份已有 {age} 小时（{newest}），符合备份周期</translation>
+    </message>
+    <message>
+        <source>Newest backup {age} h old ({newest}) — more than the schedule allows</source>
+        <translation>最新备份已有 {age} 小时（{newest}），超出备份周期允许的时间</translation>
+    </message>
+    <message>
+        <source>Backups go back {days} days, to {oldest} ({required} required)</source>
+        <translation>备份可追溯 {days} 天，最早为 {oldest}（要求 {required} 天）</translation>
+    </message>
+    <message>
+        <source>Only {days} days of backups ({required} required), the oldest {oldest}</source>
+        <translation>备份只有 {days} 天（要求 {required} 天），最早为 {oldest}</translation>
+    </message>
+    <message>
+        <source>No gap between backups longer than the schedule allows</source>
+        <translation>备份之间没有超出周期允许的间断</translation>
+    </message>
+    <message>
+        <source>Gap of {hours} h between {after} and {before}</source>
+        <translation>{after} 与 {before} 之间间断 {hours} 小时</translation>
+    </message>
+    <message>
+        <source>Newest backup {size}, usually {usual}</source>
+        <translation>最新备份 {size}，通常为 {usual}</translation>
+    </message>
+    <message>
+        <source>Newest backup {size}, usually {usual} — less than half</source>
+        <translation>最新备份 {size}，通常为 {usual}，不到通常大小的一半</translation>
+    </message>
+    <message>
+        <source>The repository&apos;s check passed</source>
+        <translation>备份仓库自检通过</translation>
+    </message>
+    <message>
+        <source>The newest backup is complete and undamaged</source>
+        <translation>最新备份完整且未损坏</translation>
+    </message>
+    <message>
+        <source>The repository&apos;s check failed: {detail}</source>
+        <translation>备份仓库自检未通过：{detail}</translation>
+    </message>
+    <message>
+        <source>The newest backup is damaged or incomplete: {detail}</source>
+        <translation>最新备份已损坏或不完整：{detail}</translation>
+    </message>
+    <message>
+        <source>could not read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>no backups</source>
+        <translation>没有备份</translation>
+    </message>
+    <message>
+        <source>newest {age} h old</source>
+        <translation>最新备份已有 {age} 小时</translation>
+    </message>
+    <message>
+        <source>only {days} days</source>
+        <translation>仅 {days} 天</translation>
+    </message>
+    <message>
+        <source>gap of {hours} h</source>
+        <translation>间断 {hours} 小时</translation>
+    </message>
+    <message>
+        <source>shrunk</source>
+        <translation>变小</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <source>never checked</source>
+        <translation>从未检查</translation>
+    </message>
+    <message>
+        <source>✔ passed</source>
+        <translation>✔ 通过</translation>
+    </message>
+    <message>
+        <source>{count} gaps</source>
+        <translation>{count} 处间断</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>✘ failed: {problems}</source>
+        <translation>✘ 未通过：{problems}</translation>
+    </message>
+    <message>
+        <source>– cancelled</source>
+        <translation>– 已取消</translation>
+    </message>
+    <message>
+        <source>✘ failed</source>
+        <translation>✘ 未通过</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>已检查</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>every {days} days ({hours} h)</source>
+        <translation>每 {days} 天（{hours} 小时）</translation>
+    </message>
+    <message>
+        <source>every {hours} h</source>
+        <translation>每 {hours} 小时</translation>
+    </message>
+    <message>
+        <source>Only engineers, the group leader and the administrator set up backup jobs.</source>
+        <translation>只有工程师、组长和管理员可以设置备份任务。</translation>
+    </message>
+    <message>
+        <source>Only engineers, the group leader and the administrator check backups.</source>
+        <translation>只有工程师、组长和管理员可以检查备份。</translation>
+    </message>
+    <message>
+        <source>Search customer, system, job, host or path…</source>
+        <translation>搜索客户、系统、任务、主机或路径…</translation>
+    </message>
+    <message>
+        <source>Needs attention only</source>
+        <translation>仅看需处理的</translation>
+    </message>
+    <message>
+        <source>Jobs whose last check failed, that were not checked for {days} days, or never.</source>
+        <translation>最近一次检查未通过、超过 {days} 天未检查或从未检查的任务。</translation>
+    </message>
+    <message>
+        <source>Add job…</source>
+        <translation>添加任务…</translation>
+    </message>
+    <message>
+        <source>Edit job…</source>
+        <translation>编辑任务…</translation>
+    </message>
+    <message>
+        <source>Check selected</source>
+        <translation>检查所选</translation>
+    </message>
+    <message>
+        <source>Check all shown</source>
+        <translation>检查全部显示的</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>备份任务</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Every (h)</source>
+        <translation>间隔（小时）</translation>
+    </message>
+    <message>
+        <source>Last check</source>
+        <translation>最近检查</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>The job</source>
+        <translation>备份任务</translation>
+    </message>
+    <message>
+        <source>Host and path</source>
+        <translation>主机与路径</translation>
+    </message>
+    <message>
+        <source>Backup files</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>备份周期</translation>
+    </message>
+    <message>
+        <source>Repository password</source>
+        <translation>仓库密码</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Checked at</source>
+        <translation>检查时间</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>执行情况</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>检查人</translation>
+    </message>
+    <message>
+        <source>Evidence…</source>
+        <translation>证据…</translation>
+    </message>
+    <message>
+        <source>Check history</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <source>Never checked: nothing proves yet that these backups can be restored.</source>
+        <translation>从未检查：尚无任何证据表明这些备份可以恢复。</translation>
+    </message>
+    <message>
+        <source>Last checked {days} days ago: check it again.</source>
+        <translation>上次检查在 {days} 天前：请重新检查。</translation>
+    </message>
+    <message>
+        <source>Jobs: {count} · failing: {failed} · not checked for {days} days: {stale} · never checked: {never}</source>
+        <translation>任务：{count} · 未通过：{failed} · 超过 {days} 天未检查：{stale} · 从未检查：{never}</translation>
+    </message>
+    <message>
+        <source>Check history ({count})</source>
+        <translation>检查记录（{count}）</translation>
+    </message>
+    <message>
+        <source>Select a job to see its checks.</source>
+        <translation>选择一个任务以查看其检查情况。</translation>
+    </message>
+    <message>
+        <source>{schedule}; a backup more than {late} h after the one before counts as missed</source>
+        <translation>{schedule}；与上一次备份相隔超过 {late} 小时即视为漏备</translation>
+    </message>
+    <message>
+        <source>vault credential {name}</source>
+        <translation>密码库凭据 {name}</translation>
+    </message>
+    <message>
+        <source>{at} by {who}: {status}</source>
+        <translation>{at}，{who}：{status}</translation>
+    </message>
+    <message>
+        <source>Findings of the check at {at}</source>
+        <translation>{at} 检查的结果</translation>
+    </message>
+    <message>
+        <source>Loading the systems and hosts…</source>
+        <translation>正在加载系统和主机…</translation>
+    </message>
+    <message>
+        <source>Select a job first.</source>
+        <translation>请先选择一个任务。</translation>
+    </message>
+    <message>
+        <source>A check is running.</source>
+        <translation>正在检查。</translation>
+    </message>
+    <message>
+        <source>Open the vault first (on the Vault page): the hosts&apos; credentials and the repositories&apos; passwords are there.</source>
+        <translation>请先（在“密码库”页面）打开密码库：主机凭据和备份仓库密码保存在那里。</translation>
+    </message>
+    <message>
+        <source>No jobs are shown.</source>
+        <translation>当前没有显示任何任务。</translation>
+    </message>
+    <message>
+        <source>Only engineers, the group leader and the administrator see what a host said.</source>
+        <translation>只有工程师、组长和管理员可以查看主机的原始输出。</translation>
+    </message>
+    <message>
+        <source>Select a check in the history first.</source>
+        <translation>请先在检查记录中选择一次检查。</translation>
+    </message>
+    <message>
+        <source>This check kept no evidence.</source>
+        <translation>这次检查没有保存证据。</translation>
+    </message>
+    <message>
+        <source>Add a backup job to a system: where its backups are and how often.</source>
+        <translation>为系统添加备份任务：备份放在哪里、多久备份一次。</translation>
+    </message>
+    <message>
+        <source>Correct the selected job.</source>
+        <translation>修改所选任务。</translation>
+    </message>
+    <message>
+        <source>List and judge the selected job&apos;s backups on its host, over SSH.</source>
+        <translation>通过 SSH 在主机上列出并判断所选任务的备份。</translation>
+    </message>
+    <message>
+        <source>Check every job the table shows, one after another.</source>
+        <translation>逐个检查表中显示的全部任务。</translation>
+    </message>
+    <message>
+        <source>What the host said in the selected check, and the command it ran.</source>
+        <translation>所选检查中主机的原始输出及所执行的命令。</translation>
+    </message>
+    <message>
+        <source>Add a system first (Projects and systems).</source>
+        <translation>请先添加系统（项目与系统）。</translation>
+    </message>
+    <message>
+        <source>Saved the backup job {name}.</source>
+        <translation>已保存备份任务 {name}。</translation>
+    </message>
+    <message>
+        <source>Checking backups ({count} to check)…</source>
+        <translation>正在检查备份（共 {count} 个任务）…</translation>
+    </message>
+    <message>
+        <source>Checked {checked}: {passed} passed, {failed} failed.</source>
+        <translation>已检查 {checked} 个：{passed} 个通过，{failed} 个未通过。</translation>
+    </message>
+    <message>
+        <source>Cancelled after {checked} of {total} jobs; the job being checked was recorded as cancelled, the rest were not checked.</source>
+        <translation>已在完成 {total} 个中的 {checked} 个后取消；正在检查的任务记为已取消，其余未检查。</translation>
+    </message>
+    <message>
+        <source>Cancelling: the job being checked stops within seconds…</source>
+        <translation>正在取消：正在检查的任务将在几秒内停止…</translation>
+    </message>
+</context>
+<context>
     <name>ChangeDialog</name>
     <message>
         <source>New change</source>
@@ -725,6 +1144,25 @@
     <message>
         <source>Exported: {path}</source>
         <translation>已导出：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckProgressDialog</name>
+    <message>
+        <source>Checking backups</source>
+        <translation>正在检查备份</translation>
+    </message>
+    <message>
+        <source>Each job&apos;s result is kept as soon as it is checked. Cancel stops the job being checked within seconds; it is recorded as cancelled.</source>
+        <translation>每个任务检查完即保存结果。取消会在几秒内停止正在检查的任务，并将其记为已取消。</translation>
+    </message>
+    <message>
+        <source>Checking {job} ({done} of {total} done)…</source>
+        <translation>正在检查 {job}（已完成 {done}/{total}）…</translation>
+    </message>
+    <message>
+        <source>Cancelling: the job being checked stops within seconds…</source>
+        <translation>正在取消：正在检查的任务将在几秒内停止…</translation>
     </message>
 </context>
 <context>
@@ -2638,6 +3076,101 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     </message>
 </context>
 <context>
+    <name>JobDialog</name>
+    <message>
+        <source>New backup job</source>
+        <translation>新增备份任务</translation>
+    </message>
+    <message>
+        <source>Edit the backup job</source>
+        <translation>编辑备份任务</translation>
+    </message>
+    <message>
+        <source>e.g. nightly database dump</source>
+        <translation>例如：每晚数据库转储</translation>
+    </message>
+    <message>
+        <source>e.g. *.sql.gz</source>
+        <translation>例如：*.sql.gz</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>(choose a credential)</source>
+        <translation>（请选择凭据）</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Directory or repository</source>
+        <translation>目录或备份仓库</translation>
+    </message>
+    <message>
+        <source>Backup files</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
+        <source>Backup every</source>
+        <translation>备份间隔</translation>
+    </message>
+    <message>
+        <source>Repository password</source>
+        <translation>仓库密码</translation>
+    </message>
+    <message>
+        <source>The vault has no credentials yet: add the repository&apos;s password there.</source>
+        <translation>密码库中还没有凭据：请先在那里添加仓库密码。</translation>
+    </message>
+    <message>
+        <source>A check lists the backups on the host over SSH (the host&apos;s vault credential), and needs {days} days of them without gaps (R3.3).</source>
+        <translation>检查时通过 SSH（使用主机的密码库凭据）在主机上列出备份，要求连续 {days} 天无间断（R3.3）。</translation>
+    </message>
+    <message>
+        <source>(this system has no hosts: add one on the Hosts page)</source>
+        <translation>（该系统没有主机：请在“主机”页面添加）</translation>
+    </message>
+    <message>
+        <source>e.g. /data/backup/files</source>
+        <translation>例如：/data/backup/files</translation>
+    </message>
+    <message>
+        <source>e.g. /var/backups/postgresql</source>
+        <translation>例如：/var/backups/postgresql</translation>
+    </message>
+    <message>
+        <source>e.g. /var/backups/mysql</source>
+        <translation>例如：/var/backups/mysql</translation>
+    </message>
+    <message>
+        <source>e.g. /srv/restic/erp</source>
+        <translation>例如：/srv/restic/erp</translation>
+    </message>
+    <message>
+        <source>e.g. /srv/borg/erp</source>
+        <translation>例如：/srv/borg/erp</translation>
+    </message>
+    <message>
+        <source>A backup later than {late} h after the one before counts as missed.</source>
+        <translation>与上一次备份相隔超过 {late} 小时即视为漏备。</translation>
+    </message>
+</context>
+<context>
     <name>JoinedDialog</name>
     <message>
         <source>The group joined the project</source>
@@ -2677,6 +3210,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>Changes</source>
         <translation>变更记录</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
     </message>
     <message>
         <source>Vault</source>
@@ -4730,6 +5267,30 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>目录或备份仓库</translation>
     </message>
     <message>
+        <source>application directory</source>
+        <translation>应用目录</translation>
+    </message>
+    <message>
+        <source>backup directory</source>
+        <translation>备份目录</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>database name</source>
+        <translation>数据库名</translation>
+    </message>
+    <message>
+        <source>days kept</source>
+        <translation>保留天数</translation>
+    </message>
+    <message>
+        <source>hour of the day</source>
+        <translation>每日运行时刻</translation>
+    </message>
+    <message>
         <source>file pattern</source>
         <translation>文件名模式</translation>
     </message>
@@ -5140,6 +5701,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>no host named &apos;{value}&apos; in this system</source>
         <translation>本系统中没有名为“{value}”的主机</translation>
+    </message>
+    <message>
+        <source>the backup could not be set up; the host said: {detail}</source>
+        <translation>无法设置备份；主机返回：{detail}</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not an absolute path (one starting with /)</source>

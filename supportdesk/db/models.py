@@ -660,3 +660,23 @@ class BackupCheck(Base):
         ForeignKey("evidence.sha256"), nullable=True
     )
     checked_by: Mapped[str] = mapped_column(String(63))
+
+
+class BackupDrill(Base):
+    """A restore drill: one backup file restored to a scratch directory on the host, its
+    checksum compared with what it should be."""
+
+    __tablename__ = "backup_drill"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    job_id: Mapped[int] = mapped_column(ForeignKey("backup_job.id", ondelete="CASCADE"), index=True)
+    drilled_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    file: Mapped[str] = mapped_column(String(1000))
+    reference: Mapped[str] = mapped_column(String(20))  # sums, copy or repository
+    expected: Mapped[str] = mapped_column(String(64))
+    restored: Mapped[str] = mapped_column(String(64))
+    passed: Mapped[bool] = mapped_column(Boolean)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    evidence_sha256: Mapped[str | None] = mapped_column(
+        ForeignKey("evidence.sha256"), nullable=True
+    )
+    drilled_by: Mapped[str] = mapped_column(String(63))

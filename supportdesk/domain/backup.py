@@ -378,3 +378,184 @@ def _repository(
     sound = statuses[1] == "0" if checked else None
     detail = "" if sound else "\n".join(parts.get("check", []))[-500:].strip()
     return Listing(tuple(items), sound, detail, True)
+
+
+# --- the restore drill: one file restored to a scratch directory on the host ---------------
+
+SUMS_FILE = "SHA256SUMS"  # what the set-up's backup script writes beside its backups
+
+
+@dataclass(frozen=True, slots=True)
+class DrillResult:
+    file: str
+    reference: str  # where the expected checksum came from: sums, copy, repository
+    expected: str
+    restored: str
+    passed: bool
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class DrillRow:
+    id: int
+    job_id: int
+    drilled_at: datetime
+    file: str
+    reference: str
+    expected: str
+    restored: str
+    passed: bool
+    detail: str
+    evidence_sha256: str | None
+    drilled_by: str
+
+
+def drill_script(job: Job, nonce: str, file: str = "") -> str:
+    """Restore one backup file (a directory job: `file` or the newest; a repository: `file`,
+    a path in its newest snapshot) into a fresh scratch directory on the host, removed
+    afterwards, and print the checksum it should have and the one it has."""
+    q = shlex.quote
+    mark = f"@@{nonce}"
+    lines = [
+        "export LC_ALL=C",
+        "scratch=$(mktemp -d /tmp/supportdesk-drill.XXXXXX) || exit 0",
+        "trap 'rm -rf \"$scratch\"' EXIT",
+        f"file={q(file)}",
+        "digest() { sha256sum | cut -d' ' -f1; }",
+    ]
+    sha = "digest"
+    if job.kind is BackupKind.RESTIC:
+        lines += [
+            "IFS= read -r RESTIC_PASSWORD || true; export RESTIC_PASSWORD",
+            f'echo {mark} file; printf "%s\\n" "$file"',
+            f'echo {mark} expected repository; restic -r {q(job.path)} dump latest "$file" | {sha}',
+            f'restic -r {q(job.path)} restore latest --target "$scratch" --include "$file" 2>&1',
+            f"echo {mark} status $?",
+            f'echo {mark} restored; {sha} < "$scratch$file"',
+        ]
+    elif job.kind is BackupKind.BORG:
+        lines += [
+            "IFS= read -r BORG_PASSPHRASE || true; export BORG_PASSPHRASE",
+            "export BORG_RELOCATED_REPO_ACCESS_IS_OK=yes",
+            "export BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK=yes",
+            f"last=$(borg list --last 1 --format '{{archive}}' {q(job.path)})",
+            "inside=${file#/}",
+            f'echo {mark} file; printf "%s\\n" "$file"',
+            f'echo {mark} expected repository; borg extract --stdout {q(job.path)}::"$last" '
+            f'"$inside" | {sha}',
+            f'(cd "$scratch" && borg extract {q(job.path)}::"$last" "$inside") 2>&1',
+            f"echo {mark} status $?",
+            f'echo {mark} restored; {sha} < "$scratch/$inside"',
+        ]
+    else:
+        find = f"find . -maxdepth 1 -type f -name {q(job.pattern)}"
+        lines += [
+            f"cd -- {q(job.path)} 2>/dev/null || {{ echo {mark} missing; exit 0; }}",
+            f"[ -n \"$file\" ] || file=$({find} -printf '%T@\\t%f\\n' | sort -n | tail -n 1 | "
+            "cut -f2-)",
+            f'echo {mark} file; printf "%s\\n" "$file"',
+            f'sum=$(awk -v f="$file" \'$2 == f || $2 == "*" f {{print $1}}\' {SUMS_FILE} '
+            "2>/dev/null | tail -n 1)",
+            f'if [ -n "$sum" ]; then echo {mark} expected sums; echo "$sum"; '
+            f'else echo {mark} expected copy; {sha} < "$file"; fi',
+            'cp -- "$file" "$scratch/" 2>&1',
+            f"echo {mark} status $?",
+            f'echo {mark} restored; {sha} < "$scratch/$file"',
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def parse_drill(stdout: str, nonce: str) -> DrillResult:
+    parts = _sections(stdout, nonce)
+    if "missing" in parts:
+        return DrillResult("", "", "", "", False, "no such directory")
+    file = (parts.get("file") or [""])[0]
+    expected_lines = parts.get("expected", [])
+    reference = expected_lines[0] if expected_lines else ""
+    expected = next((x.strip() for x in expected_lines[1:] if x.strip()), "")
+    restored = next((x.strip() for x in parts.get("restored", []) if x.strip()), "")
+    statuses = parts.get("statuses", [])
+    restore_ok = bool(statuses) and statuses[0] == "0"
+    empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"  # of nothing
+    passed = restore_ok and bool(expected) and expected == restored and restored != empty
+    said = "\n".join(expected_lines[2:])[-300:]  # what the restore printed, if anything
+    detail = ""
+    if not restore_ok:
+        detail = f"restore failed: {said}".strip()
+    elif expected in ("", empty) or not restored:
+        detail = f"not found in the backup: {file}"
+    elif not passed:
+        detail = "the restored file's checksum differs from the backup's"
+    return DrillResult(file, reference, expected, restored, passed, detail)
+
+
+# --- setting a backup up where the customer has none (R3.3) --------------------------------
+
+SETUP_MARK = "# supportdesk-backup"  # tags the crontab line, so setting up again replaces it
+DATABASES = ("none", "postgresql", "mysql")
+
+
+@dataclass(frozen=True, slots=True)
+class SetupForm:
+    """What to back up on a host, where to, and when."""
+
+    app_dir: str  # the application directory, archived whole
+    target_dir: str  # where the backups are kept on the host
+    database: str = "none"  # none, postgresql or mysql
+    database_name: str = ""
+    keep_days: int = 70  # more than the two months R3.3 requires
+    hour: int = 2  # the time of day it runs (host time)
+
+
+@dataclass(frozen=True, slots=True)
+class SetupPlan:
+    script_path: str
+    script: str  # the backup script installed on the host
+    cron_line: str
+    install: str  # the commands that install both: shown, then run after confirmation
+
+
+def setup_plan(form: SetupForm) -> SetupPlan:
+    """The backup script (an application tarball and a database dump, each with its
+    checksum in SHA256SUMS, older ones than `keep_days` removed) and the crontab line that
+    runs it daily, as the exact commands that install them."""
+    q = shlex.quote
+    target = form.target_dir.rstrip("/") or "/"
+    script_path = f"{target}/supportdesk-backup.sh"
+    dump = {
+        "postgresql": f'pg_dump {q(form.database_name)} | gzip > "$dir/db-$stamp.sql.gz"',
+        "mysql": f"mysqldump --single-transaction {q(form.database_name)} | gzip > "
+        '"$dir/db-$stamp.sql.gz"',
+    }.get(form.database)
+    lines = [
+        "#!/bin/sh",
+        f"{SETUP_MARK}: written by SupportDesk; R3.3 requires two months restorable",
+        "set -eu",
+        f"dir={q(target)}",
+        "stamp=$(date +%Y%m%d-%H%M)",
+        "umask 077",
+        f'tar -czf "$dir/app-$stamp.tar.gz" -C {q(form.app_dir)} .',
+        *([dump] if dump else []),
+        'cd "$dir"',
+        "sha256sum app-*.tar.gz db-*.sql.gz 2>/dev/null > SHA256SUMS.new || true",
+        "mv SHA256SUMS.new SHA256SUMS",
+        f"find . -maxdepth 1 -type f \\( -name 'app-*.tar.gz' -o -name 'db-*.sql.gz' \\) "
+        f"-mtime +{form.keep_days} -delete",
+    ]
+    script = "\n".join(lines) + "\n"
+    log = q(f"{target}/backup.log")
+    cron_line = f"0 {form.hour} * * * /bin/sh {q(script_path)} >> {log} 2>&1 {SETUP_MARK}"
+    install = "\n".join(
+        [
+            "set -e",
+            f"mkdir -p {q(target)}",
+            f"cat > {q(script_path)} <<'SUPPORTDESK_EOF'",
+            script.rstrip("\n"),
+            "SUPPORTDESK_EOF",
+            f"chmod 700 {q(script_path)}",
+            f"(crontab -l 2>/dev/null | grep -v -F {q(SETUP_MARK)} || true; echo {q(cron_line)}) "
+            "| crontab -",
+            f"crontab -l | grep -F {q(SETUP_MARK)}",
+        ]
+    )
+    return SetupPlan(script_path, script, cron_line, install + "\n")

@@ -23,6 +23,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from supportdesk.db import audit, evidence
 from supportdesk.db.models import (
     BackupCheck,
+    BackupDrill,
     BackupJob,
     Credential,
     Customer,
@@ -31,19 +32,28 @@ from supportdesk.db.models import (
     System,
 )
 from supportdesk.domain.backup import (
+    DATABASES,
     MAX_SCHEDULE_HOURS,
     REPOSITORIES,
     BackupKind,
     CheckRow,
+    DrillResult,
+    DrillRow,
     Finding,
     Job,
     JobForm,
     JobRow,
+    SetupForm,
+    SetupPlan,
     assess,
+    drill_script,
     listing_script,
+    parse_drill,
     parse_listing,
     passed,
+    setup_plan,
 )
+from supportdesk.domain.changes import ArtifactKind
 from supportdesk.domain.errors import (
     ConflictError,
     NotFoundError,
@@ -55,9 +65,12 @@ from supportdesk.domain.registry import limited, required
 from supportdesk.domain.remote import CommandResult, Limits, RemoteShell
 from supportdesk.domain.roles import Permission
 from supportdesk.domain.vault import Access
-from supportdesk.services import inspection, vault
+from supportdesk.services import changes, inspection, vault
 from supportdesk.services.users import require
 
+# A check the user cancelled is recorded (a host was reached, a credential used) but says
+# nothing about the backups: a job's status and its reminders go by the others.
+CANCELLED = "cancelled"
 LIMITS = Limits(command=900.0, read=600.0)  # a repository's check reads its index: minutes
 _EVIDENCE_VERSION = 1
 
@@ -80,7 +93,7 @@ def _check_row(c: BackupCheck) -> CheckRow:
 
 
 def jobs(session: Session, system_id: int | None = None) -> list[JobRow]:
-    """Every job (of a system), with its newest check."""
+    """Every job (of a system), with its newest check that was not cancelled."""
     query = (
         select(BackupJob, Customer.name, System.name, Host.name)
         .join(System, BackupJob.system_id == System.id)
@@ -94,7 +107,7 @@ def jobs(session: Session, system_id: int | None = None) -> list[JobRow]:
     rows = session.execute(query).all()
     newest = (
         select(func.max(BackupCheck.id))
-        .where(BackupCheck.job_id.in_([j.id for j, *_ in rows]))
+        .where(BackupCheck.job_id.in_([j.id for j, *_ in rows]), BackupCheck.outcome != CANCELLED)
         .group_by(BackupCheck.job_id)
     )
     last = {
@@ -203,6 +216,8 @@ def failing_since(session: Session, job_id: int) -> CheckRow | None:
     while the newest check passed, or there is none)."""
     first = None
     for check in checks(session, job_id):
+        if check.outcome == CANCELLED:
+            continue
         if check.passed:
             break
         first = check
@@ -295,15 +310,7 @@ def _check_one(
     findings: list[Finding]
     outcome = "checked"
     try:
-        stdin = None
-        if credential:
-            with uow.write() as s:
-                revealed = vault.reveal(
-                    s, unlocked, credential, f"backup check: {name}", Access.USE
-                )
-            if revealed.secret is None:
-                raise ValidationError("credential", "secret_damaged", value=credential)
-            stdin = revealed.secret.encode() + b"\n"
+        stdin = _repository_secret(uow, unlocked, credential, f"backup check: {name}")
         result = inspection.run_on_host(
             uow, shell, unlocked, host_id, f"backup check {name}", script, limits,
             stdin=stdin, cancel=cancel,
@@ -353,3 +360,190 @@ def _check_one(
             {"passed": check.passed, "outcome": outcome, "evidence": digest},
         )
         return _check_row(check)
+
+
+# --- the restore drill -------------------------------------------------------------------
+
+
+def drill(
+    uow: UnitOfWork,
+    shell: RemoteShell,
+    unlocked: vault.UnlockedVault,
+    job_id: int,
+    file: str = "",
+    *,
+    limits: Limits = LIMITS,
+    cancel: threading.Event | None = None,
+) -> DrillRow:
+    """Restore one file of the job's backups into a scratch directory on its host (removed
+    afterwards) and compare its checksum with the one it should have: the set-up's
+    SHA256SUMS, the file as it lies in the backup directory, or the repository's own copy.
+    Recorded, with the evidence, whatever the result."""
+    with uow.read() as s:
+        require(s, Permission.INSPECT)
+        row = s.get(BackupJob, job_id)
+        if row is None:
+            raise NotFoundError("backup_job", job_id)
+        job = Job(
+            BackupKind(row.kind), row.path, row.pattern, row.schedule_hours, bool(row.credential)
+        )
+        name, host_id, credential = row.name, row.host_id, row.credential
+    wanted = limited("file", file, 1000)
+    if job.kind in REPOSITORIES and not wanted.startswith("/"):
+        raise ValidationError("file", "not_absolute", value=wanted[:200])
+    if job.kind not in REPOSITORIES and "/" in wanted:
+        raise ValidationError("file", "bad_value", value=wanted[:200])
+    nonce = secrets.token_hex(8)
+    script = drill_script(job, nonce, wanted)
+    doc: dict[str, Any] = {"version": _EVIDENCE_VERSION, "drill": name, "nonce": nonce}
+    try:
+        stdin = _repository_secret(uow, unlocked, credential, f"restore drill: {name}")
+        result = inspection.run_on_host(
+            uow, shell, unlocked, host_id, f"restore drill {name}", script, limits,
+            stdin=stdin, cancel=cancel,
+        )  # fmt: skip
+    except SupportDeskError as error:
+        doc.update(error=error.code, command=script)
+        outcome = DrillResult(wanted, "", "", "", False, error.code)
+    else:
+        doc.update(_result_doc(result))
+        outcome = parse_drill(result.stdout.decode("utf-8", "replace"), nonce)
+        if not result.complete:
+            outcome = DrillResult(wanted, "", "", "", False, result.outcome.value)
+    with uow.write() as s:
+        digest = evidence.put(s, json.dumps(doc, ensure_ascii=False, sort_keys=True).encode())
+        record = BackupDrill(
+            job_id=job_id,
+            drilled_at=datetime.now(UTC),
+            file=outcome.file[:1000],
+            reference=outcome.reference[:20],
+            expected=outcome.expected[:64],
+            restored=outcome.restored[:64],
+            passed=outcome.passed,
+            detail=outcome.detail,
+            evidence_sha256=digest,
+            drilled_by=audit.current_actor(s),
+        )
+        s.add(record)
+        s.flush()
+        audit.append(
+            s,
+            "backup.drill",
+            f"backup_job:{job_id}",
+            {"file": outcome.file, "passed": outcome.passed, "evidence": digest},
+        )
+        return _drill_row(record)
+
+
+def _repository_secret(
+    uow: UnitOfWork, unlocked: vault.UnlockedVault, credential: str, reason: str
+) -> bytes | None:
+    """The repository password as the command's first input line (None: no password)."""
+    if not credential:
+        return None
+    with uow.write() as s:
+        revealed = vault.reveal(s, unlocked, credential, reason, Access.USE)
+    if revealed.secret is None:
+        raise ValidationError("credential", "secret_damaged", value=credential)
+    return revealed.secret.encode() + b"\n"
+
+
+def _drill_row(d: BackupDrill) -> DrillRow:
+    at = d.drilled_at if d.drilled_at.tzinfo else d.drilled_at.replace(tzinfo=UTC)
+    return DrillRow(
+        d.id, d.job_id, at, d.file, d.reference, d.expected, d.restored, d.passed, d.detail,
+        d.evidence_sha256, d.drilled_by,
+    )  # fmt: skip
+
+
+def drills(session: Session, job_id: int, limit: int = 50) -> list[DrillRow]:
+    query = (
+        select(BackupDrill)
+        .where(BackupDrill.job_id == job_id)
+        .order_by(BackupDrill.id.desc())
+        .limit(limit)
+    )
+    return [_drill_row(d) for d in session.scalars(query)]
+
+
+# --- setting a backup up where the customer has none -----------------------------------
+
+
+def plan_setup(form: SetupForm) -> SetupPlan:
+    """The exact commands a set-up will run, checked: shown to the user before anything
+    runs (R3.3: where the customer has no backup, the group sets one up)."""
+    for field_name in ("app_dir", "target_dir"):
+        value = getattr(form, field_name).strip()
+        if not value.startswith("/"):
+            raise ValidationError(field_name, "not_absolute", value=value[:200])
+    if form.database not in DATABASES:
+        raise ValidationError(
+            "database", "bad_choice", value=form.database, choices=", ".join(DATABASES)
+        )
+    if form.database != "none":
+        required("database_name", form.database_name, 100)
+    if not 61 <= form.keep_days <= 3650:  # at least the two months R3.3 requires
+        raise ValidationError(
+            "keep_days", "out_of_range", value=str(form.keep_days), min=61, max=3650
+        )
+    if not 0 <= form.hour <= 23:
+        raise ValidationError("hour", "out_of_range", value=str(form.hour), min=0, max=23)
+    return setup_plan(form)
+
+
+def set_up(
+    uow: UnitOfWork,
+    shell: RemoteShell,
+    unlocked: vault.UnlockedVault,
+    change_id: int,
+    host_id: int,
+    form: SetupForm,
+    *,
+    limits: Limits = LIMITS,
+) -> list[JobRow]:
+    """Install the planned backup on the host, under a change (R3.2): the change must be
+    planned for the host's system and, for a system under maintenance, the customer told.
+    On success the change is executed with the script archived, and the backup jobs that
+    check it from now on are added (or updated)."""
+    plan = plan_setup(form)
+    with uow.read() as s:
+        require(s, Permission.CHANGE_EDIT)
+        require(s, Permission.REGISTRY_EDIT)
+        detail = changes.detail(s, change_id)
+        host = s.get(Host, host_id)
+        if host is None or host.system_id != detail.change.system_id:
+            raise ValidationError("host", "host_not_in_system", value=str(host_id))
+        if detail.change.state != "planned":
+            raise ValidationError("change", "not_planned", value=detail.change.state)
+        if detail.change.under_maintenance and not detail.noticed:
+            raise ValidationError("notice", "notice_required")
+        system_id = detail.change.system_id
+    result = inspection.run_on_host(
+        uow, shell, unlocked, host_id, f"backup set-up (change {change_id})", plan.install, limits
+    )
+    if not result.complete or result.exit_status != 0:
+        said = (result.stderr or result.stdout).decode("utf-8", "replace")[-500:]
+        raise ValidationError("host", "setup_failed", detail=said.strip() or result.outcome.value)
+    target = form.target_dir.rstrip("/")
+    kinds = [("app", BackupKind.DIRECTORY, "app-*.tar.gz")]
+    if form.database != "none":
+        db_kind = BackupKind.PG_DUMP if form.database == "postgresql" else BackupKind.MYSQL_DUMP
+        kinds.append(("db", db_kind, "db-*.sql.gz"))
+    with uow.write() as s:
+        changes.attach(
+            s, change_id, ArtifactKind.SCRIPT, "supportdesk-backup.sh", data=plan.script.encode()
+        )
+        changes.attach(s, change_id, ArtifactKind.SCRIPT, "install.sh", data=plan.install.encode())
+        changes.mark_executed(s, change_id, result.ended_at)
+        saved = []
+        for prefix, kind, pattern in kinds:
+            name = f"{prefix} {target}"[:100]
+            existing = s.scalar(
+                select(BackupJob).where(BackupJob.system_id == system_id, BackupJob.name == name)
+            )
+            form_ = JobForm(
+                system_id, host_id, name, kind, target, pattern, 24, "",
+                existing.id if existing else None, existing.version if existing else None,
+            )  # fmt: skip
+            saved.append(save_job(s, form_))
+        return saved

@@ -901,6 +901,7 @@ def _backup_lines(session: Session, system_id: int, period: str) -> list[BackupL
                 BackupCheck.job_id == job_id,
                 BackupCheck.checked_at >= start,
                 BackupCheck.checked_at < end,
+                BackupCheck.outcome != "cancelled",  # says nothing about the backups
             )
             .order_by(BackupCheck.id.desc())
             .limit(1)

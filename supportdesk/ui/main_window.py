@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from supportdesk.domain.registry import AttentionItem, UserRow
     from supportdesk.ui.context import Scheduler, UiContext
+    from supportdesk.ui.pages.backups_page import BackupsPage
     from supportdesk.ui.pages.changes_page import ChangesPage
     from supportdesk.ui.pages.handover_page import HandoverPage
     from supportdesk.ui.pages.home_page import HomePage
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
             self.tr("Maintenance contracts"),
             self.tr("Inspection"),
             self.tr("Changes"),
+            self.tr("Backups"),
             self.tr("Vault"),
             self.tr("Reminders"),
         ]
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         """The pages and whatever else needs the database (their modules import the services
         layer, and with it SQLAlchemy: start-up shows the frame before paying for that)."""
         from supportdesk.ui.pages import registry_pages  # noqa: PLC0415
+        from supportdesk.ui.pages.backups_page import BackupsPage  # noqa: PLC0415
         from supportdesk.ui.pages.changes_page import ChangesPage  # noqa: PLC0415
         from supportdesk.ui.pages.handover_page import HandoverPage  # noqa: PLC0415
         from supportdesk.ui.pages.home_page import HomePage  # noqa: PLC0415
@@ -108,6 +111,7 @@ class MainWindow(QMainWindow):
         self.reminders: RemindersPage = RemindersPage(ctx, self)
         self.handover: HandoverPage = HandoverPage(ctx, self)
         self.changes: ChangesPage = ChangesPage(ctx, self)
+        self.backups: BackupsPage = BackupsPage(ctx, self)
         pages: list[tuple[str, QWidget]] = [("home", self.home)]
         for key, _title, page in registry_pages(ctx):
             pages.append((key, page))
@@ -115,6 +119,7 @@ class MainWindow(QMainWindow):
                 pages.append(("handover", self.handover))
             if key == "inspection":  # R3.2: changes to the systems in maintenance
                 pages.append(("changes", self.changes))
+                pages.append(("backups", self.backups))  # R3.3: and their backups
         pages.append(("reminders", self.reminders))
         model = self.navigation.model()
         self.pages = [

@@ -42,6 +42,13 @@ def field_label(name: str) -> str:
         "owner": QT_TRANSLATE_NOOP("messages", "owner"),
         "handover": QT_TRANSLATE_NOOP("messages", "handover package"),
         "path": QT_TRANSLATE_NOOP("messages", "directory or repository"),
+        "job": QT_TRANSLATE_NOOP("messages", "backup job"),
+        "app_dir": QT_TRANSLATE_NOOP("messages", "application directory"),
+        "target_dir": QT_TRANSLATE_NOOP("messages", "backup directory"),
+        "database": QT_TRANSLATE_NOOP("messages", "database"),
+        "database_name": QT_TRANSLATE_NOOP("messages", "database name"),
+        "keep_days": QT_TRANSLATE_NOOP("messages", "days kept"),
+        "hour": QT_TRANSLATE_NOOP("messages", "hour of the day"),
         "pattern": QT_TRANSLATE_NOOP("messages", "file pattern"),
         "schedule_hours": QT_TRANSLATE_NOOP("messages", "hours between backups"),
         "change": QT_TRANSLATE_NOOP("messages", "change"),
@@ -271,6 +278,9 @@ def _code_text(code: str) -> str:
         ),
         "unknown_jump_host": QT_TRANSLATE_NOOP(
             "messages", "no host named '{value}' in this system"
+        ),
+        "setup_failed": QT_TRANSLATE_NOOP(
+            "messages", "the backup could not be set up; the host said: {detail}"
         ),
         "not_absolute": QT_TRANSLATE_NOOP(
             "messages", "'{value}' is not an absolute path (one starting with /)"

@@ -7,10 +7,13 @@ what the host said is kept as evidence and the repository password never is."""
 from __future__ import annotations
 
 import base64
+import fcntl
 import gzip
+import hashlib
 import json
 import os
 import subprocess
+import uuid
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,16 +26,17 @@ from supportdesk.crypto import vault_crypto
 from supportdesk.db import evidence
 from supportdesk.db.engine import Database
 from supportdesk.db.models import AuditEvent
-from supportdesk.domain.backup import BackupKind, CheckRow, JobForm
+from supportdesk.domain.backup import BackupKind, CheckRow, JobForm, JobRow, SetupForm
+from supportdesk.domain.changes import ChangeForm
 from supportdesk.domain.errors import ValidationError
 from supportdesk.domain.registry import CustomerForm, HostForm, ProjectForm, SystemForm
 from supportdesk.domain.remote import HostKey, Limits
 from supportdesk.domain.vault import CredentialForm
-from supportdesk.services import backup, host_key, registry, vault
+from supportdesk.services import backup, changes, host_key, registry, users, vault
 from tests.backup_helpers import TAIL
 from tests.backup_helpers import dumps as _dumps
 from tests.backup_helpers import own as _own
-from tests.servers.sshd import SshServer
+from tests.servers.sshd import SSH_USER, SshServer
 
 pytestmark = pytest.mark.sshd
 
@@ -242,7 +246,7 @@ def test_a_host_that_cannot_be_reached_is_a_failed_check_with_evidence(site: Sit
 
 
 def test_a_job_is_refused_with_the_field_that_is_wrong(site: Site) -> None:
-    for changes, field, code in (
+    for fields, field, code in (
         ({"path": "backup"}, "path", "not_absolute"),
         ({"kind": "tape"}, "kind", "bad_choice"),
         ({"kind": BackupKind.RESTIC}, "credential", "required"),
@@ -252,7 +256,7 @@ def test_a_job_is_refused_with_the_field_that_is_wrong(site: Site) -> None:
     ):
         form = JobForm(site.system, site.host, "夜间备份", BackupKind.PG_DUMP, "/srv/backup")
         with pytest.raises(ValidationError) as bad, site.db.write() as s:
-            backup.save_job(s, replace(form, **changes))
+            backup.save_job(s, replace(form, **fields))
         assert (bad.value.field, bad.value.code) == (field, code)
     site.job("夜间备份", BackupKind.PG_DUMP, "/srv/backup")
     with pytest.raises(ValidationError) as bad, site.db.write() as s:
@@ -260,3 +264,126 @@ def test_a_job_is_refused_with_the_field_that_is_wrong(site: Site) -> None:
             s, JobForm(site.system, site.host, "夜间备份", BackupKind.PG_DUMP, "/srv/other")
         )
     assert (bad.value.field, bad.value.code) == ("name", "duplicate")
+
+
+def test_a_restore_drill_matches_and_a_tampered_backup_does_not(
+    site: Site, store: Path, request: pytest.FixtureRequest
+) -> None:
+    folder = _dumps(store / f"{request.node.callspec.id}-drill", 3)
+    newest = sorted(folder.iterdir())[-1]
+    sums = folder / "SHA256SUMS"  # as the set-up's backup script writes it
+    sums.write_text(f"{hashlib.sha256(newest.read_bytes()).hexdigest()}  {newest.name}\n")
+    _own(sums)
+    job = site.job("drill", BackupKind.PG_DUMP, folder, pattern="*.sql.gz")
+    good = backup.drill(site.db, SshShell(), site.opened, job, limits=LIMITS)
+    assert (good.file, good.reference, good.passed) == (newest.name, "sums", True)
+    stamp = newest.stat().st_mtime
+    newest.write_bytes(newest.read_bytes() + b"tampered")
+    os.utime(newest, (stamp, stamp))
+    bad = backup.drill(site.db, SshShell(), site.opened, job, limits=LIMITS)
+    assert (bad.passed, bad.detail) == (
+        False,
+        "the restored file's checksum differs from the backup's",
+    )
+    assert bad.expected != bad.restored
+    with site.db.read() as s:
+        assert [d.passed for d in backup.drills(s, job)] == [False, True]
+        events = s.scalars(
+            select(AuditEvent.payload).where(AuditEvent.action == "backup.drill")
+        ).all()
+    assert len(events) == 2
+    with pytest.raises(ValidationError) as wrong:
+        backup.drill(site.db, SshShell(), site.opened, job, "../etc/passwd", limits=LIMITS)
+    assert (wrong.value.field, wrong.value.code) == ("file", "bad_value")
+
+
+def test_a_restore_drill_from_restic(
+    site: Site, store: Path, request: pytest.FixtureRequest
+) -> None:
+    repo = _restic(store / f"{request.node.callspec.id}-restic-drill")
+    job = site.job(
+        "restic drill", BackupKind.RESTIC, repo, schedule_hours=744, credential="备份仓库"
+    )
+    inside = f"{repo}-data/app.conf"
+    done = backup.drill(site.db, SshShell(), site.opened, job, inside, limits=LIMITS)
+    assert (done.reference, done.passed) == ("repository", True)
+    assert done.expected == hashlib.sha256(b"port=8080\n").hexdigest()
+    missing = backup.drill(
+        site.db, SshShell(), site.opened, job, f"{repo}-data/none", limits=LIMITS
+    )
+    assert not missing.passed
+    assert missing.detail.startswith("not found in the backup")
+
+
+def test_a_backup_is_set_up_under_a_change_and_its_first_run_passes_the_check(
+    site: Site, store: Path, request: pytest.FixtureRequest
+) -> None:
+    tag = request.node.callspec.id
+    app = store / f"{tag}-app"
+    app.mkdir()
+    (app / "config.yml").write_text("port: 8080\n")
+    target = store / f"{tag}-backups"
+    target.mkdir()
+    _own(app)
+    _own(target)
+    login = f"gc_{uuid.uuid4().hex[:6]}"
+    with site.db.write() as s:
+        password = None if site.db.is_sqlite else "gc-pw-1"
+        users.add_user(s, login, "engineer", password=password)
+        planned = changes.save_change(
+            s,
+            ChangeForm(
+                site.system, "设置应用备份", "客户没有备份（R3.3）", "cron 每日备份应用目录",
+                datetime.now(UTC), 10, "无", "删除 crontab 条目", "售后组", login,
+            ),
+        )  # fmt: skip
+    form = SetupForm(str(app), str(target), keep_days=70, hour=3)
+    plan = backup.plan_setup(form)
+    assert plan.cron_line in plan.install  # the exact commands, shown before anything runs
+    assert f'tar -czf "$dir/app-$stamp.tar.gz" -C {app} .' in plan.script
+    with pytest.raises(ValidationError) as bad:
+        backup.set_up(site.db, SshShell(), site.opened, planned.id, site.host, form)
+    assert bad.value.code == "notice_required"  # a maintained system: tell the customer first
+    with site.db.write() as s:
+        changes.notify_by_phone(s, planned.id, "信息科 王工", datetime.now(UTC))
+    # One crontab for the sshd user: the SQLite and PostgreSQL runs take turns with it.
+    with open("/tmp/supportdesk-test-crontab.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        (job,) = _set_up_and_run(site, planned.id, form, plan.cron_line, target)
+    (row,) = site.check(job.id)
+    assert {"fresh", "sound", "no_gap"} <= set(_codes(row))  # just begun: not 60 days deep
+    with site.db.read() as s:
+        done = changes.detail(s, planned.id)
+    assert done.change.state == "executed"
+    assert [a.name for a in done.artifacts] == ["supportdesk-backup.sh", "install.sh"]
+    assert "SHA256SUMS" in {p.name for p in target.iterdir()}
+
+
+def _set_up_and_run(
+    site: Site, change: int, form: SetupForm, cron_line: str, target: Path
+) -> list[JobRow]:
+    try:
+        shell = SshShell()
+        jobs = backup.set_up(site.db, shell, site.opened, change, site.host, form, limits=LIMITS)
+        cron = subprocess.run(
+            ["crontab", "-l", "-u", SSH_USER], capture_output=True, text=True, check=True
+        ).stdout
+        assert cron_line in cron
+        script = target / "supportdesk-backup.sh"  # what cron runs at 03:00, run now
+        subprocess.run(["su", "-s", "/bin/sh", SSH_USER, "-c", f"/bin/sh {script}"], check=True)
+    finally:
+        subprocess.run(["crontab", "-r", "-u", SSH_USER], check=False, capture_output=True)
+    return jobs
+
+
+def test_a_set_up_is_refused_with_the_field_that_is_wrong() -> None:
+    for changes_, field, code in (
+        ({"app_dir": "opt/app"}, "app_dir", "not_absolute"),
+        ({"database": "oracle"}, "database", "bad_choice"),
+        ({"database": "postgresql"}, "database_name", "required"),
+        ({"keep_days": 30}, "keep_days", "out_of_range"),
+        ({"hour": 24}, "hour", "out_of_range"),
+    ):
+        with pytest.raises(ValidationError) as bad:
+            backup.plan_setup(replace(SetupForm("/opt/app", "/srv/backup"), **changes_))
+        assert (bad.value.field, bad.value.code) == (field, code)

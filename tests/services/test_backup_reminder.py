@@ -23,15 +23,17 @@ def _job(team: Team) -> int:
         return backup.save_job(s, form).id
 
 
-def _checked(team: Team, job: int, day: date, passed: bool) -> None:
-    findings = [{"code": "fresh" if passed else "stale", "ok": passed, "params": {}}]
+def _checked(team: Team, job: int, day: date, passed: bool, outcome: str = "checked") -> None:
+    findings: list[dict[str, object]] = [
+        {"code": "fresh" if passed else "stale", "ok": passed, "params": {}}
+    ]
     with team.db.write() as s:
         s.add(
             BackupCheck(
                 job_id=job,
                 checked_at=datetime(day.year, day.month, day.day, 9, tzinfo=UTC),
                 passed=passed,
-                outcome="checked",
+                outcome=outcome,
                 findings=json.dumps(findings),
                 checked_by="tester",
             )
@@ -51,7 +53,12 @@ def test_a_failed_check_is_one_reminder_until_a_check_passes(team: Team) -> None
     job = _job(team)
     start = datetime.now(UTC).date()
     _checked(team, job, start, True)
+    _checked(team, job, start, False, "cancelled")  # the user stopped it: no verdict
     assert _due(team, start) == []
+    with team.db.read() as s:
+        (row,) = backup.jobs(s)
+    assert row.last is not None
+    assert row.last.passed
     _checked(team, job, start + DAY, False)
     _checked(team, job, start + 2 * DAY, False)  # still failing: the same reminder
     assert _due(team, start + 2 * DAY) == [("failed", start + DAY, "failed")]

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from supportdesk import bootstrap
 from supportdesk.ui.context import UiContext
 from supportdesk.ui.main_window import MainWindow
+from supportdesk.ui.pages.backups_page import BackupsPage
 from supportdesk.ui.pages.changes_page import ChangesPage
 from supportdesk.ui.pages.contracts_page import ContractsPage
 from supportdesk.ui.pages.customers_page import CustomersPage
@@ -55,6 +56,7 @@ def test_navigation_switches_to_every_page(
         ContractsPage,
         InspectionPage,
         ChangesPage,
+        BackupsPage,
         VaultPage,
         RemindersPage,
     ]

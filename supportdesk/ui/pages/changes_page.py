@@ -68,10 +68,9 @@ from supportdesk.ui.dialogs.change_dialogs import (
     schedule_text,
 )
 from supportdesk.ui.dialogs.handover_package_dialog import size_text
-from supportdesk.ui.messages import describe
 from supportdesk.ui.models.row_model import ROW_ROLE, ChineseSortProxy, Column, Index, RowModel
 from supportdesk.ui.widgets.confirm import confirm
-from supportdesk.ui.widgets.status_line import ERROR_STYLE
+from supportdesk.ui.widgets.status_line import ERROR_STYLE, fail, say
 
 T = TypeVar("T")
 FLAGGED_COLOUR = QColor(255, 205, 210)  # executed without notice (R3.2)
@@ -968,17 +967,10 @@ class ChangesPage(QWidget):
     # -- status -----------------------------------------------------------------------------
 
     def say(self, text: str) -> None:
-        self.status.setText(text)
-        self.status.setStyleSheet("")
-        self.status.show()
+        say(self.status, text)
 
     def fail(self, error: BaseException) -> None:
-        if not isinstance(error, SupportDeskError):
-            self._ctx.tasks.error_raised.emit(error)  # a bug: the error dialog and the log
-            return
-        self.status.setText(describe(error))
-        self.status.setStyleSheet(ERROR_STYLE)
-        self.status.show()
+        fail(self._ctx, self.status, error)
 
     def _clear_status(self) -> None:
         self.status.clear()

@@ -25,3 +25,17 @@ def clear_load_error(line: QLabel) -> None:
     if line.styleSheet():
         line.clear()
         line.setStyleSheet("")
+
+
+def say(line: QLabel, text: str) -> None:
+    """What a write did, on the page's line (shown only when it has something to say)."""
+    line.setText(text)
+    line.setStyleSheet("")
+    line.show()
+
+
+def fail(ctx: UiContext, line: QLabel, error: BaseException) -> None:
+    """A refused write on the page's line; a bug goes to the error dialog and the log."""
+    show_load_error(ctx, line, error)
+    if isinstance(error, SupportDeskError):
+        line.show()
