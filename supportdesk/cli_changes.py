@@ -64,12 +64,26 @@ def add_parsers(sub: Any) -> None:
     what.add_argument("--source", type=Path, help="a file or archive of the changed source")
     what.add_argument("--commit", help="the commit id the change was built from")
     what.add_argument("--script", type=Path, help="a database script")
+    _fingerprint_parser(change)
     export = change.add_parser("export", help="the change history as XLSX")
     export.add_argument("--out", type=Path, required=True)
     export.add_argument("--system")
     export.add_argument("--search", default="")
     versions = change.add_parser("versions", help="what runs on each system (newest archived)")
     versions.add_argument("--json", action="store_true")
+
+
+def _fingerprint_parser(change: Any) -> None:
+    prints = change.add_parser(
+        "fingerprint", help="the deployed files' checksums over SSH, before or after the change"
+    )
+    prints.add_argument("id", type=int)
+    prints.add_argument("--host", required=True, help="a host of the change's system")
+    prints.add_argument("--path", action="append", required=True, help="a deployed directory")
+    prints.add_argument("--stage", choices=["before", "after"], required=True)
+    prints.add_argument(
+        "--passphrase-file", type=Path, help="read the vault passphrase from this file's first line"
+    )
 
 
 def _when(value: datetime | None) -> str:
@@ -230,6 +244,39 @@ def _attach(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _fingerprint(args: argparse.Namespace) -> int:
+    from supportdesk.cli_vault import _opened  # noqa: PLC0415
+    from supportdesk.domain.changes import Stage  # noqa: PLC0415
+    from supportdesk.domain.errors import ValidationError  # noqa: PLC0415
+    from supportdesk.services import changes, registry  # noqa: PLC0415
+
+    app = _open(args)
+    with app.db.read() as session:
+        system = changes.get(session, args.id).system_id
+        hosts = registry.hosts_by_ids(session, registry.host_ids(session, system_id=system))
+        host = next((h.id for h in hosts if h.name == args.host), None)
+    if host is None:
+        raise ValidationError("host", "not_found", entity="host", value=args.host)
+    opened = _opened(args, app)
+    try:
+        row = changes.fingerprint(
+            app.db, app.remote_shell(), opened, args.id, host, args.path, Stage(args.stage)
+        )
+    finally:
+        opened.lock()
+    with app.db.read() as session:
+        diff = changes.fingerprint_diff(session, args.id)
+    print(f"change {args.id}: {row.name} {row.sha256}")
+    if diff is not None:
+        for label, paths in (
+            ("changed", diff.changed),
+            ("added", diff.added),
+            ("removed", diff.removed),
+        ):
+            print("\n".join(f"{label}\t{p}" for p in paths) or f"{label}\t-")
+    return EXIT_OK
+
+
 def _export(args: argparse.Namespace) -> int:
     from supportdesk.cli import _speaking  # noqa: PLC0415
     from supportdesk.services import changes  # noqa: PLC0415
@@ -270,5 +317,6 @@ HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("change", "cancel"): _cancel,
     ("change", "attach"): _attach,
     ("change", "export"): _export,
+    ("change", "fingerprint"): _fingerprint,
     ("change", "versions"): _versions,
 }

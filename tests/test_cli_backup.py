@@ -4,17 +4,19 @@ fails, the findings in the JSON."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from supportdesk.bootstrap import open_app
 from supportdesk.crypto import vault_crypto
+from supportdesk.domain.changes import ChangeForm
 from supportdesk.domain.registry import CustomerForm, HostForm, ProjectForm, SystemForm
 from supportdesk.domain.remote import HostKey
 from supportdesk.domain.vault import CredentialForm
-from supportdesk.services import host_key, registry, users, vault
-from tests.backup_helpers import dumps
+from supportdesk.services import changes, host_key, registry, users, vault
+from tests.backup_helpers import dumps, own
 from tests.cli_run import run_cli
 from tests.servers.sshd import SshServer
 
@@ -101,3 +103,33 @@ def test_setup_shows_the_commands_and_a_no_changes_nothing(
     )  # fmt: skip
     assert code == 1
     assert "opt/erp" in err
+
+
+def test_fingerprint_a_change_from_the_command_line(
+    passphrase: Path, store: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    deployed = store / f"cli-deployed-{tmp_path.name}"
+    deployed.mkdir()
+    (deployed / "app.jar").write_bytes(b"v1")
+    own(deployed)
+    app = open_app()
+    try:
+        with app.db.write() as s:
+            users.add_user(s, "gongcheng", "engineer")
+            (system,) = registry.list_systems(s)
+            key = changes.save_change(
+                s,
+                ChangeForm(
+                    system.id, "升级", "缺陷", "app.jar", datetime.now(UTC), 5, "无", "回退",
+                    "售后组", "gongcheng",
+                ),
+            ).id  # fmt: skip
+    finally:
+        app.db.dispose()
+    base = ["change", "fingerprint", str(key), "--host", "db1", "--path", str(deployed)]
+    base += ["--passphrase-file", str(passphrase)]
+    assert run_cli(capsys, *base, "--stage", "before")[0] == 0
+    (deployed / "app.jar").write_bytes(b"v2")
+    code, out, _err = run_cli(capsys, *base, "--stage", "after")
+    assert code == 0
+    assert f"changed\tdb1:{deployed}/app.jar" in out

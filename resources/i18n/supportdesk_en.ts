@@ -722,6 +722,10 @@
         <translation>database script</translation>
     </message>
     <message>
+        <source>deployed files&apos; checksums</source>
+        <translation>deployed files&apos; checksums</translation>
+    </message>
+    <message>
         <source>queued ({count} not yet sent)</source>
         <translation>queued ({count} not yet sent)</translation>
     </message>
@@ -3527,6 +3531,22 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
 <context>
     <name>ProjectsPage</name>
     <message>
+        <source>no backup job</source>
+        <translation>no backup job</translation>
+    </message>
+    <message>
+        <source>✘ {failing} of {jobs} failing</source>
+        <translation>✘ {failing} of {jobs} failing</translation>
+    </message>
+    <message>
+        <source>⚠ {count} not checked for a week</source>
+        <translation>⚠ {count} not checked for a week</translation>
+    </message>
+    <message>
+        <source>✔ {jobs} recoverable</source>
+        <translation>✔ {jobs} recoverable</translation>
+    </message>
+    <message>
         <source>Projects</source>
         <translation>Projects</translation>
     </message>
@@ -3565,6 +3585,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>Under maintenance</source>
         <translation>Under maintenance</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
     </message>
     <message>
         <source>Delete project {name} of {customer} with all its systems, hosts and contracts?</source>
@@ -3874,6 +3898,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
 </context>
 <context>
     <name>ReminderMessage</name>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
     <message>
         <source>Maintenance ends in {days} days: {customer} {system}</source>
         <translation>Maintenance ends in {days} days: {customer} {system}</translation>
@@ -5267,6 +5295,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>directory or repository</translation>
     </message>
     <message>
+        <source>deployed paths</source>
+        <translation>deployed paths</translation>
+    </message>
+    <message>
         <source>application directory</source>
         <translation>application directory</translation>
     </message>
@@ -5701,6 +5733,14 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>no host named &apos;{value}&apos; in this system</source>
         <translation>no host named &apos;{value}&apos; in this system</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is inside the application directory: the backups would archive themselves</source>
+        <translation>&apos;{value}&apos; is inside the application directory: the backups would archive themselves</translation>
+    </message>
+    <message>
+        <source>the host could not be read: {detail}</source>
+        <translation>the host could not be read: {detail}</translation>
     </message>
     <message>
         <source>the backup could not be set up; the host said: {detail}</source>

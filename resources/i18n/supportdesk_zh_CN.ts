@@ -722,6 +722,10 @@
         <translation>数据库脚本</translation>
     </message>
     <message>
+        <source>deployed files&apos; checksums</source>
+        <translation>部署文件校验和</translation>
+    </message>
+    <message>
         <source>queued ({count} not yet sent)</source>
         <translation>待发送（{count} 封未发出）</translation>
     </message>
@@ -3527,6 +3531,22 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
 <context>
     <name>ProjectsPage</name>
     <message>
+        <source>no backup job</source>
+        <translation>无备份任务</translation>
+    </message>
+    <message>
+        <source>✘ {failing} of {jobs} failing</source>
+        <translation>✘ {jobs} 个中 {failing} 个未通过</translation>
+    </message>
+    <message>
+        <source>⚠ {count} not checked for a week</source>
+        <translation>⚠ {count} 个超过一周未检查</translation>
+    </message>
+    <message>
+        <source>✔ {jobs} recoverable</source>
+        <translation>✔ {jobs} 个可恢复</translation>
+    </message>
+    <message>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
@@ -3565,6 +3585,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>Under maintenance</source>
         <translation>在保</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
     </message>
     <message>
         <source>Delete project {name} of {customer} with all its systems, hosts and contracts?</source>
@@ -3874,6 +3898,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
 </context>
 <context>
     <name>ReminderMessage</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
     <message>
         <source>Maintenance ends in {days} days: {customer} {system}</source>
         <translation>维保到期提醒：{customer} {system}（剩余 {days} 天）</translation>
@@ -5267,6 +5295,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>目录或备份仓库</translation>
     </message>
     <message>
+        <source>deployed paths</source>
+        <translation>部署路径</translation>
+    </message>
+    <message>
         <source>application directory</source>
         <translation>应用目录</translation>
     </message>
@@ -5701,6 +5733,14 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>no host named &apos;{value}&apos; in this system</source>
         <translation>本系统中没有名为“{value}”的主机</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is inside the application directory: the backups would archive themselves</source>
+        <translation>“{value}”位于应用目录之内：备份会把自身也打包进去</translation>
+    </message>
+    <message>
+        <source>the host could not be read: {detail}</source>
+        <translation>无法读取主机：{detail}</translation>
     </message>
     <message>
         <source>the backup could not be set up; the host said: {detail}</source>

@@ -5,6 +5,7 @@ size, and sound by the repository's (or the dump format's) own check."""
 
 from __future__ import annotations
 
+import base64
 import itertools
 import json
 import re
@@ -195,6 +196,19 @@ class JobRow:
     since: datetime | None = None  # when the job was last set up or changed
 
 
+@dataclass(frozen=True, slots=True)
+class SystemBackups:
+    """A system's backups in one line (the system page): how many jobs, how many failing
+    their newest check, how many not checked for a week (or never)."""
+
+    jobs: int = 0
+    failing: int = 0
+    unchecked: int = 0
+
+
+UNCHECKED_DAYS = 7  # a job nobody checked for a week needs attention (the reminder too)
+
+
 # --- listing a job's backups on its host: one script, its output parsed here --------------
 
 _DATED = re.compile(
@@ -233,7 +247,8 @@ def listing_script(job: Job, nonce: str) -> str:
             "IFS= read -r RESTIC_PASSWORD || true; export RESTIC_PASSWORD",
             f"echo {mark} list; restic -r {q(job.path)} snapshots --json --no-lock 2>&1",
             f"echo {mark} status $?",
-            f"echo {mark} check; restic -r {q(job.path)} check 2>&1",
+            # No lock: the customer's own backup may be running (restic check is read-only).
+            f"echo {mark} check; restic --no-lock -r {q(job.path)} check 2>&1",
             f"echo {mark} status $?",
         ]
     elif job.kind is BackupKind.BORG:
@@ -244,15 +259,18 @@ def listing_script(job: Job, nonce: str) -> str:
             "export BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK=yes",
             f"echo {mark} list; borg list --json {q(job.path)} 2>&1",
             f"echo {mark} status $?",
-            f"echo {mark} check; borg check {q(job.path)} 2>&1",
+            f"echo {mark} check; borg check --repository-only {q(job.path)} 2>&1",
             f"echo {mark} status $?",
         ]
     else:
         find = f"find . -maxdepth 1 -type f -name {q(job.pattern)}"
         lines += [
             f"cd -- {q(job.path)} 2>/dev/null || {{ echo {mark} missing; exit 0; }}",
-            f"echo {mark} list; {find} -printf '%T@\\t%s\\t%f\\n'",
-            f"newest=$({find} -printf '%T@\\t%f\\n' | sort -n | tail -n 1 | cut -f2-)",
+            # NUL-terminated, then a name's own newlines made "?": a file name cannot add a
+            # line of its own to the listing.
+            f"echo {mark} list; {find} -printf '%T@\\t%s\\t%f\\0' | tr '\\n\\0' '?\\n'",
+            f"newest=$({find} -printf '%T@\\t%f\\0' | sort -zn | tail -zn 1 | cut -zf2- | "
+            "tr -d '\\0')",
             f'echo {mark} check; [ -n "$newest" ] || exit 0',
             *_sound_lines(job.kind, mark),
         ]
@@ -269,6 +287,15 @@ def _sound_lines(kind: BackupKind, mark: str) -> list[str]:
         f"  *) echo {mark} status {'0' if tail else 'none'} ;;",
         "esac",
     ]
+    if kind is BackupKind.PG_DUMP:
+        # pg_dump -Fc writes no closing comment: its own table of contents is the check.
+        lines += [
+            'if [ "$(head -c 5 -- "$newest" 2>/dev/null)" = PGDMP ]; then',
+            f"  echo {mark} custom",
+            '  if command -v pg_restore >/dev/null; then pg_restore -l -- "$newest" >/dev/null'
+            f" 2>&1; echo {mark} status $?; fi",
+            "fi",
+        ]
     if tail:
         lines += [
             'case "$newest" in *.gz) reader="gzip -dc" ;; *) reader=cat ;; esac',
@@ -339,13 +366,20 @@ def parse_listing(job: Job, stdout: str, nonce: str) -> Listing:
         size, _, name = rest.partition("\t")
         try:
             mtime = datetime.fromtimestamp(float(stamp), UTC)
-            items.append(BackupItem(name, _named_time(name, zone) or mtime, int(size)))
+            named = _named_time(name, zone)
+            # A name's date counts only if the file could have been written then: a name
+            # dated after the file was last written would keep a job "fresh" for ever.
+            taken = named if named is not None and named <= mtime + timedelta(days=1) else mtime
+            items.append(BackupItem(name, taken, int(size)))
         except ValueError:
             continue
     check = "\n".join(parts.get("check", []))[-500:]
     status = statuses[0] if statuses else "none"
     sound: bool | None = None if status == "none" or not items else status == "0"
     tail = parts.get("tail")
+    if "custom" in parts:  # a pg_dump -Fc archive: pg_restore -l said, if it was there
+        sound = None if len(statuses) < 2 else statuses[-1] == "0"
+        tail = None
     if sound and job.kind in _SOUND_CHECK and tail is not None:
         sound = tail[:1] not in ([], ["0"])
         check = check or f"the dump does not end with '{_SOUND_CHECK[job.kind]}'"
@@ -451,11 +485,12 @@ def drill_script(job: Job, nonce: str, file: str = "") -> str:
         find = f"find . -maxdepth 1 -type f -name {q(job.pattern)}"
         lines += [
             f"cd -- {q(job.path)} 2>/dev/null || {{ echo {mark} missing; exit 0; }}",
-            f"[ -n \"$file\" ] || file=$({find} -printf '%T@\\t%f\\n' | sort -n | tail -n 1 | "
-            "cut -f2-)",
+            f"[ -n \"$file\" ] || file=$({find} -printf '%T@\\t%f\\0' | sort -zn | tail -zn 1 | "
+            "cut -zf2- | tr -d '\\0')",
             f'echo {mark} file; printf "%s\\n" "$file"',
-            f'sum=$(awk -v f="$file" \'$2 == f || $2 == "*" f {{print $1}}\' {SUMS_FILE} '
-            "2>/dev/null | tail -n 1)",
+            # "<64 hex>  <name>" (or " *<name>"): the name is the rest of the line, spaces too.
+            f'sum=$(awk -v f="$file" \'{{n = substr($0, 67); if (n == f || n == "*" f) '
+            f"print substr($0, 1, 64)}}' {SUMS_FILE} 2>/dev/null | tail -n 1)",
             f'if [ -n "$sum" ]; then echo {mark} expected sums; echo "$sum"; '
             f'else echo {mark} expected copy; {sha} < "$file"; fi',
             'cp -- "$file" "$scratch/" 2>&1',
@@ -517,45 +552,54 @@ class SetupPlan:
 
 def setup_plan(form: SetupForm) -> SetupPlan:
     """The backup script (an application tarball and a database dump, each with its
-    checksum in SHA256SUMS, older ones than `keep_days` removed) and the crontab line that
-    runs it daily, as the exact commands that install them."""
+    checksum added to SHA256SUMS as it is made, older ones than `keep_days` removed) and
+    the crontab line that runs it daily, as the exact commands that install them. The form
+    is expected checked (services/backup.plan_setup): plain paths, a plain database name."""
     q = shlex.quote
-    target = form.target_dir.rstrip("/") or "/"
+    target = form.target_dir.rstrip("/")
     script_path = f"{target}/supportdesk-backup.sh"
+    name = form.database_name
     dump = {
-        "postgresql": f'pg_dump {q(form.database_name)} | gzip > "$dir/db-$stamp.sql.gz"',
-        "mysql": f"mysqldump --single-transaction {q(form.database_name)} | gzip > "
-        '"$dir/db-$stamp.sql.gz"',
+        "postgresql": f'pg_dump --dbname={q(name)} | gzip > "db-$stamp.sql.gz"',
+        "mysql": f'mysqldump --single-transaction -- {q(name)} | gzip > "db-$stamp.sql.gz"',
     }.get(form.database)
+    made = '"app-$stamp.tar.gz"' + (' "db-$stamp.sql.gz"' if dump else "")
     lines = [
         "#!/bin/sh",
         f"{SETUP_MARK}: written by SupportDesk; R3.3 requires two months restorable",
         "set -eu",
-        f"dir={q(target)}",
+        f"cd {q(target)}",
         "stamp=$(date +%Y%m%d-%H%M)",
         "umask 077",
-        f'tar -czf "$dir/app-$stamp.tar.gz" -C {q(form.app_dir)} .',
+        f'tar -czf "app-$stamp.tar.gz" -C {q(form.app_dir)} .',
         *([dump] if dump else []),
-        'cd "$dir"',
-        "sha256sum app-*.tar.gz db-*.sql.gz 2>/dev/null > SHA256SUMS.new || true",
-        "mv SHA256SUMS.new SHA256SUMS",
+        # Each backup's checksum once, when it is made: a file damaged later no longer
+        # matches it (a restore drill then says so).
+        f"sha256sum {made} >> {SUMS_FILE}",
         f"find . -maxdepth 1 -type f \\( -name 'app-*.tar.gz' -o -name 'db-*.sql.gz' \\) "
         f"-mtime +{form.keep_days} -delete",
+        f'while read -r sum file; do [ ! -e "$file" ] || echo "$sum  $file"; done < {SUMS_FILE}'
+        f" > {SUMS_FILE}.new",
+        f"mv {SUMS_FILE}.new {SUMS_FILE}",
     ]
     script = "\n".join(lines) + "\n"
     log = q(f"{target}/backup.log")
-    cron_line = f"0 {form.hour} * * * /bin/sh {q(script_path)} >> {log} 2>&1 {SETUP_MARK}"
+    tag = f"{SETUP_MARK} {script_path}"  # one line per set-up: another target keeps its own
+    cron_line = f"0 {form.hour} * * * /bin/sh {q(script_path)} >> {log} 2>&1 {tag}"
+    # The script travels base64-encoded: nothing in it can end a here-document early.
+    encoded = base64.b64encode(script.encode()).decode("ascii")
+    # What is shown is what runs: the script it writes, readable, as comments first.
+    readable = [f"# {script_path}:"] + [f"#   {line}" for line in script.splitlines()]
     install = "\n".join(
         [
+            *readable,
             "set -e",
             f"mkdir -p {q(target)}",
-            f"cat > {q(script_path)} <<'SUPPORTDESK_EOF'",
-            script.rstrip("\n"),
-            "SUPPORTDESK_EOF",
+            f"printf '%s' {q(encoded)} | base64 -d > {q(script_path)}",
             f"chmod 700 {q(script_path)}",
-            f"(crontab -l 2>/dev/null | grep -v -F {q(SETUP_MARK)} || true; echo {q(cron_line)}) "
+            f"(crontab -l 2>/dev/null | grep -v -F -- {q(tag)} || true; echo {q(cron_line)}) "
             "| crontab -",
-            f"crontab -l | grep -F {q(SETUP_MARK)}",
+            f"crontab -l | grep -F -- {q(tag)}",
         ]
     )
     return SetupPlan(script_path, script, cron_line, install + "\n")

@@ -25,6 +25,40 @@ class ArtifactKind(StrEnum):
     SOURCE = "source"  # the changed source code: a file or an archive
     COMMIT = "commit"  # ... or the commit it was built from
     SCRIPT = "script"  # a database script
+    CHECKSUMS = "checksums"  # deployed files' SHA-256, read over SSH before or after
+
+
+class Stage(StrEnum):
+    BEFORE = "before"
+    AFTER = "after"
+
+
+@dataclass(frozen=True, slots=True)
+class FingerprintDiff:
+    """What the change did to the deployed files: by path, compared before and after."""
+
+    changed: tuple[str, ...]
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+
+
+def parse_checksums(text: str) -> dict[str, str]:
+    """`sha256sum` output: path → digest (a name with a newline is escaped by sha256sum
+    with a leading backslash; kept as printed)."""
+    found = {}
+    for line in text.splitlines():
+        digest, sep, path = line.partition("  ")
+        if sep and len(digest.lstrip("\\")) == 64:
+            found[path] = digest.lstrip("\\")
+    return found
+
+
+def compare(before: dict[str, str], after: dict[str, str]) -> FingerprintDiff:
+    return FingerprintDiff(
+        tuple(sorted(p for p in before.keys() & after.keys() if before[p] != after[p])),
+        tuple(sorted(after.keys() - before.keys())),
+        tuple(sorted(before.keys() - after.keys())),
+    )
 
 
 MAX_DURATION_MINUTES = 14 * 24 * 60  # a change window longer than two weeks is a project

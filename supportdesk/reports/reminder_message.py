@@ -8,6 +8,14 @@ from collections.abc import Mapping
 from PySide6.QtCore import QCoreApplication
 
 
+def problems_text(codes: str) -> str:
+    """A backup check's failed findings ("gap, stale"), in words."""
+    from supportdesk.reports.inspection_report import problem_label  # noqa: PLC0415
+
+    joint = QCoreApplication.translate("ReminderMessage", ", ")
+    return joint.join(problem_label(c.strip()) for c in codes.split(",") if c.strip())
+
+
 def compose(
     rule: str, reference: str, title: str, reason: str, facts: Mapping[str, str], step: int
 ) -> tuple[str, str]:
@@ -118,7 +126,7 @@ def compose(
                 customer=facts["customer"],
                 job=facts["job"],
                 since=facts["since"],
-                findings=facts["findings"],
+                findings=problems_text(facts["findings"]),
             )
         ]
     elif rule == "backup.problem":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import secrets
 import threading
 from collections.abc import Callable, Sequence
@@ -35,6 +36,7 @@ from supportdesk.domain.backup import (
     DATABASES,
     MAX_SCHEDULE_HOURS,
     REPOSITORIES,
+    UNCHECKED_DAYS,
     BackupKind,
     CheckRow,
     DrillResult,
@@ -45,6 +47,7 @@ from supportdesk.domain.backup import (
     JobRow,
     SetupForm,
     SetupPlan,
+    SystemBackups,
     assess,
     drill_script,
     listing_script,
@@ -211,17 +214,35 @@ def save_job(session: Session, form: JobForm) -> JobRow:
     return next(j for j in jobs(session, form.system_id) if j.id == row.id)
 
 
+def by_system(session: Session, now: datetime | None = None) -> dict[int, SystemBackups]:
+    """Each system's backups in one line (systems without a job are absent)."""
+    stale = (now or datetime.now(UTC)) - timedelta(days=UNCHECKED_DAYS)
+    found: dict[int, SystemBackups] = {}
+    for job in jobs(session):
+        last = job.last
+        current = found.get(job.system_id, SystemBackups())
+        found[job.system_id] = SystemBackups(
+            current.jobs + 1,
+            current.failing + (last is not None and not last.passed),
+            current.unchecked + (last is None or last.checked_at < stale),
+        )
+    return found
+
+
 def failing_since(session: Session, job_id: int) -> CheckRow | None:
     """The first failed check after the last one that passed: when the trouble began (None
-    while the newest check passed, or there is none)."""
-    first = None
-    for check in checks(session, job_id):
-        if check.outcome == CANCELLED:
-            continue
-        if check.passed:
-            break
-        first = check
-    return first
+    while the newest check passed, or there is none). Cancelled checks say nothing."""
+    counted = (BackupCheck.job_id == job_id, BackupCheck.outcome != CANCELLED)
+    last_passed = session.scalar(
+        select(func.max(BackupCheck.id)).where(*counted, BackupCheck.passed)
+    )
+    first = session.scalars(
+        select(BackupCheck)
+        .where(*counted, BackupCheck.id > (last_passed or 0))
+        .order_by(BackupCheck.id)
+        .limit(1)
+    ).first()
+    return None if first is None else _check_row(first)
 
 
 def checks(session: Session, job_id: int, limit: int = 50) -> list[CheckRow]:
@@ -469,26 +490,49 @@ def drills(session: Session, job_id: int, limit: int = 50) -> list[DrillRow]:
 # --- setting a backup up where the customer has none -----------------------------------
 
 
+_PLAIN_PATH = re.compile(r"^/[^\x00-\x1f\x7f%]*$")  # no control characters, no cron's %
+_DATABASE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.$-]{0,62}$")
+
+
+def _plain_dir(field_name: str, value: str) -> str:
+    path = value.strip().rstrip("/")
+    if not path:
+        raise ValidationError(field_name, "not_absolute", value=value[:200])
+    if not _PLAIN_PATH.match(path):
+        code = "not_absolute" if not path.startswith("/") else "bad_value"
+        raise ValidationError(field_name, code, value=path[:200])
+    return path
+
+
 def plan_setup(form: SetupForm) -> SetupPlan:
     """The exact commands a set-up will run, checked: shown to the user before anything
     runs (R3.3: where the customer has no backup, the group sets one up)."""
-    for field_name in ("app_dir", "target_dir"):
-        value = getattr(form, field_name).strip()
-        if not value.startswith("/"):
-            raise ValidationError(field_name, "not_absolute", value=value[:200])
+    return setup_plan(checked_setup(form))
+
+
+def checked_setup(form: SetupForm) -> SetupForm:
+    """The form, every field checked and normalised (bad input: a ValidationError naming
+    it). What is shown and what runs are made from this one."""
+    app_dir = _plain_dir("app_dir", form.app_dir)
+    target = _plain_dir("target_dir", form.target_dir)
+    if f"{target}/".startswith(f"{app_dir}/"):  # tar would archive its own backups
+        raise ValidationError("target_dir", "inside_app_dir", value=target[:200])
     if form.database not in DATABASES:
         raise ValidationError(
             "database", "bad_choice", value=form.database, choices=", ".join(DATABASES)
         )
+    name = form.database_name.strip()
     if form.database != "none":
-        required("database_name", form.database_name, 100)
+        required("database_name", name, 63)
+        if not _DATABASE_NAME.match(name):
+            raise ValidationError("database_name", "bad_value", value=name[:63])
     if not 61 <= form.keep_days <= 3650:  # at least the two months R3.3 requires
         raise ValidationError(
             "keep_days", "out_of_range", value=str(form.keep_days), min=61, max=3650
         )
     if not 0 <= form.hour <= 23:
         raise ValidationError("hour", "out_of_range", value=str(form.hour), min=0, max=23)
-    return setup_plan(form)
+    return SetupForm(app_dir, target, form.database, name, form.keep_days, form.hour)
 
 
 def set_up(
@@ -505,7 +549,8 @@ def set_up(
     planned for the host's system and, for a system under maintenance, the customer told.
     On success the change is executed with the script archived, and the backup jobs that
     check it from now on are added (or updated)."""
-    plan = plan_setup(form)
+    form = checked_setup(form)
+    plan = setup_plan(form)
     with uow.read() as s:
         require(s, Permission.CHANGE_EDIT)
         require(s, Permission.REGISTRY_EDIT)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
@@ -30,6 +31,7 @@ from supportdesk.db.models import (
     ChangeRecord,
     Contact,
     Customer,
+    Host,
     OutboxMessage,
     Project,
     System,
@@ -43,21 +45,28 @@ from supportdesk.domain.changes import (
     ChangeForm,
     ChangeRow,
     ChangeState,
+    FingerprintDiff,
     NoticeChannel,
     NoticeRow,
     PinnedVersion,
+    Stage,
+    compare,
+    parse_checksums,
 )
 from supportdesk.domain.delivery import MAIL
 from supportdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from supportdesk.domain.handover import MAX_MATERIAL_BYTES
+from supportdesk.domain.ports import UnitOfWork
 from supportdesk.domain.registry import limited, required, valid_email
+from supportdesk.domain.remote import Limits, RemoteShell, quote_command
 from supportdesk.domain.roles import Permission, Role
-from supportdesk.services import team_settings
+from supportdesk.services import team_settings, vault
 from supportdesk.services.users import require
 
 NOTICE_RULE = "change.notice"  # the outbox rule of a notice mailed to the customer
 _COMMIT = re.compile(r"^[0-9a-fA-F]{7,64}$")
-_TERMS = ("planned_start", "duration_minutes", "scope", "impact")  # what the customer is told
+# What the customer is told (and which customer): changing any makes earlier notices stale.
+_TERMS = ("system_id", "planned_start", "duration_minutes", "scope", "impact")
 SUPERVISORS = (Role.ENGINEER, Role.GROUP_LEADER)  # the after-sales group (R3.2)
 CLOCK_SKEW = timedelta(minutes=5)  # a desktop's clock a little ahead is not "in the future"
 
@@ -251,7 +260,13 @@ def notices(session: Session, change_id: int) -> list[NoticeRow]:
             sent = copies.get(n.id, [])
             pending = sum(1 for state, _at in sent if state != "sent")
             given = max(at for _s, at in sent if at) if sent and not pending else None
-        current = given is not None and (changed is None or given >= _tz(changed))
+        # A mail says what it said when it was written (queued), whenever it went out.
+        said_at = _tz(n.recorded_at) if n.channel == NoticeChannel.MAIL else given
+        current = (
+            given is not None
+            and said_at is not None
+            and (changed is None or said_at >= _tz(changed))
+        )
         result.append(
             NoticeRow(n.id, n.channel, n.to_whom, given, n.recorded_by, n.note, pending, current)
         )
@@ -407,7 +422,11 @@ def mark_executed(
     system = session.get(System, row.system_id)
     assert system is not None  # the foreign key
     why = limited("emergency_reason", emergency_reason, 2000)
-    told = any(n.current for n in notices(session, change_id))
+    # R3.2: told before the change, not afterwards.
+    told = any(
+        n.current and n.given_at is not None and n.given_at <= when
+        for n in notices(session, change_id)
+    )
     unnoticed = system.under_maintenance and not told
     if unnoticed and not why:
         raise ValidationError("notice", "notice_required")
@@ -547,7 +566,11 @@ def detail(session: Session, change_id: int) -> ChangeDetail:
 
 def pinned_versions(session: Session) -> list[PinnedVersion]:
     """Per system, the newest executed change that archived something: what runs there."""
-    archived = select(ChangeArtifact.change_id).distinct()
+    archived = (
+        select(ChangeArtifact.change_id)
+        .where(ChangeArtifact.kind.in_((ArtifactKind.SOURCE.value, ArtifactKind.COMMIT.value)))
+        .distinct()
+    )
     newest: dict[int, tuple[ChangeRecord, str, str]] = {}
     query = (
         _query()
@@ -574,6 +597,17 @@ def pinned_versions(session: Session) -> list[PinnedVersion]:
 # --- export ------------------------------------------------------------------------------
 
 
+def _append_text_row(sheet: Any, values: list[object]) -> None:
+    """Text stays text: a title starting with "=" is not a formula Excel would run, and a
+    control character pasted into a description cannot break the file."""
+    from supportdesk.reports.text import xml_text  # noqa: PLC0415
+
+    sheet.append([xml_text(v) if isinstance(v, str) else v for v in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+
+
 def export_xlsx(session: Session, path: Path, rows: Sequence[ChangeRow]) -> Path:
     """The change history as a spreadsheet (written beside `path` first: never half a file).
     `rows` are what the user sees (the search or system chosen)."""
@@ -586,7 +620,8 @@ def export_xlsx(session: Session, path: Path, rows: Sequence[ChangeRow]) -> Path
     assert sheet is not None
     sheet.append(sheet_head())
     for c in rows:
-        sheet.append(
+        _append_text_row(
+            sheet,
             [
                 c.id,
                 c.customer,
@@ -604,7 +639,7 @@ def export_xlsx(session: Session, path: Path, rows: Sequence[ChangeRow]) -> Path
                 c.executed_at.astimezone().strftime("%Y-%m-%d %H:%M") if c.executed_at else "",
                 flag_label(c.without_notice),
                 c.emergency_reason,
-            ]
+            ],
         )
     part = path.with_name(path.name + ".part")
     try:
@@ -616,3 +651,89 @@ def export_xlsx(session: Session, path: Path, rows: Sequence[ChangeRow]) -> Path
             "out", "unwritable", value=str(path), detail=error.strerror or str(error)
         ) from None
     return path
+
+
+# --- before/after fingerprints of the deployed files ---------------------------------------
+
+
+def fingerprint(
+    uow: UnitOfWork,
+    shell: RemoteShell,
+    unlocked: vault.UnlockedVault,
+    change_id: int,
+    host_id: int,
+    paths: Sequence[str],
+    stage: Stage,
+    *,
+    limits: Limits | None = None,
+) -> ArtifactRow:
+    """The SHA-256 of every file under `paths` on the host, read over SSH the way an
+    inspection reads a host, kept as an archived checksum list (`stage` before or after):
+    evidence that what ran is what the change says."""
+    from supportdesk.services import inspection  # noqa: PLC0415 - avoids a cycle at import
+
+    wanted = [p.strip() for p in paths if p.strip()]
+    if not wanted:
+        raise ValidationError("paths", "required")
+    for path in wanted:
+        if not path.startswith("/"):
+            raise ValidationError("paths", "not_absolute", value=path[:200])
+    with uow.read() as s:
+        require(s, Permission.CHANGE_EDIT)
+        change = get(s, change_id)
+        host = s.get(Host, host_id)
+        if host is None or host.system_id != change.system_id:
+            raise ValidationError("host", "host_not_in_system", value=str(host_id))
+        host_name = host.name
+    # Every path must be there (a deploy directory is often a symlink: -H follows it); a
+    # missing one is an error, not an empty list that would compare as "all removed".
+    command = (
+        "export LC_ALL=C; for p in "
+        + quote_command(wanted)
+        + '; do [ -d "$p" ] || { echo "missing: $p" >&2; exit 3; }; done; find -H '
+        + quote_command(wanted)
+        + " -type f -print0 | sort -z | xargs -0 -r sha256sum"
+    )
+    result = inspection.run_on_host(
+        uow, shell, unlocked, host_id, f"change {change_id} {stage.value}", command,
+        limits or Limits(),
+    )  # fmt: skip
+    if not result.complete:
+        raise ValidationError("paths", "remote_failed", detail=result.outcome.value)
+    if result.exit_status != 0 or not result.stdout.strip():
+        said = result.stderr.decode("utf-8", "replace").strip()[-300:]
+        raise ValidationError("paths", "remote_failed", detail=said or "no files")
+    listing = result.stdout
+    with uow.write() as s:
+        return attach(
+            s,
+            change_id,
+            ArtifactKind.CHECKSUMS,
+            f"{stage.value} {host_name}",
+            data=listing,
+        )
+
+
+def fingerprint_diff(session: Session, change_id: int) -> FingerprintDiff | None:
+    """Before against after, per host (the newest of each stage), once both were taken;
+    paths are given as host:path."""
+    sums = {a.name: a for a in artifacts(session, change_id) if a.kind == ArtifactKind.CHECKSUMS}
+    pairs = [
+        (sums[name], sums[f"after {name.removeprefix('before ')}"])
+        for name in sums
+        if name.startswith("before ") and f"after {name.removeprefix('before ')}" in sums
+    ]
+    if not pairs:
+        return None
+    changed: list[str] = []
+    added: list[str] = []
+    removed: list[str] = []
+    for before, after in pairs:
+        old = parse_checksums(artifact_data(session, before.id)[1].decode("utf-8", "replace"))
+        new = parse_checksums(artifact_data(session, after.id)[1].decode("utf-8", "replace"))
+        diff = compare(old, new)
+        host = before.name.removeprefix("before ")
+        changed += (f"{host}:{p}" for p in diff.changed)
+        added += (f"{host}:{p}" for p in diff.added)
+        removed += (f"{host}:{p}" for p in diff.removed)
+    return FingerprintDiff(tuple(changed), tuple(added), tuple(removed))

@@ -887,8 +887,10 @@ def report(session: Session, run_id: int) -> InspectionReport:
 def _backup_lines(session: Session, system_id: int, period: str) -> list[BackupLine]:
     """Each backup job of the system with its newest check within the month (R3.3)."""
     year, month = int(period[:4]), int(period[5:])
-    start = datetime(year, month, 1, tzinfo=UTC)
-    end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC)
+    # The month as the group lives it (local time), not UTC's: in UTC+8 a check at 07:00 on
+    # the 1st is that month's.
+    start = datetime(year, month, 1).astimezone()
+    end = datetime(year + month // 12, month % 12 + 1, 1).astimezone()
     found = []
     for job_id, name, kind in session.execute(
         select(BackupJob.id, BackupJob.name, BackupJob.kind)

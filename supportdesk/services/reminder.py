@@ -36,6 +36,7 @@ from supportdesk.db.models import (
     System,
     User,
 )
+from supportdesk.domain.backup import UNCHECKED_DAYS
 from supportdesk.domain.delivery import INBOX, MAIL, ROBOTS, Attachment
 from supportdesk.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from supportdesk.domain.handover import DUE_SOON_DAYS, HandoverState
@@ -61,7 +62,7 @@ ROTATION_DUE = "vault.rotation_due"
 HANDOVER_JOIN = "handover.join"
 HANDOVER_DUE = "handover.due"
 BACKUP_PROBLEM = "backup.problem"
-UNCHECKED_AFTER = timedelta(days=7)  # a backup job nobody checked for a week (R3.3)
+UNCHECKED_AFTER = timedelta(days=UNCHECKED_DAYS)  # a backup job nobody checked (R3.3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -707,6 +708,11 @@ def pending(session: Session) -> list[tuple[int, str, str, str, str]]:
 # --- the written letter attached to the expiry mail ---------------------------------------
 
 
+def _local_midnight(day: date) -> datetime:
+    """The day's start where the group works (the contract's days are local days)."""
+    return datetime(day.year, day.month, day.day).astimezone()
+
+
 def letter(session: Session, reminder_id: int, today: date) -> Letter | None:
     """The expiry letter of a reminder (None for other rules): the contract as the rule
     found it, and the service delivered within the contract period."""
@@ -727,9 +733,9 @@ def letter(session: Session, reminder_id: int, today: date) -> Letter | None:
                 ChangeRecord.system_id == system_id,
                 ChangeRecord.state == "executed",
                 ChangeRecord.executed_at
-                >= datetime(start.year, start.month, start.day, tzinfo=UTC),
+                >= datetime(start.year, start.month, start.day).astimezone(),
                 ChangeRecord.executed_at
-                < datetime(end.year, end.month, end.day, tzinfo=UTC) + timedelta(days=1),
+                < datetime(end.year, end.month, end.day).astimezone() + timedelta(days=1),
             )
             .order_by(ChangeRecord.executed_at, ChangeRecord.id)
         ).all()

@@ -43,6 +43,7 @@ def field_label(name: str) -> str:
         "handover": QT_TRANSLATE_NOOP("messages", "handover package"),
         "path": QT_TRANSLATE_NOOP("messages", "directory or repository"),
         "job": QT_TRANSLATE_NOOP("messages", "backup job"),
+        "paths": QT_TRANSLATE_NOOP("messages", "deployed paths"),
         "app_dir": QT_TRANSLATE_NOOP("messages", "application directory"),
         "target_dir": QT_TRANSLATE_NOOP("messages", "backup directory"),
         "database": QT_TRANSLATE_NOOP("messages", "database"),
@@ -279,6 +280,11 @@ def _code_text(code: str) -> str:
         "unknown_jump_host": QT_TRANSLATE_NOOP(
             "messages", "no host named '{value}' in this system"
         ),
+        "inside_app_dir": QT_TRANSLATE_NOOP(
+            "messages",
+            "'{value}' is inside the application directory: the backups would archive themselves",
+        ),
+        "remote_failed": QT_TRANSLATE_NOOP("messages", "the host could not be read: {detail}"),
         "setup_failed": QT_TRANSLATE_NOOP(
             "messages", "the backup could not be set up; the host said: {detail}"
         ),

@@ -16,6 +16,7 @@ import subprocess
 import uuid
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ from supportdesk.db import evidence
 from supportdesk.db.engine import Database
 from supportdesk.db.models import AuditEvent
 from supportdesk.domain.backup import BackupKind, CheckRow, JobForm, JobRow, SetupForm
-from supportdesk.domain.changes import ChangeForm
+from supportdesk.domain.changes import ChangeForm, FingerprintDiff, Stage
 from supportdesk.domain.errors import ValidationError
 from supportdesk.domain.registry import CustomerForm, HostForm, ProjectForm, SystemForm
 from supportdesk.domain.remote import HostKey, Limits
@@ -340,7 +341,8 @@ def test_a_backup_is_set_up_under_a_change_and_its_first_run_passes_the_check(
     form = SetupForm(str(app), str(target), keep_days=70, hour=3)
     plan = backup.plan_setup(form)
     assert plan.cron_line in plan.install  # the exact commands, shown before anything runs
-    assert f'tar -czf "$dir/app-$stamp.tar.gz" -C {app} .' in plan.script
+    assert f'tar -czf "app-$stamp.tar.gz" -C {app} .' in plan.script
+    assert f'#   tar -czf "app-$stamp.tar.gz" -C {app} .' in plan.install  # shown, readable
     with pytest.raises(ValidationError) as bad:
         backup.set_up(site.db, SshShell(), site.opened, planned.id, site.host, form)
     assert bad.value.code == "notice_required"  # a maintained system: tell the customer first
@@ -387,3 +389,47 @@ def test_a_set_up_is_refused_with_the_field_that_is_wrong() -> None:
         with pytest.raises(ValidationError) as bad:
             backup.plan_setup(replace(SetupForm("/opt/app", "/srv/backup"), **changes_))
         assert (bad.value.field, bad.value.code) == (field, code)
+
+
+def test_a_change_is_fingerprinted_before_and_after_on_its_host(
+    site: Site, store: Path, request: pytest.FixtureRequest
+) -> None:
+    """Issue 8: the deployed files' checksums over SSH, before and after, as evidence that
+    what ran is what the change says."""
+    app = store / f"{request.node.callspec.id}-deployed"
+    app.mkdir()
+    (app / "app.jar").write_bytes(b"v3.1")
+    (app / "old.conf").write_text("x")
+    (app / "same.txt").write_text("unchanged")
+    _own(app)
+    login = f"fp_{uuid.uuid4().hex[:6]}"
+    with site.db.write() as s:
+        users.add_user(s, login, "engineer", password=None if site.db.is_sqlite else "fp-pw-1")
+        planned = changes.save_change(
+            s,
+            ChangeForm(
+                site.system, "升级到 3.2", "修复缺陷", "app.jar", datetime.now(UTC), 10, "无",
+                "回退 3.1", "售后组", login,
+            ),
+        )  # fmt: skip
+    take = partial(changes.fingerprint, site.db, SshShell(), site.opened, planned.id, site.host)
+    before = take([str(app)], Stage.BEFORE, limits=LIMITS)
+    (app / "app.jar").write_bytes(b"v3.2")
+    (app / "old.conf").unlink()
+    (app / "new.conf").write_text("y")
+    _own(app)
+    take([str(app)], Stage.AFTER, limits=LIMITS)
+    with site.db.read() as s:
+        diff = changes.fingerprint_diff(s, planned.id)
+        listed = changes.artifact_data(s, before.id)[1].decode()
+    assert f"{app}/same.txt" in listed
+    assert diff == FingerprintDiff(
+        (f"db1:{app}/app.jar",), (f"db1:{app}/new.conf",), (f"db1:{app}/old.conf",)
+    )
+    with pytest.raises(ValidationError) as bad:
+        take(["relative/dir"], Stage.AFTER)
+    assert (bad.value.field, bad.value.code) == ("paths", "not_absolute")
+    with pytest.raises(ValidationError) as bad:  # not an empty list that reads "all removed"
+        take([f"{app}-gone"], Stage.AFTER, limits=LIMITS)
+    assert (bad.value.field, bad.value.code) == ("paths", "remote_failed")
+    assert "missing" in str(bad.value.params["detail"])

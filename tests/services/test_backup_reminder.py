@@ -80,3 +80,12 @@ def test_a_job_nobody_checked_for_a_week_is_reminded(team: Team) -> None:
         assert reminder.enqueue(s, set_up + 15 * DAY) >= 1
         titles = [r.title for r in reminder.outbox_rows(s) if "夜间数据库" in r.title]
     assert titles == ["Backups not checked for a week: 华东电力 调度平台生产 夜间数据库"]
+
+
+def test_a_long_failure_stays_one_reminder(team: Team) -> None:
+    job = _job(team)
+    start = datetime.now(UTC).date()
+    _checked(team, job, start, True)
+    for n in range(1, 56):  # more checks than a page of history
+        _checked(team, job, start + n * DAY, False)
+    assert _due(team, start + 55 * DAY) == [("failed", start + DAY, "failed")]

@@ -258,3 +258,52 @@ def test_a_notice_cannot_be_rewritten_by_the_team(team: Team) -> None:
         changes.notify_by_phone(s, key, "王工", NOW, now=NOW)
     with pytest.raises(DBAPIError, match="permission denied"), team.engineer.write() as s:
         s.execute(update(ChangeNotice).values(to_whom="别人"))
+
+
+def test_a_notice_counts_only_for_the_system_told_and_before_the_change(
+    team: Team, smtp: SmtpServer, tmp_path: Path
+) -> None:
+    key = _add(team)
+    with team.db.write() as s:
+        project = registry.list_systems(s, system_id=team.system)[0].project_id
+        other = registry.save_system(s, SystemForm(project, "调度平台灾备")).id
+    with team.engineer.write() as s:
+        changes.notify_by_phone(s, key, "王工", NOW, now=NOW)
+        row = changes.get(s, key)
+        changes.save_change(s, _form(team, other, id=key, version=row.version))  # moved
+    with pytest.raises(ValidationError) as bad, team.engineer.write() as s:
+        changes.mark_executed(s, key, NOW + timedelta(hours=1), now=NOW + timedelta(hours=2))
+    assert bad.value.code == "notice_required"  # the customer heard of another system
+    late = _add(team)
+    with team.engineer.write() as s:
+        changes.notify_by_phone(s, late, "王工", NOW, now=NOW)
+    with pytest.raises(ValidationError) as bad, team.engineer.write() as s:
+        changes.mark_executed(s, late, NOW - timedelta(hours=1), now=NOW)  # done before told
+    assert bad.value.code == "notice_required"
+    with team.db.write() as s:  # a queued mail overtaken by a new schedule says the old one
+        team_settings.set_many(
+            s, {"mail.host": smtp.host, "mail.port": str(smtp.port), "mail.security": "none"}
+        )
+    queued = _add(team)
+    with team.engineer.write() as s:
+        changes.notify_by_mail(s, queued, ["wang@huadong.cn"])
+        row = changes.get(s, queued)
+        changes.save_change(
+            s, _form(team, planned_start=START + timedelta(days=3), id=queued, version=row.version)
+        )
+    delivery.deliver(team.db, {MAIL: SmtpSender(smtp.settings(), timeout=5)}, owner="t")
+    with team.db.read() as s:
+        (mailed,) = changes.notices(s, queued)
+    assert mailed.given_at is not None
+    assert not mailed.current
+
+
+def test_exported_text_stays_text(team: Team, tmp_path: Path) -> None:
+    _add(team, title='=HYPERLINK("http://x")', reason="换行\x0b符")
+    with team.db.read() as s:
+        path = changes.export_xlsx(s, tmp_path / "x.xlsx", changes.list_changes(s))
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    cell = sheet.cell(row=2, column=4)
+    assert (cell.value, cell.data_type) == ('=HYPERLINK("http://x")', "s")
+    assert sheet.cell(row=2, column=5).value == "换行符"

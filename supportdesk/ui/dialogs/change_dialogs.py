@@ -77,6 +77,9 @@ def kind_label(kind: str) -> str:
         ArtifactKind.SOURCE.value: QCoreApplication.translate("ChangesPage", "source code"),
         ArtifactKind.COMMIT.value: QCoreApplication.translate("ChangesPage", "commit"),
         ArtifactKind.SCRIPT.value: QCoreApplication.translate("ChangesPage", "database script"),
+        ArtifactKind.CHECKSUMS.value: QCoreApplication.translate(
+            "ChangesPage", "deployed files' checksums"
+        ),
     }
     return labels.get(kind, kind)
 

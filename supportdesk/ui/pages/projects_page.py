@@ -7,8 +7,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
+from supportdesk.domain.backup import SystemBackups
 from supportdesk.domain.registry import ProjectRow, SystemRow
-from supportdesk.services import registry
+from supportdesk.services import backup, registry
 from supportdesk.ui.context import UiContext
 from supportdesk.ui.dialogs.registry_dialog import (
     environment_label,
@@ -18,6 +19,27 @@ from supportdesk.ui.dialogs.registry_dialog import (
 from supportdesk.ui.models.row_model import Column
 from supportdesk.ui.widgets.confirm import confirm, warn
 from supportdesk.ui.widgets.entity_panel import EntityPanel
+
+
+def load_systems(session: Any, project_id: int) -> tuple[list[SystemRow], dict[int, SystemBackups]]:
+    """The project's systems, and how their backups stand (R3.3)."""
+    return registry.list_systems(session, project_id), backup.by_system(session)
+
+
+def backups_text(status: SystemBackups | None) -> str:
+    if status is None:
+        return QCoreApplication.translate("ProjectsPage", "no backup job")
+    if status.failing:
+        return QCoreApplication.translate("ProjectsPage", "✘ {failing} of {jobs} failing").format(
+            failing=status.failing, jobs=status.jobs
+        )
+    if status.unchecked:
+        return QCoreApplication.translate(
+            "ProjectsPage", "⚠ {count} not checked for a week"
+        ).format(count=status.unchecked)
+    return QCoreApplication.translate("ProjectsPage", "✔ {jobs} recoverable").format(
+        jobs=status.jobs
+    )
 
 
 class ProjectsPage(QWidget):
@@ -58,10 +80,15 @@ class ProjectsPage(QWidget):
                     QCoreApplication.translate("ProjectsPage", "Under maintenance"),
                     lambda s: s.under_maintenance,
                 ),
+                Column(
+                    QCoreApplication.translate("ProjectsPage", "Backups"),
+                    lambda s: backups_text(self._backups.get(s.id)),
+                ),
             ],
             self,
             searchable=False,
         )
+        self._backups: dict[int, SystemBackups] = {}
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.projects)
         splitter.addWidget(self.systems)
@@ -98,13 +125,14 @@ class ProjectsPage(QWidget):
             self.systems.set_rows([])
             return
         self._ctx.tasks.read(
-            registry.list_systems,
+            load_systems,
             project.id,
             on_done=self._on_systems_loaded,
             latest=(id(self), "systems"),
         )
 
-    def _on_systems_loaded(self, rows: list[SystemRow]) -> None:
+    def _on_systems_loaded(self, loaded: tuple[list[SystemRow], dict[int, SystemBackups]]) -> None:
+        rows, self._backups = loaded
         project = self.projects.selected()
         if project is not None and all(r.project_id == project.id for r in rows):
             self.systems.set_rows(rows, keep=lambda s: s.id)

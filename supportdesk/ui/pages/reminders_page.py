@@ -38,6 +38,7 @@ from supportdesk.domain.errors import SupportDeskError
 from supportdesk.domain.registry import CustomerRow, UserRow
 from supportdesk.domain.reminder import EXPIRY
 from supportdesk.domain.roles import Permission, Role, allows
+from supportdesk.reports.reminder_message import problems_text
 from supportdesk.services import delivery, registry, reminder, users
 from supportdesk.services.reminder import (
     BACKUP_PROBLEM,
@@ -131,7 +132,7 @@ def reason_text(row: ReminderRow, today: date) -> str:
     if row.rule == BACKUP_PROBLEM and facts.get("problem") == "failed":
         return QCoreApplication.translate(
             "RemindersPage", "Backup check failed since {since}: {findings}"
-        ).format(since=facts.get("since", ""), findings=facts.get("findings", ""))
+        ).format(since=facts.get("since", ""), findings=problems_text(facts.get("findings", "")))
     if row.rule == BACKUP_PROBLEM:
         return QCoreApplication.translate(
             "RemindersPage", "Backups not checked since {since}"

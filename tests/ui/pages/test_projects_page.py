@@ -3,16 +3,19 @@ stale edits."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from supportdesk import bootstrap
 from supportdesk.db.engine import Database
-from supportdesk.domain.registry import ProjectForm, ProjectRow
-from supportdesk.services import registry
+from supportdesk.db.models import BackupCheck
+from supportdesk.domain.backup import BackupKind, JobForm
+from supportdesk.domain.registry import HostForm, ProjectForm, ProjectRow
+from supportdesk.services import backup, registry
 from supportdesk.ui.context import UiContext
 from supportdesk.ui.dialogs.form_dialog import FormDialog, OptionalDate
 from supportdesk.ui.pages import projects_page
@@ -194,3 +197,32 @@ def test_add_system_to_the_selected_project(
         added = [s for s in registry.list_systems(session, first.id) if s.name == "测试环境"]
     assert [(s.environment, s.under_maintenance) for s in added] == [("test", False)]
     assert "测试环境" in [s.name for s in shown_rows(page.systems)]
+
+
+def test_each_system_shows_how_its_backups_stand(
+    qtbot: QtBot, page: ProjectsPage, ctx: UiContext, opened: bootstrap.App, first: ProjectRow
+) -> None:
+    with opened.db.write() as s:
+        (system, *_rest) = registry.list_systems(s, first.id)
+        host = registry.save_host(s, HostForm(system.id, "bak01", "10.9.9.9"))
+        job = backup.save_job(
+            s, JobForm(system.id, host.id, "夜间数据库", BackupKind.PG_DUMP, "/srv/backup")
+        )
+        s.add(
+            BackupCheck(
+                job_id=job.id,
+                checked_at=datetime.now(UTC),
+                passed=False,
+                outcome="checked",
+                findings=json.dumps([{"code": "gap", "ok": False, "params": {}}]),
+                checked_by="tester",
+            )
+        )
+    ctx.events.registry_changed.emit("project")
+    wait_idle(qtbot, ctx)
+    select(page.projects, lambda p: p.id == first.id)
+    wait_idle(qtbot, ctx)
+    model = page.systems.view.model()
+    texts = {model.index(r, 0).data(): model.index(r, 3).data() for r in range(model.rowCount())}
+    assert texts[system.name] == "✘ 1 of 1 failing"
+    assert all(t == "no backup job" for n, t in texts.items() if n != system.name)
