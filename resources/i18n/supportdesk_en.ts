@@ -93,6 +93,100 @@
         <translation>borg repository</translation>
     </message>
     <message>
+        <source>the checksum the backup script recorded (SHA256SUMS)</source>
+        <translation>the checksum the backup script recorded (SHA256SUMS)</translation>
+    </message>
+    <message>
+        <source>the file as it lies in the backup directory</source>
+        <translation>the file as it lies in the backup directory</translation>
+    </message>
+    <message>
+        <source>the repository&apos;s own copy</source>
+        <translation>the repository&apos;s own copy</translation>
+    </message>
+    <message>
+        <source>the file kept</source>
+        <translation>the file kept</translation>
+    </message>
+    <message>
+        <source>the repository</source>
+        <translation>the repository</translation>
+    </message>
+    <message>
+        <source>the backup directory does not exist</source>
+        <translation>the backup directory does not exist</translation>
+    </message>
+    <message>
+        <source>the restore failed: {said}</source>
+        <translation>the restore failed: {said}</translation>
+    </message>
+    <message>
+        <source>{file} is not in the backup</source>
+        <translation>{file} is not in the backup</translation>
+    </message>
+    <message>
+        <source>the restored file&apos;s checksum differs from the one it should have</source>
+        <translation>the restored file&apos;s checksum differs from the one it should have</translation>
+    </message>
+    <message>
+        <source>could not connect to {host}</source>
+        <translation>could not connect to {host}</translation>
+    </message>
+    <message>
+        <source>{host} refused the login</source>
+        <translation>{host} refused the login</translation>
+    </message>
+    <message>
+        <source>the SSH connection to {host} failed</source>
+        <translation>the SSH connection to {host} failed</translation>
+    </message>
+    <message>
+        <source>the restore took longer than allowed</source>
+        <translation>the restore took longer than allowed</translation>
+    </message>
+    <message>
+        <source>{host} is not known yet: accept its host key in an inspection first</source>
+        <translation>{host} is not known yet: accept its host key in an inspection first</translation>
+    </message>
+    <message>
+        <source>the host key of {host} has changed: nothing was sent</source>
+        <translation>the host key of {host} has changed: nothing was sent</translation>
+    </message>
+    <message>
+        <source>Restored {file}: the checksum matches</source>
+        <translation>Restored {file}: the checksum matches</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was compared</source>
+        <translation>Cancelled: nothing was compared</translation>
+    </message>
+    <message>
+        <source>The restore drill failed: {reason}</source>
+        <translation>The restore drill failed: {reason}</translation>
+    </message>
+    <message>
+        <source>File: {file}</source>
+        <translation>File: {file}</translation>
+    </message>
+    <message>
+        <source>Compared with {reference}</source>
+        <translation>Compared with {reference}</translation>
+    </message>
+    <message>
+        <source>SHA-256 expected {expected}, restored {restored}</source>
+        <translation>SHA-256 expected {expected}, restored {restored}</translation>
+    </message>
+    <message>
+        <source>✔ restored</source>
+        <translation>✔ restored</translation>
+    </message>
+    <message>
+        <source>Expected SHA-256: {expected}
+Restored SHA-256: {restored}</source>
+        <translation>Expected SHA-256: {expected}
+Restored SHA-256: {restored}</translation>
+    </message>
+    <message>
         <source>completed</source>
         <translation>completed</translation>
     </message>
@@ -265,6 +359,14 @@
         <translation>Only engineers, the group leader and the administrator check backups.</translation>
     </message>
     <message>
+        <source>Only engineers, the group leader and the administrator run restore drills.</source>
+        <translation>Only engineers, the group leader and the administrator run restore drills.</translation>
+    </message>
+    <message>
+        <source>Only engineers, the group leader and the administrator set up backups on a host (under a planned change).</source>
+        <translation>Only engineers, the group leader and the administrator set up backups on a host (under a planned change).</translation>
+    </message>
+    <message>
         <source>Search customer, system, job, host or path…</source>
         <translation>Search customer, system, job, host or path…</translation>
     </message>
@@ -291,6 +393,14 @@
     <message>
         <source>Check all shown</source>
         <translation>Check all shown</translation>
+    </message>
+    <message>
+        <source>Set up a backup…</source>
+        <translation>Set up a backup…</translation>
+    </message>
+    <message>
+        <source>Restore drill…</source>
+        <translation>Restore drill…</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -357,6 +467,14 @@
         <translation>Checked at</translation>
     </message>
     <message>
+        <source>Restore drill of {job}: {result}</source>
+        <translation>Restore drill of {job}: {result}</translation>
+    </message>
+    <message>
+        <source>The backup is set up on {host} and the change recorded as executed; from now on these jobs check it: {names}.</source>
+        <translation>The backup is set up on {host} and the change recorded as executed; from now on these jobs check it: {names}.</translation>
+    </message>
+    <message>
         <source>Result</source>
         <translation>Result</translation>
     </message>
@@ -377,6 +495,26 @@
         <translation>Check history</translation>
     </message>
     <message>
+        <source>Restore drills</source>
+        <translation>Restore drills</translation>
+    </message>
+    <message>
+        <source>Drilled at</source>
+        <translation>Drilled at</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Compared with</source>
+        <translation>Compared with</translation>
+    </message>
+    <message>
+        <source>Drilled by</source>
+        <translation>Drilled by</translation>
+    </message>
+    <message>
         <source>Never checked: nothing proves yet that these backups can be restored.</source>
         <translation>Never checked: nothing proves yet that these backups can be restored.</translation>
     </message>
@@ -393,6 +531,10 @@
         <translation>Check history ({count})</translation>
     </message>
     <message>
+        <source>Restore drills ({count})</source>
+        <translation>Restore drills ({count})</translation>
+    </message>
+    <message>
         <source>Select a job to see its checks.</source>
         <translation>Select a job to see its checks.</translation>
     </message>
@@ -407,6 +549,14 @@
     <message>
         <source>{at} by {who}: {status}</source>
         <translation>{at} by {who}: {status}</translation>
+    </message>
+    <message>
+        <source>Restore drill at {at}</source>
+        <translation>Restore drill at {at}</translation>
+    </message>
+    <message>
+        <source>Restore drill</source>
+        <translation>Restore drill</translation>
     </message>
     <message>
         <source>Findings of the check at {at}</source>
@@ -433,6 +583,14 @@
         <translation>No jobs are shown.</translation>
     </message>
     <message>
+        <source>A restore drill is open: finish or close it first.</source>
+        <translation>A restore drill is open: finish or close it first.</translation>
+    </message>
+    <message>
+        <source>Open the vault first (on the Vault page): the host&apos;s credential is there.</source>
+        <translation>Open the vault first (on the Vault page): the host&apos;s credential is there.</translation>
+    </message>
+    <message>
         <source>Only engineers, the group leader and the administrator see what a host said.</source>
         <translation>Only engineers, the group leader and the administrator see what a host said.</translation>
     </message>
@@ -443,6 +601,14 @@
     <message>
         <source>This check kept no evidence.</source>
         <translation>This check kept no evidence.</translation>
+    </message>
+    <message>
+        <source>Select a drill in the history first.</source>
+        <translation>Select a drill in the history first.</translation>
+    </message>
+    <message>
+        <source>This drill kept no evidence.</source>
+        <translation>This drill kept no evidence.</translation>
     </message>
     <message>
         <source>Add a backup job to a system: where its backups are and how often.</source>
@@ -463,6 +629,18 @@
     <message>
         <source>What the host said in the selected check, and the command it ran.</source>
         <translation>What the host said in the selected check, and the command it ran.</translation>
+    </message>
+    <message>
+        <source>Where a customer has no backup: install a daily backup on a host of the system, under a planned change, and add the jobs that check it.</source>
+        <translation>Where a customer has no backup: install a daily backup on a host of the system, under a planned change, and add the jobs that check it.</translation>
+    </message>
+    <message>
+        <source>Restore one file of the selected job&apos;s backups on its host and compare its checksum: proof that the backups can be restored.</source>
+        <translation>Restore one file of the selected job&apos;s backups on its host and compare its checksum: proof that the backups can be restored.</translation>
+    </message>
+    <message>
+        <source>What the host said in the selected drill, and the command it ran.</source>
+        <translation>What the host said in the selected drill, and the command it ran.</translation>
     </message>
     <message>
         <source>Add a system first (Projects and systems).</source>
@@ -1393,6 +1571,77 @@
     <message>
         <source>The details were written to {path}.</source>
         <translation>The details were written to {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message>
+        <source>Restore drill: {job}</source>
+        <translation>Restore drill: {job}</translation>
+    </message>
+    <message>
+        <source>Restores one file of these backups into a scratch directory on {host}, removed afterwards, and compares its checksum with the one it should have. Nothing of the customer&apos;s is changed.</source>
+        <translation>Restores one file of these backups into a scratch directory on {host}, removed afterwards, and compares its checksum with the one it should have. Nothing of the customer&apos;s is changed.</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Start the drill</source>
+        <translation>Start the drill</translation>
+    </message>
+    <message>
+        <source>File in the newest snapshot</source>
+        <translation>File in the newest snapshot</translation>
+    </message>
+    <message>
+        <source>e.g. /etc/nginx/nginx.conf</source>
+        <translation>e.g. /etc/nginx/nginx.conf</translation>
+    </message>
+    <message>
+        <source>Required: the full path of a file inside the newest snapshot, starting with /.</source>
+        <translation>Required: the full path of a file inside the newest snapshot, starting with /.</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>Backup file</translation>
+    </message>
+    <message>
+        <source>empty: the newest backup</source>
+        <translation>empty: the newest backup</translation>
+    </message>
+    <message>
+        <source>Optional: the name of one backup file in {path}, without a directory. Empty: the newest.</source>
+        <translation>Optional: the name of one backup file in {path}, without a directory. Empty: the newest.</translation>
+    </message>
+    <message>
+        <source>Open the vault first (on the Vault page): the host&apos;s credential is there.</source>
+        <translation>Open the vault first (on the Vault page): the host&apos;s credential is there.</translation>
+    </message>
+    <message>
+        <source>Restoring {file} on {host}…</source>
+        <translation>Restoring {file} on {host}…</translation>
+    </message>
+    <message>
+        <source>the newest backup</source>
+        <translation>the newest backup</translation>
+    </message>
+    <message>
+        <source>Cancelling: the drill stops within seconds…</source>
+        <translation>Cancelling: the drill stops within seconds…</translation>
+    </message>
+    <message>
+        <source>Cancelled before the drill began: nothing was restored.</source>
+        <translation>Cancelled before the drill began: nothing was restored.</translation>
+    </message>
+    <message>
+        <source>Drill again</source>
+        <translation>Drill again</translation>
     </message>
 </context>
 <context>
@@ -4437,6 +4686,189 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>Lock when idle for</source>
         <translation>Lock when idle for</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Set up a backup</source>
+        <translation>Set up a backup</translation>
+    </message>
+    <message>
+        <source>e.g. /opt/erp</source>
+        <translation>e.g. /opt/erp</translation>
+    </message>
+    <message>
+        <source>e.g. /data/backup</source>
+        <translation>e.g. /data/backup</translation>
+    </message>
+    <message>
+        <source>none: the application directory only</source>
+        <translation>none: the application directory only</translation>
+    </message>
+    <message>
+        <source>PostgreSQL (pg_dump)</source>
+        <translation>PostgreSQL (pg_dump)</translation>
+    </message>
+    <message>
+        <source>MySQL (mysqldump)</source>
+        <translation>MySQL (mysqldump)</translation>
+    </message>
+    <message>
+        <source>e.g. erp</source>
+        <translation>e.g. erp</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Look again for the system&apos;s planned changes (after planning one).</source>
+        <translation>Look again for the system&apos;s planned changes (after planning one).</translation>
+    </message>
+    <message>
+        <source>Press “Show commands” to see exactly what will run on the host. Nothing runs before you have seen it.</source>
+        <translation>Press “Show commands” to see exactly what will run on the host. Nothing runs before you have seen it.</translation>
+    </message>
+    <message>
+        <source>Commands run on the host</source>
+        <translation>Commands run on the host</translation>
+    </message>
+    <message>
+        <source>The backup script they install</source>
+        <translation>The backup script they install</translation>
+    </message>
+    <message>
+        <source>Show commands</source>
+        <translation>Show commands</translation>
+    </message>
+    <message>
+        <source>Run on the host</source>
+        <translation>Run on the host</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Application directory</source>
+        <translation>Application directory</translation>
+    </message>
+    <message>
+        <source>Backup directory</source>
+        <translation>Backup directory</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>Database name</translation>
+    </message>
+    <message>
+        <source>Days kept</source>
+        <translation>Days kept</translation>
+    </message>
+    <message>
+        <source>Runs every day at (host time)</source>
+        <translation>Runs every day at (host time)</translation>
+    </message>
+    <message>
+        <source>Under the change</source>
+        <translation>Under the change</translation>
+    </message>
+    <message>
+        <source>Every day the host archives the application directory and dumps the database into the backup directory with their checksums (SHA256SUMS), and removes those older than the days kept (R3.3 needs {days} days). The jobs that check them are added here.</source>
+        <translation>Every day the host archives the application directory and dumps the database into the backup directory with their checksums (SHA256SUMS), and removes those older than the days kept (R3.3 needs {days} days). The jobs that check them are added here.</translation>
+    </message>
+    <message>
+        <source>(this system has no hosts: add one on the Hosts page)</source>
+        <translation>(this system has no hosts: add one on the Hosts page)</translation>
+    </message>
+    <message>
+        <source>This system already has backup jobs: {names}.</source>
+        <translation>This system already has backup jobs: {names}.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>(loading…)</source>
+        <translation>(loading…)</translation>
+    </message>
+    <message>
+        <source>{change} (the customer is not told yet)</source>
+        <translation>{change} (the customer is not told yet)</translation>
+    </message>
+    <message>
+        <source>(no planned change)</source>
+        <translation>(no planned change)</translation>
+    </message>
+    <message>
+        <source>This system has no planned change. Setting up a backup changes the customer&apos;s host: plan it on the Changes page (and tell the customer), then press Reload.</source>
+        <translation>This system has no planned change. Setting up a backup changes the customer&apos;s host: plan it on the Changes page (and tell the customer), then press Reload.</translation>
+    </message>
+    <message>
+        <source>The customer has not been told of this change yet: record the notice on the Changes page first (R3.2).</source>
+        <translation>The customer has not been told of this change yet: record the notice on the Changes page first (R3.2).</translation>
+    </message>
+    <message>
+        <source>This system has no host: add one on the Hosts page.</source>
+        <translation>This system has no host: add one on the Hosts page.</translation>
+    </message>
+    <message>
+        <source>Loading the system&apos;s planned changes…</source>
+        <translation>Loading the system&apos;s planned changes…</translation>
+    </message>
+    <message>
+        <source>Choose a planned change of this system (plan one on the Changes page).</source>
+        <translation>Choose a planned change of this system (plan one on the Changes page).</translation>
+    </message>
+    <message>
+        <source>Press “Show commands” first: only the commands shown are run.</source>
+        <translation>Press “Show commands” first: only the commands shown are run.</translation>
+    </message>
+    <message>
+        <source>Open the vault first (on the Vault page): the host&apos;s credential is there.</source>
+        <translation>Open the vault first (on the Vault page): the host&apos;s credential is there.</translation>
+    </message>
+    <message>
+        <source>Run the commands shown on the host, after you confirm.</source>
+        <translation>Run the commands shown on the host, after you confirm.</translation>
+    </message>
+    <message>
+        <source>{script}
+# The crontab entry that runs it:
+{cron}</source>
+        <translation>{script}
+# The crontab entry that runs it:
+{cron}</translation>
+    </message>
+    <message>
+        <source>Set up the backup</source>
+        <translation>Set up the backup</translation>
+    </message>
+    <message>
+        <source>Run the commands shown on {host}, under the change “{change}”?
+
+They install {script} and a crontab entry that runs it every day at {hour}:00 (host time). The change is then recorded as executed, with the script archived, and the backup jobs that check it are added.</source>
+        <translation>Run the commands shown on {host}, under the change “{change}”?
+
+They install {script} and a crontab entry that runs it every day at {hour}:00 (host time). The change is then recorded as executed, with the script archived, and the backup jobs that check it are added.</translation>
+    </message>
+    <message>
+        <source>Running the commands on {host}…</source>
+        <translation>Running the commands on {host}…</translation>
     </message>
 </context>
 <context>

@@ -93,6 +93,100 @@
         <translation>borg 备份仓库</translation>
     </message>
     <message>
+        <source>the checksum the backup script recorded (SHA256SUMS)</source>
+        <translation>备份脚本记录的校验和（SHA256SUMS）</translation>
+    </message>
+    <message>
+        <source>the file as it lies in the backup directory</source>
+        <translation>备份目录中现存的该文件</translation>
+    </message>
+    <message>
+        <source>the repository&apos;s own copy</source>
+        <translation>备份仓库自身保存的副本</translation>
+    </message>
+    <message>
+        <source>the file kept</source>
+        <translation>现存文件</translation>
+    </message>
+    <message>
+        <source>the repository</source>
+        <translation>备份仓库</translation>
+    </message>
+    <message>
+        <source>the backup directory does not exist</source>
+        <translation>备份目录不存在</translation>
+    </message>
+    <message>
+        <source>the restore failed: {said}</source>
+        <translation>恢复失败：{said}</translation>
+    </message>
+    <message>
+        <source>{file} is not in the backup</source>
+        <translation>备份中没有 {file}</translation>
+    </message>
+    <message>
+        <source>the restored file&apos;s checksum differs from the one it should have</source>
+        <translation>恢复出的文件校验和与应有的不一致</translation>
+    </message>
+    <message>
+        <source>could not connect to {host}</source>
+        <translation>无法连接 {host}</translation>
+    </message>
+    <message>
+        <source>{host} refused the login</source>
+        <translation>{host} 拒绝登录</translation>
+    </message>
+    <message>
+        <source>the SSH connection to {host} failed</source>
+        <translation>到 {host} 的 SSH 连接失败</translation>
+    </message>
+    <message>
+        <source>the restore took longer than allowed</source>
+        <translation>恢复超过了允许的时间</translation>
+    </message>
+    <message>
+        <source>{host} is not known yet: accept its host key in an inspection first</source>
+        <translation>{host} 尚未登记：请先在巡检中接受其主机密钥</translation>
+    </message>
+    <message>
+        <source>the host key of {host} has changed: nothing was sent</source>
+        <translation>{host} 的主机密钥已改变：未发送任何内容</translation>
+    </message>
+    <message>
+        <source>Restored {file}: the checksum matches</source>
+        <translation>已恢复 {file}：校验和一致</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was compared</source>
+        <translation>已取消：未做任何比对</translation>
+    </message>
+    <message>
+        <source>The restore drill failed: {reason}</source>
+        <translation>恢复演练未通过：{reason}</translation>
+    </message>
+    <message>
+        <source>File: {file}</source>
+        <translation>文件：{file}</translation>
+    </message>
+    <message>
+        <source>Compared with {reference}</source>
+        <translation>比对依据：{reference}</translation>
+    </message>
+    <message>
+        <source>SHA-256 expected {expected}, restored {restored}</source>
+        <translation>SHA-256 应为 {expected}，恢复后为 {restored}</translation>
+    </message>
+    <message>
+        <source>✔ restored</source>
+        <translation>✔ 已恢复</translation>
+    </message>
+    <message>
+        <source>Expected SHA-256: {expected}
+Restored SHA-256: {restored}</source>
+        <translation>应有的 SHA-256：{expected}
+恢复后的 SHA-256：{restored}</translation>
+    </message>
+    <message>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
@@ -265,6 +359,14 @@
         <translation>只有工程师、组长和管理员可以检查备份。</translation>
     </message>
     <message>
+        <source>Only engineers, the group leader and the administrator run restore drills.</source>
+        <translation>只有工程师、组长和管理员可以进行恢复演练。</translation>
+    </message>
+    <message>
+        <source>Only engineers, the group leader and the administrator set up backups on a host (under a planned change).</source>
+        <translation>只有工程师、组长和管理员可以在主机上设置备份（须在计划中的变更下进行）。</translation>
+    </message>
+    <message>
         <source>Search customer, system, job, host or path…</source>
         <translation>搜索客户、系统、任务、主机或路径…</translation>
     </message>
@@ -291,6 +393,14 @@
     <message>
         <source>Check all shown</source>
         <translation>检查全部显示的</translation>
+    </message>
+    <message>
+        <source>Set up a backup…</source>
+        <translation>设置备份…</translation>
+    </message>
+    <message>
+        <source>Restore drill…</source>
+        <translation>恢复演练…</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -357,6 +467,14 @@
         <translation>检查时间</translation>
     </message>
     <message>
+        <source>Restore drill of {job}: {result}</source>
+        <translation>{job} 的恢复演练：{result}</translation>
+    </message>
+    <message>
+        <source>The backup is set up on {host} and the change recorded as executed; from now on these jobs check it: {names}.</source>
+        <translation>已在 {host} 上设置备份，变更已记为已执行；今后由以下任务检查：{names}。</translation>
+    </message>
+    <message>
         <source>Result</source>
         <translation>结论</translation>
     </message>
@@ -377,6 +495,26 @@
         <translation>检查记录</translation>
     </message>
     <message>
+        <source>Restore drills</source>
+        <translation>恢复演练记录</translation>
+    </message>
+    <message>
+        <source>Drilled at</source>
+        <translation>演练时间</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Compared with</source>
+        <translation>比对依据</translation>
+    </message>
+    <message>
+        <source>Drilled by</source>
+        <translation>演练人</translation>
+    </message>
+    <message>
         <source>Never checked: nothing proves yet that these backups can be restored.</source>
         <translation>从未检查：尚无任何证据表明这些备份可以恢复。</translation>
     </message>
@@ -393,6 +531,10 @@
         <translation>检查记录（{count}）</translation>
     </message>
     <message>
+        <source>Restore drills ({count})</source>
+        <translation>恢复演练记录（{count}）</translation>
+    </message>
+    <message>
         <source>Select a job to see its checks.</source>
         <translation>选择一个任务以查看其检查情况。</translation>
     </message>
@@ -407,6 +549,14 @@
     <message>
         <source>{at} by {who}: {status}</source>
         <translation>{at}，{who}：{status}</translation>
+    </message>
+    <message>
+        <source>Restore drill at {at}</source>
+        <translation>{at} 的恢复演练</translation>
+    </message>
+    <message>
+        <source>Restore drill</source>
+        <translation>恢复演练</translation>
     </message>
     <message>
         <source>Findings of the check at {at}</source>
@@ -433,6 +583,14 @@
         <translation>当前没有显示任何任务。</translation>
     </message>
     <message>
+        <source>A restore drill is open: finish or close it first.</source>
+        <translation>恢复演练窗口已打开：请先完成或关闭它。</translation>
+    </message>
+    <message>
+        <source>Open the vault first (on the Vault page): the host&apos;s credential is there.</source>
+        <translation>请先（在“密码库”页面）打开密码库：主机凭据保存在那里。</translation>
+    </message>
+    <message>
         <source>Only engineers, the group leader and the administrator see what a host said.</source>
         <translation>只有工程师、组长和管理员可以查看主机的原始输出。</translation>
     </message>
@@ -443,6 +601,14 @@
     <message>
         <source>This check kept no evidence.</source>
         <translation>这次检查没有保存证据。</translation>
+    </message>
+    <message>
+        <source>Select a drill in the history first.</source>
+        <translation>请先在演练记录中选择一次演练。</translation>
+    </message>
+    <message>
+        <source>This drill kept no evidence.</source>
+        <translation>这次演练没有保存证据。</translation>
     </message>
     <message>
         <source>Add a backup job to a system: where its backups are and how often.</source>
@@ -463,6 +629,18 @@
     <message>
         <source>What the host said in the selected check, and the command it ran.</source>
         <translation>所选检查中主机的原始输出及所执行的命令。</translation>
+    </message>
+    <message>
+        <source>Where a customer has no backup: install a daily backup on a host of the system, under a planned change, and add the jobs that check it.</source>
+        <translation>客户没有备份时：在计划中的变更下，于该系统的一台主机上安装每日备份，并添加检查它的任务。</translation>
+    </message>
+    <message>
+        <source>Restore one file of the selected job&apos;s backups on its host and compare its checksum: proof that the backups can be restored.</source>
+        <translation>在主机上恢复所选任务备份中的一个文件并比对校验和：证明备份确实可以恢复。</translation>
+    </message>
+    <message>
+        <source>What the host said in the selected drill, and the command it ran.</source>
+        <translation>所选演练中主机的原始输出及所执行的命令。</translation>
     </message>
     <message>
         <source>Add a system first (Projects and systems).</source>
@@ -1393,6 +1571,77 @@
     <message>
         <source>The details were written to {path}.</source>
         <translation>详细信息已写入 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message>
+        <source>Restore drill: {job}</source>
+        <translation>恢复演练：{job}</translation>
+    </message>
+    <message>
+        <source>Restores one file of these backups into a scratch directory on {host}, removed afterwards, and compares its checksum with the one it should have. Nothing of the customer&apos;s is changed.</source>
+        <translation>将这些备份中的一个文件恢复到 {host} 上的临时目录（完成后删除），并将其校验和与应有的校验和比对。不会改动客户的任何数据。</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Start the drill</source>
+        <translation>开始演练</translation>
+    </message>
+    <message>
+        <source>File in the newest snapshot</source>
+        <translation>最新快照中的文件</translation>
+    </message>
+    <message>
+        <source>e.g. /etc/nginx/nginx.conf</source>
+        <translation>例如：/etc/nginx/nginx.conf</translation>
+    </message>
+    <message>
+        <source>Required: the full path of a file inside the newest snapshot, starting with /.</source>
+        <translation>必填：最新快照中某个文件的完整路径，以 / 开头。</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
+        <source>empty: the newest backup</source>
+        <translation>留空：最新的备份</translation>
+    </message>
+    <message>
+        <source>Optional: the name of one backup file in {path}, without a directory. Empty: the newest.</source>
+        <translation>选填：{path} 中某个备份文件的文件名（不含目录）。留空：最新的一个。</translation>
+    </message>
+    <message>
+        <source>Open the vault first (on the Vault page): the host&apos;s credential is there.</source>
+        <translation>请先（在“密码库”页面）打开密码库：主机凭据保存在那里。</translation>
+    </message>
+    <message>
+        <source>Restoring {file} on {host}…</source>
+        <translation>正在 {host} 上恢复 {file}…</translation>
+    </message>
+    <message>
+        <source>the newest backup</source>
+        <translation>最新的备份</translation>
+    </message>
+    <message>
+        <source>Cancelling: the drill stops within seconds…</source>
+        <translation>正在取消：演练将在几秒内停止…</translation>
+    </message>
+    <message>
+        <source>Cancelled before the drill began: nothing was restored.</source>
+        <translation>演练开始前已取消：未恢复任何内容。</translation>
+    </message>
+    <message>
+        <source>Drill again</source>
+        <translation>再次演练</translation>
     </message>
 </context>
 <context>
@@ -4437,6 +4686,189 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>Lock when idle for</source>
         <translation>空闲多久后锁定</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Set up a backup</source>
+        <translation>设置备份</translation>
+    </message>
+    <message>
+        <source>e.g. /opt/erp</source>
+        <translation>例如：/opt/erp</translation>
+    </message>
+    <message>
+        <source>e.g. /data/backup</source>
+        <translation>例如：/data/backup</translation>
+    </message>
+    <message>
+        <source>none: the application directory only</source>
+        <translation>无：只备份应用目录</translation>
+    </message>
+    <message>
+        <source>PostgreSQL (pg_dump)</source>
+        <translation>PostgreSQL 数据库（pg_dump）</translation>
+    </message>
+    <message>
+        <source>MySQL (mysqldump)</source>
+        <translation>MySQL 数据库（mysqldump）</translation>
+    </message>
+    <message>
+        <source>e.g. erp</source>
+        <translation>例如：erp</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Look again for the system&apos;s planned changes (after planning one).</source>
+        <translation>重新查找该系统计划中的变更（在新建变更之后）。</translation>
+    </message>
+    <message>
+        <source>Press “Show commands” to see exactly what will run on the host. Nothing runs before you have seen it.</source>
+        <translation>点击“显示命令”查看将在主机上执行的确切命令。您看过之前不会执行任何命令。</translation>
+    </message>
+    <message>
+        <source>Commands run on the host</source>
+        <translation>在主机上执行的命令</translation>
+    </message>
+    <message>
+        <source>The backup script they install</source>
+        <translation>命令安装的备份脚本</translation>
+    </message>
+    <message>
+        <source>Show commands</source>
+        <translation>显示命令</translation>
+    </message>
+    <message>
+        <source>Run on the host</source>
+        <translation>在主机上执行</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Application directory</source>
+        <translation>应用目录</translation>
+    </message>
+    <message>
+        <source>Backup directory</source>
+        <translation>备份目录</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>数据库名</translation>
+    </message>
+    <message>
+        <source>Days kept</source>
+        <translation>保留天数</translation>
+    </message>
+    <message>
+        <source>Runs every day at (host time)</source>
+        <translation>每日运行时刻（主机时间）</translation>
+    </message>
+    <message>
+        <source>Under the change</source>
+        <translation>所属变更</translation>
+    </message>
+    <message>
+        <source>Every day the host archives the application directory and dumps the database into the backup directory with their checksums (SHA256SUMS), and removes those older than the days kept (R3.3 needs {days} days). The jobs that check them are added here.</source>
+        <translation>主机每天将应用目录打包、将数据库转储到备份目录，并记录其校验和（SHA256SUMS），超过保留天数的会被删除（R3.3 要求 {days} 天）。检查这些备份的任务会添加到本页。</translation>
+    </message>
+    <message>
+        <source>(this system has no hosts: add one on the Hosts page)</source>
+        <translation>（该系统没有主机：请在“主机”页面添加）</translation>
+    </message>
+    <message>
+        <source>This system already has backup jobs: {names}.</source>
+        <translation>该系统已有备份任务：{names}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>(loading…)</source>
+        <translation>（正在加载…）</translation>
+    </message>
+    <message>
+        <source>{change} (the customer is not told yet)</source>
+        <translation>{change}（尚未告知客户）</translation>
+    </message>
+    <message>
+        <source>(no planned change)</source>
+        <translation>（没有计划中的变更）</translation>
+    </message>
+    <message>
+        <source>This system has no planned change. Setting up a backup changes the customer&apos;s host: plan it on the Changes page (and tell the customer), then press Reload.</source>
+        <translation>该系统没有计划中的变更。设置备份会改动客户的主机：请在“变更记录”页面计划这项变更（并告知客户），然后点击“重新加载”。</translation>
+    </message>
+    <message>
+        <source>The customer has not been told of this change yet: record the notice on the Changes page first (R3.2).</source>
+        <translation>尚未就这项变更告知客户：请先在“变更记录”页面记录告知（R3.2）。</translation>
+    </message>
+    <message>
+        <source>This system has no host: add one on the Hosts page.</source>
+        <translation>该系统没有主机：请在“主机”页面添加。</translation>
+    </message>
+    <message>
+        <source>Loading the system&apos;s planned changes…</source>
+        <translation>正在加载该系统计划中的变更…</translation>
+    </message>
+    <message>
+        <source>Choose a planned change of this system (plan one on the Changes page).</source>
+        <translation>请选择该系统计划中的一项变更（可在“变更记录”页面新建）。</translation>
+    </message>
+    <message>
+        <source>Press “Show commands” first: only the commands shown are run.</source>
+        <translation>请先点击“显示命令”：只会执行显示过的命令。</translation>
+    </message>
+    <message>
+        <source>Open the vault first (on the Vault page): the host&apos;s credential is there.</source>
+        <translation>请先（在“密码库”页面）打开密码库：主机凭据保存在那里。</translation>
+    </message>
+    <message>
+        <source>Run the commands shown on the host, after you confirm.</source>
+        <translation>经您确认后，在主机上执行显示的命令。</translation>
+    </message>
+    <message>
+        <source>{script}
+# The crontab entry that runs it:
+{cron}</source>
+        <translation>{script}
+# 运行它的 crontab 条目：
+{cron}</translation>
+    </message>
+    <message>
+        <source>Set up the backup</source>
+        <translation>设置备份</translation>
+    </message>
+    <message>
+        <source>Run the commands shown on {host}, under the change “{change}”?
+
+They install {script} and a crontab entry that runs it every day at {hour}:00 (host time). The change is then recorded as executed, with the script archived, and the backup jobs that check it are added.</source>
+        <translation>在变更“{change}”下，于 {host} 上执行显示的命令吗？
+
+这些命令会安装 {script}，以及每天 {hour}:00（主机时间）运行它的 crontab 条目。随后该变更记为已执行并归档脚本，同时添加检查该备份的任务。</translation>
+    </message>
+    <message>
+        <source>Running the commands on {host}…</source>
+        <translation>正在 {host} 上执行命令…</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,10 @@
 not checked for a week, highlighted), the selected job's settings, its findings in words with
 ✔/✘ and its check history; jobs added and corrected through a dialog; checks run over SSH off
 the GUI thread with progress and cancel, each result shown as it is saved. What a check found
-is said here in words (`finding_text`), in both languages, for the report and the CLI too."""
+is said here in words (`finding_text`), in both languages, for the report and the CLI too.
+A restore drill (one file of a job's backups restored on its host, its checksum compared) is
+run from here and kept in a history beside the checks; where a customer has no backup, one is
+set up from here too: the exact commands shown first, run under a planned change (R3.2)."""
 
 from __future__ import annotations
 
@@ -26,26 +29,36 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from supportdesk.domain.backup import CheckRow, Finding, JobRow
+from supportdesk.domain.backup import CheckRow, DrillRow, Finding, JobRow
 from supportdesk.domain.errors import SupportDeskError
 from supportdesk.domain.registry import UserRow
 from supportdesk.domain.roles import Permission, Role, allows
 from supportdesk.services import backup, inspection, users
 from supportdesk.ui.context import UiContext
 from supportdesk.ui.dialogs.backup_dialogs import (
+    DRILL_CANCELLED,
     CheckProgressDialog,
     Choices,
+    DrillDialog,
     JobDialog,
+    SetupDialog,
     allowed_gap_hours,
+    checksums_tip,
+    drill_lines,
+    drill_result_text,
+    drill_text,
     is_repository,
     kind_label,
     load_choices,
     names_of,
+    reference_label,
 )
 from supportdesk.ui.dialogs.change_dialogs import local_time
 from supportdesk.ui.dialogs.handover_package_dialog import size_text
@@ -61,6 +74,7 @@ FAILED_COLOUR = QColor(255, 205, 210)
 STALE_COLOUR = QColor(255, 236, 179)  # not checked for a week, or never
 PASSED_COLOUR = QColor(200, 230, 201)
 CANCELLED = "cancelled"  # a check stopped by the user says nothing about the backups
+CHECKS_TAB, DRILLS_TAB = 0, 1
 
 
 # -- words ----------------------------------------------------------------------------------
@@ -284,6 +298,29 @@ def no_check_text() -> str:
     )
 
 
+def no_drill_text() -> str:
+    return QCoreApplication.translate(
+        "BackupsPage",
+        "Only engineers, the group leader and the administrator run restore drills.",
+    )
+
+
+def no_setup_text() -> str:
+    return QCoreApplication.translate(
+        "BackupsPage",
+        "Only engineers, the group leader and the administrator set up backups on a host "
+        "(under a planned change).",
+    )
+
+
+def locked_text() -> str:
+    return QCoreApplication.translate(
+        "BackupsPage",
+        "Open the vault first (on the Vault page): the hosts' credentials and the "
+        "repositories' passwords are there.",
+    )
+
+
 # -- loading --------------------------------------------------------------------------------
 
 
@@ -315,6 +352,16 @@ def load_people(session: Any) -> People:
 class History:
     job_id: int
     checks: list[CheckRow]
+    drills: list[DrillRow]
+
+
+@dataclass(frozen=True, slots=True)
+class DrillLine:
+    """One line of a restore drill's result: ✔ (True), ✘ (False) or plain (None)."""
+
+    ok: bool | None
+    text: str
+    tip: str
 
 
 def load_jobs(session: Any) -> Listing:
@@ -325,7 +372,7 @@ def load_jobs(session: Any) -> Listing:
 
 
 def load_history(session: Any, job_id: int) -> History:
-    return History(job_id, backup.checks(session, job_id))
+    return History(job_id, backup.checks(session, job_id), backup.drills(session, job_id))
 
 
 def _evidence_document(session: Any, digest: str) -> dict[str, Any]:
@@ -390,6 +437,34 @@ def _fit(view: QTableView, widest: int = 300) -> None:
             header.resizeSection(column, widest)
 
 
+def _with_button(
+    view: QTableView, button: QPushButton, leading: QPushButton | None = None
+) -> QWidget:
+    """A history table with its button under it, right-aligned, and another left (a tab's
+    page)."""
+    page = QWidget(view.parentWidget())
+    bar = QHBoxLayout()
+    if leading is not None:
+        bar.addWidget(leading)
+    bar.addStretch(1)
+    bar.addWidget(button)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(4, 4, 4, 4)
+    layout.addWidget(view, 1)
+    layout.addLayout(bar)
+    return page
+
+
+def _mark(ok: bool | None) -> str:
+    return {True: "✔", False: "✘", None: ""}[ok]
+
+
+def _line_colour(line: DrillLine) -> QColor | None:
+    if line.ok is None:
+        return None
+    return PASSED_COLOUR if line.ok else FAILED_COLOUR
+
+
 # -- the page -------------------------------------------------------------------------------
 
 
@@ -405,9 +480,12 @@ class BackupsPage(QWidget):
         self._opening = False  # the dialog's choices are loading
         self._task: Task | None = None
         self._checking: list[JobRow] = []
+        self._reveal_drill: int | None = None  # show this drill once the history arrives
         self.dialog: JobDialog | None = None  # the dialog open (for the tests)
         self.progress_dialog: CheckProgressDialog | None = None
         self.evidence_dialog: EvidenceDialog | None = None
+        self.drill_dialog: DrillDialog | None = None
+        self.setup_dialog: SetupDialog | None = None
         self._build_filters()
         self._build_actions()
         self._build_table()
@@ -445,10 +523,14 @@ class BackupsPage(QWidget):
         self.edit_button = QPushButton(self.tr("Edit job…"), self)
         self.check_button = QPushButton(self.tr("Check selected"), self)
         self.check_all_button = QPushButton(self.tr("Check all shown"), self)
+        self.setup_button = QPushButton(self.tr("Set up a backup…"), self)
+        self.drill_button = QPushButton(self.tr("Restore drill…"), self)
         self.add_button.clicked.connect(self.add_job)
         self.edit_button.clicked.connect(self.edit_job)
         self.check_button.clicked.connect(self.check_selected)
         self.check_all_button.clicked.connect(self.check_shown)
+        self.setup_button.clicked.connect(self.set_up_backup)
+        self.drill_button.clicked.connect(self.drill_selected)
 
     def _build_table(self) -> None:
         colour = self._row_colour
@@ -534,10 +616,27 @@ class BackupsPage(QWidget):
         self.findings_view.setWordWrap(True)
         self.findings_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.findings_view.horizontalHeader().hide()
+        self.drill_lines_model: TipModel[DrillLine] = TipModel(
+            [
+                Column("", lambda line: _mark(line.ok), colour=_line_colour),
+                Column(self.tr("Result"), lambda line: line.text, colour=_line_colour),
+            ],
+            lambda line, _column: line.tip,
+            self,
+        )
+        self.drill_lines_view = _table(self.drill_lines_model, ChineseSortProxy(self), self)
+        self.drill_lines_view.model().sort(-1)
+        self.drill_lines_view.setWordWrap(True)
+        self.drill_lines_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.drill_lines_view.horizontalHeader().hide()
         self.findings_box = QGroupBox(self.tr("Findings"), self)
+        # What the selected check found, or what the selected drill did (the tab below).
+        self.result_stack = QStackedWidget(self.findings_box)
+        self.result_stack.addWidget(self.findings_view)
+        self.result_stack.addWidget(self.drill_lines_view)
         layout = QVBoxLayout(self.findings_box)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.findings_view)
+        layout.addWidget(self.result_stack)
 
     def _build_history(self) -> None:
         def colour(c: CheckRow) -> QColor | None:
@@ -566,14 +665,43 @@ class BackupsPage(QWidget):
         )
         self.evidence_button = QPushButton(self.tr("Evidence…"), self)
         self.evidence_button.clicked.connect(self.show_evidence)
-        self.history_box = QGroupBox(self.tr("Check history"), self)
-        bar = QHBoxLayout()
-        bar.addStretch(1)
-        bar.addWidget(self.evidence_button)
-        layout = QVBoxLayout(self.history_box)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.history_view, 1)
-        layout.addLayout(bar)
+        self.history_tabs = QTabWidget(self)
+        self.history_tabs.addTab(
+            _with_button(self.history_view, self.evidence_button), self.tr("Check history")
+        )
+        self._build_drills()
+        self.history_tabs.addTab(
+            _with_button(self.drills_view, self.drill_evidence_button, self.drill_button),
+            self.tr("Restore drills"),
+        )
+        self.history_tabs.currentChanged.connect(self._on_history_tabs_current_changed)
+
+    def _build_drills(self) -> None:
+        def colour(d: DrillRow) -> QColor | None:
+            return None if d.passed or d.detail == DRILL_CANCELLED else FAILED_COLOUR
+
+        self.drills_model: TipModel[DrillRow] = TipModel(
+            [
+                Column(self.tr("Drilled at"), lambda d: local_time(d.drilled_at), colour=colour),
+                Column(self.tr("Result"), drill_result_text, colour=colour),
+                Column(self.tr("File"), lambda d: d.file, colour=colour),
+                Column(
+                    self.tr("Compared with"), lambda d: reference_label(d.reference), colour=colour
+                ),
+                Column(
+                    self.tr("Drilled by"), lambda d: self.people.name(d.drilled_by), colour=colour
+                ),
+            ],
+            lambda d, _column: "\n".join([self._drill_text(d), checksums_tip(d)]),
+            self,
+        )
+        self.drills_view = _table(self.drills_model, ChineseSortProxy(self), self)
+        self.drills_view.model().sort(-1)  # newest first, as the service lists them
+        self.drills_view.selectionModel().selectionChanged.connect(
+            self._on_drills_selection_changed
+        )
+        self.drill_evidence_button = QPushButton(self.tr("Evidence…"), self)
+        self.drill_evidence_button.clicked.connect(self.show_drill_evidence)
 
     def _build_layout(self) -> None:
         filters = QHBoxLayout()
@@ -581,15 +709,17 @@ class BackupsPage(QWidget):
         filters.addWidget(self.problems_only)
         filters.addStretch(1)
         actions = QHBoxLayout()
-        for button in (self.add_button, self.edit_button):
+        for button in (self.add_button, self.edit_button, self.setup_button):
             actions.addWidget(button)
         actions.addSpacing(16)
+        # The drill's button sits under the drill history: one more button here would make
+        # the page wider than the main window's smallest size allows.
         for button in (self.check_button, self.check_all_button):
             actions.addWidget(button)
         actions.addStretch(1)
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.findings_box)
-        right.addWidget(self.history_box)
+        right.addWidget(self.history_tabs)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
         lower = QSplitter(Qt.Orientation.Horizontal, self)
@@ -700,10 +830,10 @@ class BackupsPage(QWidget):
 
     def _on_people_loaded(self, people: People) -> None:
         self.people = people
-        history = self.history_model
-        if history.rowCount():  # the "checked by" names
-            last = history.index(history.rowCount() - 1, history.columnCount() - 1)
-            history.dataChanged.emit(history.index(0, 0), last)
+        for history in (self.history_model, self.drills_model):
+            if history.rowCount():  # the "checked by" and "drilled by" names
+                last = history.index(history.rowCount() - 1, history.columnCount() - 1)
+                history.dataChanged.emit(history.index(0, 0), last)
         self._update_buttons()
 
     def _on_jobs_loaded(self, listing: Listing) -> None:
@@ -737,10 +867,31 @@ class BackupsPage(QWidget):
             self.history_view.selectRow(position)
         else:
             self._show_findings(None)
-        self.history_box.setTitle(
-            self.tr("Check history ({count})").format(count=len(history.checks))
+        self.history_tabs.setTabText(
+            CHECKS_TAB, self.tr("Check history ({count})").format(count=len(history.checks))
         )
+        self._show_drills(history.drills)
         self._update_buttons()
+
+    def _show_drills(self, drills: list[DrillRow]) -> None:
+        """The drill history; the drill just run (revealed: its tab shown), or the one that
+        was selected, stays selected."""
+        wanted, self._reveal_drill = self._reveal_drill, None
+        kept = self.selected_drill()
+        self.drills_model.set_rows(drills)
+        _fit(self.drills_view, 260)
+        proxy = self.drills_view.model()
+        ids = [proxy.index(r, 0).data(ROW_ROLE).id for r in range(proxy.rowCount())]
+        chosen = wanted if wanted is not None else kept.id if kept is not None else None
+        if ids:
+            self.drills_view.selectRow(ids.index(chosen) if chosen in ids else 0)
+        else:
+            self._show_drill(None)
+        self.history_tabs.setTabText(
+            DRILLS_TAB, self.tr("Restore drills ({count})").format(count=len(drills))
+        )
+        if wanted is not None and wanted in ids:
+            self.history_tabs.setCurrentIndex(DRILLS_TAB)
 
     # -- selection --------------------------------------------------------------------------
 
@@ -770,6 +921,10 @@ class BackupsPage(QWidget):
         found = _selected(self.history_view)
         return found if isinstance(found, CheckRow) else None
 
+    def selected_drill(self) -> DrillRow | None:
+        found = _selected(self.drills_view)
+        return found if isinstance(found, DrillRow) else None
+
     def _on_view_selection_changed(self, *_args: object) -> None:
         self._show_job(self.selected())
         self._update_buttons()
@@ -791,14 +946,25 @@ class BackupsPage(QWidget):
         self._show_findings(self.selected_check())
         self._update_buttons()
 
+    def _on_drills_selection_changed(self, *_args: object) -> None:
+        self._show_drill(self.selected_drill())
+        self._update_buttons()
+
+    def _on_history_tabs_current_changed(self, _index: int) -> None:
+        self._sync_result_box()
+        self._update_buttons()
+
     def _show_job(self, job: JobRow | None) -> None:
         values = dict.fromkeys(self.facts, "")
         if job is None:
             self.heading.setText(self.tr("Select a job to see its checks."))
             self.history = None
             self.history_model.set_rows([])
-            self.history_box.setTitle(self.tr("Check history"))
+            self.drills_model.set_rows([])
+            self.history_tabs.setTabText(CHECKS_TAB, self.tr("Check history"))
+            self.history_tabs.setTabText(DRILLS_TAB, self.tr("Restore drills"))
             self._show_findings(None)
+            self._show_drill(None)
         else:
             self.heading.setText(job.name)
             repository = is_repository(job.kind)
@@ -830,7 +996,9 @@ class BackupsPage(QWidget):
             if self.history is None or self.history.job_id != job.id:
                 self.history = None
                 self.history_model.set_rows([])
+                self.drills_model.set_rows([])
                 self._show_findings(None)
+                self._show_drill(None)
             self._load_history(job.id)
         for key, label in self.facts.items():
             label.setText(values[key])
@@ -841,11 +1009,41 @@ class BackupsPage(QWidget):
         self.findings_model.set_rows(list(check.findings) if check is not None else [])
         self.findings_view.resizeColumnToContents(0)
         self.findings_view.resizeRowsToContents()
+        self._sync_result_box()
+
+    def _show_drill(self, drill: DrillRow | None) -> None:
+        job = self.selected()
+        host = job.host if job is not None else ""
+        tip = checksums_tip(drill) if drill is not None else ""
+        lines = drill_lines(drill, host) if drill is not None else []
+        self.drill_lines_model.set_rows([DrillLine(ok, text, tip) for ok, text in lines])
+        self.drill_lines_view.resizeColumnToContents(0)
+        self.drill_lines_view.resizeRowsToContents()
+        self._sync_result_box()
+
+    def _sync_result_box(self) -> None:
+        """The box above the tabs says what the selected check found, or (the drills' tab
+        shown) what the selected drill did."""
+        if self.history_tabs.currentIndex() == DRILLS_TAB:
+            self.result_stack.setCurrentWidget(self.drill_lines_view)
+            drill = self.selected_drill()
+            self.findings_box.setTitle(
+                self.tr("Restore drill at {at}").format(at=local_time(drill.drilled_at))
+                if drill is not None
+                else self.tr("Restore drill")
+            )
+            return
+        self.result_stack.setCurrentWidget(self.findings_view)
+        check = self.selected_check()
         self.findings_box.setTitle(
             self.tr("Findings of the check at {at}").format(at=local_time(check.checked_at))
             if check is not None
             else self.tr("Findings")
         )
+
+    def _drill_text(self, drill: DrillRow) -> str:
+        job = self.selected()
+        return drill_text(drill, job.host if job is not None else "")
 
     # -- permissions ------------------------------------------------------------------------
 
@@ -868,14 +1066,33 @@ class BackupsPage(QWidget):
         if self._task is not None:
             return self.tr("A check is running.")
         if self._ctx.vault.opened is None:
-            return self.tr(
-                "Open the vault first (on the Vault page): the hosts' credentials and the "
-                "repositories' passwords are there."
-            )
+            return locked_text()
         if selection and self.selected() is None:
             return self.tr("Select a job first.")
         if not selection and not self.shown():
             return self.tr("No jobs are shown.")
+        return None
+
+    def _why_not_drill(self) -> str | None:
+        if not self.may(Permission.INSPECT):
+            return no_drill_text()
+        if self.drill_dialog is not None:
+            return self.tr("A restore drill is open: finish or close it first.")
+        if self._ctx.vault.opened is None:
+            return locked_text()
+        if self.selected() is None:
+            return self.tr("Select a job first.")
+        return None
+
+    def _why_not_setup(self) -> str | None:
+        if not (self.may(Permission.CHANGE_EDIT) and self.may(Permission.REGISTRY_EDIT)):
+            return no_setup_text()
+        if self._opening:
+            return self.tr("Loading the systems and hosts…")
+        if self._ctx.vault.opened is None:
+            return self.tr(
+                "Open the vault first (on the Vault page): the host's credential is there."
+            )
         return None
 
     def _why_not_evidence(self) -> str | None:
@@ -888,6 +1105,18 @@ class BackupsPage(QWidget):
             return self.tr("Select a check in the history first.")
         if check.evidence_sha256 is None:
             return self.tr("This check kept no evidence.")
+        return None
+
+    def _why_not_drill_evidence(self) -> str | None:
+        if not self.may(Permission.INSPECT):
+            return self.tr(
+                "Only engineers, the group leader and the administrator see what a host said."
+            )
+        drill = self.selected_drill()
+        if drill is None:
+            return self.tr("Select a drill in the history first.")
+        if drill.evidence_sha256 is None:
+            return self.tr("This drill kept no evidence.")
         return None
 
     def _update_buttons(self) -> None:
@@ -916,6 +1145,27 @@ class BackupsPage(QWidget):
                 self.evidence_button,
                 self._why_not_evidence(),
                 self.tr("What the host said in the selected check, and the command it ran."),
+            ),
+            (
+                self.setup_button,
+                self._why_not_setup(),
+                self.tr(
+                    "Where a customer has no backup: install a daily backup on a host of the "
+                    "system, under a planned change, and add the jobs that check it."
+                ),
+            ),
+            (
+                self.drill_button,
+                self._why_not_drill(),
+                self.tr(
+                    "Restore one file of the selected job's backups on its host and compare "
+                    "its checksum: proof that the backups can be restored."
+                ),
+            ),
+            (
+                self.drill_evidence_button,
+                self._why_not_drill_evidence(),
+                self.tr("What the host said in the selected drill, and the command it ran."),
             ),
         ):
             button.setEnabled(why is None)
@@ -1071,3 +1321,88 @@ class BackupsPage(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.evidence_dialog = dialog
         dialog.open()
+
+    # -- restore drills ---------------------------------------------------------------------
+
+    def drill_selected(self) -> None:
+        job = self.selected()
+        if job is None or self._why_not_drill() is not None:
+            return
+        dialog = DrillDialog(self._ctx, job, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.drilled.connect(lambda drill: self._on_drilled(job, drill))
+        dialog.finished.connect(self._on_drill_dialog_finished)
+        self.drill_dialog = dialog
+        dialog.show()  # not modal: the page can be read while a drill runs
+        self._update_buttons()
+
+    def _on_drilled(self, job: JobRow, drill: object) -> None:
+        if not isinstance(drill, DrillRow):
+            return
+        first = drill_text(drill, job.host).split("\n", 1)[0]
+        self.say(self.tr("Restore drill of {job}: {result}").format(job=job.name, result=first))
+        if self._selected_id() == job.id:
+            self._reveal_drill = drill.id
+            self._load_history(job.id)
+
+    def _on_drill_dialog_finished(self, _result: int) -> None:
+        self.drill_dialog = None
+        self._update_buttons()
+
+    def show_drill_evidence(self) -> None:
+        drill, job = self.selected_drill(), self.selected()
+        if drill is None or job is None or self._why_not_drill_evidence() is not None:
+            return
+        self._ctx.tasks.read(
+            _evidence_document, drill.evidence_sha256 or "",
+            on_done=lambda doc: self._open_evidence(f"{job.host} · {job.name}", doc),
+            on_error=self.fail,
+        )  # fmt: skip
+
+    # -- setting a backup up ----------------------------------------------------------------
+
+    def set_up_backup(self) -> None:
+        if self._why_not_setup() is not None:
+            return
+        self._opening = True
+        self._update_buttons()
+        preferred = self.selected()
+        self._ctx.tasks.read(
+            load_choices,
+            on_done=lambda choices: self._on_setup_choices_loaded(
+                choices, preferred.system_id if preferred is not None else None
+            ),
+            on_error=self._on_choices_failed,
+        )
+
+    def _on_setup_choices_loaded(self, choices: Choices, preferred: int | None) -> None:
+        self._opening = False
+        self._update_buttons()
+        if not choices.systems:
+            self.say(self.tr("Add a system first (Projects and systems)."))
+            return
+        existing: dict[int, list[str]] = {}
+        for job in self.listing.rows:
+            existing.setdefault(job.system_id, []).append(job.name)
+        dialog = SetupDialog(
+            self._ctx, choices, preferred_system=preferred, existing=existing, parent=self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._on_set_up)
+        self.setup_dialog = dialog
+        dialog.open()
+
+    def _on_set_up(self, jobs: object) -> None:
+        if isinstance(jobs, list) and jobs and isinstance(jobs[0], JobRow):
+            first: JobRow = jobs[0]
+            self._reveal = first.id
+            self.say(
+                self.tr(
+                    "The backup is set up on {host} and the change recorded as executed; "
+                    "from now on these jobs check it: {names}."
+                ).format(
+                    host=first.host,
+                    names=self.tr(", ").join(j.name for j in jobs if isinstance(j, JobRow)),
+                )
+            )
+        self.refresh_jobs()

@@ -3,10 +3,19 @@ real test sshd with dump directories its user owns: a job added through its dial
 listed, a relative path refused with the field named, a good dump directory checked (✔ and
 every finding in words), a missing directory that could not be read (✘), a check cancelled
 while a host stalls (the window stays usable, the rest is not checked and nothing half-read
-is recorded), and a salesperson who may only read."""
+is recorded), and a salesperson who may only read. Restore drills: a good dump directory
+restored and matched (✔, in the drill history), then tampered with (✘ and why); a repository
+drill without a file refused in the dialog. Setting a backup up: the exact commands shown
+before it may run, a relative directory refused with the field named, a maintained system's
+customer not told yet refused with the notice message, and a set-up on the test sshd whose
+jobs are then listed."""
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import os
+import subprocess
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -15,7 +24,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -23,13 +32,27 @@ from supportdesk import bootstrap
 from supportdesk.adapters.ssh import SshShell
 from supportdesk.crypto import vault_crypto
 from supportdesk.db.engine import Database
-from supportdesk.domain.backup import CODES, BackupKind, CheckRow, Finding, JobForm, JobRow
+from supportdesk.domain.backup import (
+    CODES,
+    BackupKind,
+    CheckRow,
+    Finding,
+    JobForm,
+    JobRow,
+    SetupForm,
+)
+from supportdesk.domain.changes import ChangeForm, ChangeRow
 from supportdesk.domain.registry import CustomerForm, HostForm, ProjectForm, SystemForm
 from supportdesk.domain.remote import HostKey
 from supportdesk.domain.vault import CredentialForm
-from supportdesk.services import backup, host_key, registry, vault
+from supportdesk.services import backup, changes, host_key, registry, vault
 from supportdesk.ui.context import UiContext
-from supportdesk.ui.dialogs.backup_dialogs import CheckProgressDialog, JobDialog
+from supportdesk.ui.dialogs.backup_dialogs import (
+    CheckProgressDialog,
+    DrillDialog,
+    JobDialog,
+    SetupDialog,
+)
 from supportdesk.ui.models.row_model import ROW_ROLE
 from supportdesk.ui.pages.backups_page import (
     FAILED_COLOUR,
@@ -40,19 +63,29 @@ from supportdesk.ui.pages.backups_page import (
 )
 from supportdesk.ui.pages.inspection_page import EvidenceDialog
 from supportdesk.ui.tasks import TaskRunner
-from tests.backup_helpers import dumps
+from tests.backup_helpers import dumps, own
 from tests.servers.fault_ssh import FAULT_PASSWORD, FAULT_USER, running_fault_server
-from tests.servers.sshd import SshServer
+from tests.servers.sshd import SSH_USER, SshServer
 from tests.ui.conftest import TODAY
-from tests.ui.helpers import check_model, click, keep, open_dialog, wait_idle
+from tests.ui.helpers import answer_modal, check_model, click, keep, open_dialog, wait_idle
 
 SALES = "lisi"
+ENGINEER = "zhangsan"
 CUSTOMER, SYSTEM = "备份页面客户", "备份演示系统"
 NO_EDIT = "Only engineers, the group leader and the administrator set up backup jobs."
 NO_CHECK = "Only engineers, the group leader and the administrator check backups."
 LOCKED = (
     "Open the vault first (on the Vault page): the hosts' credentials and the repositories' "
     "passwords are there."
+)
+NO_DRILL = "Only engineers, the group leader and the administrator run restore drills."
+NO_SETUP = (
+    "Only engineers, the group leader and the administrator set up backups on a host (under a "
+    "planned change)."
+)
+NOT_TOLD = (
+    "customer notice: the customer has not been told of this change yet (schedule, impact, "
+    "scope, duration): record the notice first, or give the reason for an emergency change"
 )
 
 
@@ -87,10 +120,29 @@ class Site:
                 host_key.accept_first(s, host, key)
         return host
 
-    def job(self, name: str, path: Path | str, host: int | None = None, **kw: Any) -> JobRow:
-        form = JobForm(self.system, host or self.host, name, BackupKind.PG_DUMP, str(path), **kw)
+    def job(
+        self,
+        name: str,
+        path: Path | str,
+        host: int | None = None,
+        kind: BackupKind = BackupKind.PG_DUMP,
+        **kw: Any,
+    ) -> JobRow:
+        form = JobForm(self.system, host or self.host, name, kind, str(path), **kw)
         with self.db.write() as s:
             return backup.save_job(s, form)
+
+    def plan_change(self) -> ChangeRow:
+        """A change of the system, planned (supervised by an engineer), the customer not
+        told yet."""
+        with self.db.write() as s:
+            return changes.save_change(
+                s,
+                ChangeForm(
+                    self.system, "设置应用备份", "客户没有备份（R3.3）", "cron 每日备份应用目录",
+                    datetime.now(UTC), 10, "无", "删除 crontab 条目", "售后组", ENGINEER,
+                ),
+            )  # fmt: skip
 
 
 @pytest.fixture
@@ -136,6 +188,54 @@ def choose(qtbot: QtBot, ctx: UiContext, page: BackupsPage, job_id: int) -> JobR
 
 def closed(page: BackupsPage, kind: type[QWidget]) -> bool:
     return not [d for d in page.findChildren(kind) if d.isVisible()]
+
+
+def drill_lines(page: BackupsPage) -> list[tuple[str, str]]:
+    proxy = page.drill_lines_view.model()
+    return [(proxy.index(r, 0).data(), proxy.index(r, 1).data()) for r in range(proxy.rowCount())]
+
+
+def drill_row(page: BackupsPage, row: int) -> list[str]:
+    proxy = page.drills_view.model()
+    return [proxy.index(row, c).data() for c in range(proxy.columnCount())]
+
+
+def open_drill(qtbot: QtBot, page: BackupsPage) -> DrillDialog:
+    """The drill's button is under the drill history: its tab first."""
+    page.history_tabs.setCurrentIndex(1)
+    assert page.drill_button.isVisible()
+    click(page.drill_button)
+    return open_dialog(qtbot, page, DrillDialog)
+
+
+def drill_and_wait(qtbot: QtBot, ctx: UiContext, dialog: DrillDialog) -> None:
+    click(dialog.start_button)
+    assert dialog.running
+    assert dialog.cancel_button.isVisible()
+    assert not dialog.close_button.isVisible()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
+    wait_idle(qtbot, ctx)
+
+
+def setup_dialog(qtbot: QtBot, ctx: UiContext, page: BackupsPage, system: int) -> SetupDialog:
+    click(page.setup_button)
+    dialog = open_dialog(qtbot, page, SetupDialog)
+    dialog.system.setCurrentIndex(dialog.system.findData(system))
+    wait_idle(qtbot, ctx)  # the system's planned changes
+    return dialog
+
+
+def answer(button: QMessageBox.StandardButton, said: list[str]) -> Any:
+    """Answer the next confirmation with `button`, keeping what it asked in `said`."""
+
+    def handle(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        said.append(box.text())
+        found = box.button(button)
+        assert found is not None
+        found.click()
+
+    return answer_modal(handle)
 
 
 def findings(page: BackupsPage) -> list[tuple[str, str]]:
@@ -418,6 +518,8 @@ def test_a_salesperson_sees_the_actions_disabled(
         (page.edit_button, NO_EDIT),
         (page.check_button, NO_CHECK),
         (page.check_all_button, NO_CHECK),
+        (page.drill_button, NO_DRILL),
+        (page.setup_button, NO_SETUP),
     ):
         assert not button.isEnabled(), button.text()
         assert button.toolTip() == why, button.text()
@@ -426,9 +528,13 @@ def test_a_salesperson_sees_the_actions_disabled(
     page.add_job()
     page.edit_job()
     page.check_selected()
+    page.drill_selected()
+    page.set_up_backup()
     wait_idle(qtbot, ctx)
     assert page.dialog is None
     assert page.progress_dialog is None
+    assert page.drill_dialog is None
+    assert page.setup_dialog is None
 
 
 def test_every_finding_has_words() -> None:
@@ -484,3 +590,294 @@ def test_the_jobs_proxy(
     check_model(qtmodeltester, page.proxy)
     page.problems_only.setChecked(True)
     check_model(qtmodeltester, page.proxy)
+
+
+# -- restore drills ---------------------------------------------------------------------------
+
+
+@pytest.mark.sshd
+def test_a_restore_drill_of_a_good_dump_directory_passes_and_is_kept_in_the_drill_history(
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    ctx: UiContext,
+    opened: bootstrap.App,
+    sshd: SshServer,
+    store: Path,
+) -> None:
+    site = Site(opened, sshd)
+    folder = dumps(store / "page-drill", 3)
+    newest = sorted(folder.iterdir())[-1]
+    digest = hashlib.sha256(newest.read_bytes()).hexdigest()
+    sums = folder / "SHA256SUMS"  # as the set-up's backup script writes it
+    sums.write_text(f"{digest}  {newest.name}\n")
+    own(sums)
+    job = site.job("夜间数据库备份", folder, pattern="*.sql.gz")
+    page = page_for(qtbot, ctx)
+    choose(qtbot, ctx, page, job.id)
+    assert page.drill_button.toolTip() == LOCKED
+    ctx.vault.set(site.vault)
+    dialog = open_drill(qtbot, page)
+    assert dialog.windowTitle() == "Restore drill: 夜间数据库备份"
+    assert dialog.file.placeholderText() == "empty: the newest backup"
+    assert dialog.file_hint.text().endswith("Empty: the newest.")
+    assert not page.drill_button.isEnabled()  # one drill at a time
+    assert page.drill_button.toolTip() == "A restore drill is open: finish or close it first."
+    drill_and_wait(qtbot, ctx, dialog)  # the file left empty: the newest
+    shown = [
+        f"✔ Restored {newest.name}: the checksum matches",
+        "Compared with the checksum the backup script recorded (SHA256SUMS)",
+        f"SHA-256 expected {digest[:16]}…, restored {digest[:16]}…",
+    ]
+    assert dialog.outcome.text().split("\n") == shown
+    assert digest in dialog.outcome.toolTip()
+    assert not dialog.error.isVisible()
+    assert dialog.start_button.text() == "Drill again"
+    assert dialog.close_button.isVisible()
+    # Kept: the drill history's tab is shown with the drill selected, its result above.
+    assert page.status.text() == f"Restore drill of 夜间数据库备份: {shown[0]}"
+    qtbot.waitUntil(lambda: page.history_tabs.tabText(1) == "Restore drills (1)")
+    assert page.history_tabs.currentIndex() == 1
+    assert drill_row(page, 0)[1:4] == ["✔ restored", newest.name, "SHA256SUMS"]
+    assert page.findings_box.title().startswith("Restore drill at ")
+    assert drill_lines(page) == [("✔", shown[0][2:]), ("", shown[1]), ("", shown[2])]
+    check_model(qtmodeltester, page.drills_view.model())
+    check_model(qtmodeltester, page.drill_lines_view.model())
+    # The backup tampered with since: the same drill now fails, and says why.
+    stamp = newest.stat().st_mtime
+    newest.write_bytes(newest.read_bytes() + b"tampered")
+    os.utime(newest, (stamp, stamp))
+    drill_and_wait(qtbot, ctx, dialog)
+    failed = dialog.outcome.text().split("\n")
+    assert failed[0] == (
+        "✘ The restore drill failed: the restored file's checksum differs from the one it "
+        "should have"
+    )
+    assert failed[1] == f"File: {newest.name}"
+    assert failed[3].startswith(f"SHA-256 expected {digest[:16]}…, restored ")
+    assert not failed[3].endswith(f"{digest[:16]}…")
+    qtbot.waitUntil(lambda: page.history_tabs.tabText(1) == "Restore drills (2)")
+    assert drill_row(page, 0)[1] == "✘ failed"
+    assert drill_row(page, 1)[1] == "✔ restored"
+    dialog.reject()
+    qtbot.waitUntil(lambda: closed(page, DrillDialog))
+    assert page.drill_button.isEnabled()
+    # What the host said, as for a check.
+    click(page.drill_evidence_button)
+    evidence = open_dialog(qtbot, page, EvidenceDialog)
+    assert sshd.host_key_fingerprint in evidence.facts.text()
+    assert "SHA256SUMS" in evidence.text.toPlainText()
+    evidence.reject()
+    # The checks' tab: the box above says what the selected check found again.
+    page.history_tabs.setCurrentIndex(0)
+    assert page.findings_box.title() == "Findings"
+    with site.db.read() as s:
+        assert [d.passed for d in backup.drills(s, job.id)] == [False, True]
+
+
+def test_a_repository_drill_without_a_file_is_refused_naming_the_file_field(
+    qtbot: QtBot, ctx: UiContext, opened: bootstrap.App
+) -> None:
+    site = Site(opened, None)  # refused before anything runs: no host is reached
+    job = site.job(
+        "应用配置 restic", "/srv/restic/erp", kind=BackupKind.RESTIC, credential="备份仓库"
+    )
+    ctx.vault.set(site.vault)
+    page = page_for(qtbot, ctx)
+    choose(qtbot, ctx, page, job.id)
+    dialog = open_drill(qtbot, page)
+    assert dialog.file.placeholderText() == "e.g. /etc/nginx/nginx.conf"
+    assert dialog.file_hint.text().startswith("Required: the full path of a file")
+    click(dialog.start_button)
+    assert not dialog.running
+    assert dialog.error.isVisible()
+    assert dialog.error.text() == "file: is required"
+    dialog.file.setText("etc/app.conf")
+    click(dialog.start_button)
+    assert not dialog.running
+    assert dialog.error.text() == (
+        "file: 'etc/app.conf' is not an absolute path (one starting with /)"
+    )
+    assert not dialog.outcome.isVisible()
+    dialog.reject()
+    qtbot.waitUntil(lambda: closed(page, DrillDialog))
+    # A directory job takes a file name, not a path.
+    other = site.job("夜间数据库备份", "/var/backups/postgresql")
+    page.refresh_jobs()
+    wait_idle(qtbot, ctx)
+    choose(qtbot, ctx, page, other.id)
+    dialog = open_drill(qtbot, page)
+    dialog.file.setText("../etc/passwd")
+    click(dialog.start_button)
+    assert dialog.error.text() == "file: '../etc/passwd' is not a valid value"
+    dialog.reject()
+    qtbot.waitUntil(lambda: closed(page, DrillDialog))
+    wait_idle(qtbot, ctx)
+    with site.db.read() as s:
+        assert backup.drills(s, job.id) == []
+        assert backup.drills(s, other.id) == []
+
+
+# -- setting a backup up --------------------------------------------------------------------
+
+
+def test_the_set_up_dialog_shows_the_commands_before_it_may_run_and_refuses_a_relative_path(
+    qtbot: QtBot, ctx: UiContext, opened: bootstrap.App
+) -> None:
+    site = Site(opened, None)
+    ctx.vault.set(site.vault)
+    page = page_for(qtbot, ctx)
+    dialog = setup_dialog(qtbot, ctx, page, site.system)
+    assert [dialog.host.itemData(i) for i in range(dialog.host.count())] == [site.host]
+    # No planned change yet: said, with where to plan one.
+    assert dialog.change.currentText() == "(no planned change)"
+    assert dialog.change_hint.isVisible()
+    assert "plan it on the Changes page" in dialog.change_hint.text()
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.ok_button.toolTip() == (
+        "Choose a planned change of this system (plan one on the Changes page)."
+    )
+    planned = site.plan_change()
+    click(dialog.reload_button)
+    wait_idle(qtbot, ctx)
+    assert dialog.change.currentData() == planned.id
+    assert dialog.change.currentText().endswith("设置应用备份 (the customer is not told yet)")
+    assert dialog.change_hint.text().startswith("The customer has not been told")
+    assert dialog.ok_button.toolTip() == (
+        "Press “Show commands” first: only the commands shown are run."
+    )
+    # A relative directory: refused, the field named, nothing shown, nothing to run.
+    dialog.app_dir.setText("opt/erp")
+    dialog.target_dir.setText("/data/backup")
+    click(dialog.show_button)
+    assert dialog.error.isVisible()
+    assert dialog.error.text() == (
+        "application directory: 'opt/erp' is not an absolute path (one starting with /)"
+    )
+    assert dialog.commands.toPlainText() == ""
+    assert not dialog.ok_button.isEnabled()
+    dialog.app_dir.setText("/opt/erp")
+    assert not dialog.database_name.isVisibleTo(dialog)
+    dialog.database.setCurrentIndex(dialog.database.findData("postgresql"))
+    assert dialog.database_name.isVisibleTo(dialog)
+    click(dialog.show_button)
+    assert dialog.error.text() == "database name: is required"
+    dialog.database_name.setText("erp")
+    click(dialog.show_button)
+    assert not dialog.error.isVisible()
+    plan = backup.plan_setup(SetupForm("/opt/erp", "/data/backup", "postgresql", "erp", 70, 2))
+    assert dialog.commands.toPlainText() == plan.install  # exactly what would run
+    assert dialog.commands.isReadOnly()
+    script = dialog.script.toPlainText()  # the script as the host will have it
+    assert script.startswith(plan.script)
+    assert script.endswith(plan.cron_line)
+    assert "pg_dump" in script
+    assert dialog.ok_button.isEnabled()
+    assert dialog.ok_button.text() == "Run on the host"
+    # Any edit withdraws them: only what was shown may run.
+    dialog.hour.setValue(3)
+    assert dialog.commands.toPlainText() == ""
+    assert dialog.script.toPlainText() == ""
+    assert not dialog.ok_button.isEnabled()
+    click(dialog.show_button)
+    assert "0 3 * * *" in dialog.commands.toPlainText()
+    # With the vault locked there is nothing to log in with.
+    ctx.vault.set(None)
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.ok_button.toolTip().startswith("Open the vault first")
+    dialog.reject()
+    qtbot.waitUntil(lambda: closed(page, SetupDialog))
+
+
+def test_a_set_up_for_a_maintained_system_whose_customer_was_not_told_is_refused(
+    qtbot: QtBot, ctx: UiContext, opened: bootstrap.App
+) -> None:
+    site = Site(opened, None)  # refused before the host is reached
+    planned = site.plan_change()
+    ctx.vault.set(site.vault)
+    page = page_for(qtbot, ctx)
+    dialog = setup_dialog(qtbot, ctx, page, site.system)
+    dialog.app_dir.setText("/opt/erp")
+    dialog.target_dir.setText("/data/backup")
+    click(dialog.show_button)
+    # Asked first; "Cancel" runs nothing.
+    said: list[str] = []
+    answered = answer(QMessageBox.StandardButton.Cancel, said)
+    click(dialog.ok_button)
+    qtbot.waitUntil(answered)
+    assert said[0].startswith(
+        "Run the commands shown on db1 (127.0.0.1), under the change “设置应用备份”?"
+    )
+    assert "/data/backup/supportdesk-backup.sh" in said[0]
+    assert not dialog.busy
+    assert not dialog.error.isVisible()
+    answered = answer(QMessageBox.StandardButton.Yes, said)
+    click(dialog.ok_button)
+    qtbot.waitUntil(answered)
+    wait_idle(qtbot, ctx)
+    assert dialog.isVisible()  # stays open, with the reason
+    assert not dialog.busy
+    assert dialog.error.text() == NOT_TOLD
+    assert dialog.ok_button.isEnabled()  # once told, run again from here
+    with site.db.read() as s:
+        assert changes.get(s, planned.id).state == "planned"
+        assert backup.jobs(s, site.system) == []
+    dialog.reject()
+    qtbot.waitUntil(lambda: closed(page, SetupDialog))
+
+
+@pytest.mark.sshd
+def test_a_backup_is_set_up_on_the_host_and_its_jobs_are_listed(
+    qtbot: QtBot, ctx: UiContext, opened: bootstrap.App, sshd: SshServer, store: Path
+) -> None:
+    site = Site(opened, sshd)
+    app = store / "page-setup-app"
+    app.mkdir()
+    (app / "config.yml").write_text("port: 8080\n")
+    target = store / "page-setup-backups"
+    target.mkdir()
+    own(app)
+    own(target)
+    planned = site.plan_change()
+    with site.db.write() as s:
+        changes.notify_by_phone(s, planned.id, "信息科 王工", datetime.now(UTC))
+    ctx.vault.set(site.vault)
+    page = page_for(qtbot, ctx)
+    dialog = setup_dialog(qtbot, ctx, page, site.system)
+    assert dialog.change.currentText().endswith("设置应用备份")  # told: nothing to add
+    assert not dialog.change_hint.isVisible()
+    dialog.app_dir.setText(str(app))
+    dialog.target_dir.setText(str(target))
+    dialog.hour.setValue(3)
+    click(dialog.show_button)
+    plan = backup.plan_setup(SetupForm(str(app), str(target), hour=3))
+    assert dialog.commands.toPlainText() == plan.install
+    said: list[str] = []
+    # One crontab for the sshd user: the test runs take turns with it.
+    with open("/tmp/supportdesk-test-crontab.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            answered = answer(QMessageBox.StandardButton.Yes, said)
+            click(dialog.ok_button)
+            qtbot.waitUntil(answered)
+            assert dialog.busy
+            assert dialog.running_label.text() == f"Running the commands on db1 ({sshd.address})…"
+            qtbot.waitUntil(lambda: closed(page, SetupDialog), timeout=60_000)
+            wait_idle(qtbot, ctx)
+            cron = subprocess.run(
+                ["crontab", "-l", "-u", SSH_USER], capture_output=True, text=True, check=True
+            ).stdout
+            assert plan.cron_line in cron
+        finally:
+            subprocess.run(["crontab", "-r", "-u", SSH_USER], check=False, capture_output=True)
+    name = f"app {target}"
+    assert [j.name for j in page.shown()] == [name]
+    selected = page.selected()
+    assert selected is not None
+    assert (selected.name, selected.kind, selected.pattern) == (name, "directory", "app-*.tar.gz")
+    assert page.status.text() == (
+        f"The backup is set up on db1 and the change recorded as executed; from now on these "
+        f"jobs check it: {name}."
+    )
+    assert (target / "supportdesk-backup.sh").exists()
+    with site.db.read() as s:
+        assert changes.get(s, planned.id).state == "executed"

@@ -25,7 +25,7 @@ from supportdesk.adapters.mail import SmtpSender
 from supportdesk.db.engine import Database
 from supportdesk.domain.changes import ArtifactKind, ChangeForm, ChangeRow
 from supportdesk.domain.delivery import MAIL
-from supportdesk.domain.registry import ContactForm, SystemRow
+from supportdesk.domain.registry import ContactForm, ProjectForm, SystemForm, SystemRow
 from supportdesk.services import changes, delivery, registry, team_settings
 from supportdesk.ui.context import UiContext
 from supportdesk.ui.dialogs.change_dialogs import (
@@ -65,6 +65,22 @@ def as_user(opened: bootstrap.App, qtbot: QtBot) -> Iterator[Any]:
     for runner, db in made:
         assert runner.shutdown(10_000), "a task outlived its test"
         db.dispose()
+
+
+@pytest.fixture(autouse=True)
+def systems(opened: bootstrap.App) -> None:
+    """A maintained and a not maintained system of CUSTOMER, whatever the demo drew today
+    (its projects depend on the day it is made)."""
+    with opened.db.write() as s:
+        customer = next(c for c in registry.list_customers(s) if c.name == CUSTOMER)
+        have = {x.name for x in registry.list_systems(s) if x.customer == CUSTOMER}
+        if {MAINTAINED, NOT_MAINTAINED} <= have:
+            return
+        project = registry.save_project(s, ProjectForm(customer.id, "变更记录测试")).id
+        registry.save_system(s, SystemForm(project, MAINTAINED, "production"))
+        registry.save_system(
+            s, SystemForm(project, NOT_MAINTAINED, "test", under_maintenance=False)
+        )
 
 
 def system(opened: bootstrap.App, name: str) -> SystemRow:
