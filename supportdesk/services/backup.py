@@ -23,6 +23,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from supportdesk.db import audit, evidence
 from supportdesk.db.models import (
+    AuditEvent,
     BackupCheck,
     BackupDrill,
     BackupJob,
@@ -36,6 +37,7 @@ from supportdesk.domain.backup import (
     DATABASES,
     MAX_SCHEDULE_HOURS,
     REPOSITORIES,
+    RETENTION_DAYS,
     UNCHECKED_DAYS,
     BackupKind,
     CheckRow,
@@ -274,6 +276,24 @@ def _result_doc(result: CommandResult) -> dict[str, Any]:
     }
 
 
+SET_UP = "backup.set_up"  # the audit event of a job whose backups SupportDesk set up
+
+
+def _depth_required(uow: UnitOfWork, job_id: int, now: datetime) -> int:
+    """R3.3's 60 days; for a backup the group set up itself, no more than it has existed
+    (its first run cannot be two months deep). A customer's own backup must be deep now."""
+    with uow.read() as s:
+        began = s.scalar(
+            select(func.max(AuditEvent.at)).where(
+                AuditEvent.action == SET_UP, AuditEvent.target == f"backup_job:{job_id}"
+            )
+        )
+    if began is None:
+        return RETENTION_DAYS
+    age = now - datetime.fromisoformat(str(began))
+    return max(0, min(RETENTION_DAYS, age.days))
+
+
 def check_jobs(
     uow: UnitOfWork,
     shell: RemoteShell,
@@ -351,12 +371,14 @@ def _check_one(
             if not listing.listed:
                 findings = [Finding("unreadable", False, {"detail": listing.detail})]
             else:
+                at = now or result.ended_at
                 findings = assess(
                     listing.items,
                     timedelta(hours=schedule),
-                    now or result.ended_at,
+                    at,
                     sound=listing.sound,
                     sound_detail=listing.detail,
+                    retention_days=_depth_required(uow, job_id, at),
                 )
     with uow.write() as s:
         digest = evidence.put(s, json.dumps(doc, ensure_ascii=False, sort_keys=True).encode())
@@ -591,4 +613,6 @@ def set_up(
                 existing.id if existing else None, existing.version if existing else None,
             )  # fmt: skip
             saved.append(save_job(s, form_))
+            # Its backups begin today: depth is asked of them as they age (_depth_required).
+            audit.append(s, SET_UP, f"backup_job:{saved[-1].id}", {"change": change_id})
         return saved
