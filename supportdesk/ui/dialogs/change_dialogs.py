@@ -5,26 +5,22 @@ stays open with the reason when refused; a file is read on a pool thread."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QSpinBox,
     QStackedWidget,
@@ -47,10 +43,8 @@ from supportdesk.domain.registry import SystemRow, UserRow
 from supportdesk.reports.change_notice import duration_text
 from supportdesk.services import changes
 from supportdesk.ui.context import UiContext
-from supportdesk.ui.dialogs.handover_package_dialog import hint, read_file, size_text
+from supportdesk.ui.dialogs.handover_package_dialog import WriteDialog, hint, size_text
 from supportdesk.ui.messages import describe
-from supportdesk.ui.tasks import Task, TaskContext
-from supportdesk.ui.widgets.status_line import ERROR_STYLE
 
 SHORT_HASH = 12  # enough to tell archived files apart; the full hash is in the tooltip
 GATE_STYLE = "background: #fff3cd; color: #5d4200; border: 1px solid #e6c65c; padding: 6px;"
@@ -155,83 +149,9 @@ def _wrapped(text: str, parent: QWidget) -> QLabel:
 # -- the shared mechanics -------------------------------------------------------------------
 
 
-class ChangeWriteDialog(QDialog):
-    """What every dialog here shares (no words of its own, so each subclass is its own
-    translation context): an error line, OK/Cancel, and a busy state during which the dialog
-    cannot be closed, so a late result never reaches a deleted dialog."""
-
-    saved = Signal(object)
-
-    def __init__(self, ctx: UiContext, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self.busy = False
-        self.error = QLabel(self)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
-
-    @property
-    def ok_button(self) -> QPushButton:
-        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert button is not None
-        return button
-
-    def _submit(self) -> None:
-        raise NotImplementedError
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.buttons.setEnabled(not busy)
-
-    def _on_buttons_accepted(self) -> None:
-        self.error.hide()
-        self._set_busy(True)
-        self._submit()
-
-    def _read_then(self, path: Path, then: Callable[[bytes], None]) -> None:
-        def body(_ctx: TaskContext) -> bytes:
-            return read_file(path)
-
-        self._ctx.tasks.start(Task(body, "read_file"), "read", then, self._on_failed)
-
-    def _write(self, fn: Callable[..., Any], *args: Any) -> None:
-        self._ctx.tasks.write(fn, *args, on_done=self._on_saved, on_error=self._on_failed)
-
-    def _on_saved(self, result: object) -> None:
-        self._set_busy(False)
-        self.saved.emit(result)
-        self.accept()
-
-    def _on_failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        if not isinstance(error, SupportDeskError):
-            self._ctx.tasks.error_raised.emit(error)  # a bug: the error dialog and the log
-            return
-        self._refused(error)
-        self._show_error(describe(error))
-
-    def _refused(self, error: SupportDeskError) -> None:
-        """A subclass's chance to change its form for a refusal (the notice gate)."""
-
-    def _show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
-
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self.busy:
-            event.ignore()
-        else:
-            super().closeEvent(event)
+# The handover dialogs' base: an error line, OK/Cancel, a busy state that keeps the dialog
+# open until its write returns. Its error words fall back to messages.describe.
+ChangeWriteDialog = WriteDialog
 
 
 def _layout(dialog: ChangeWriteDialog, *parts: QWidget | QFormLayout) -> None:

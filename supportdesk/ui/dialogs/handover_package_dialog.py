@@ -131,10 +131,11 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-class _WriteDialog(QDialog):
-    """The mechanics every dialog here shares (no words of its own, so each subclass is its
-    own translation context): an error line, OK/Cancel, and a busy state during which the
-    dialog cannot be closed, so a late result never reaches a deleted dialog."""
+class WriteDialog(QDialog):
+    """The mechanics every saving dialog shares (the handover's, the change log's and the
+    backups'; no words of its own, so each subclass is its own translation context): an
+    error line, OK/Cancel, and a busy state during which the dialog cannot be closed, so a
+    late result never reaches a deleted dialog."""
 
     saved = Signal(object)
 
@@ -189,7 +190,11 @@ class _WriteDialog(QDialog):
         if not isinstance(error, SupportDeskError):
             self._ctx.tasks.error_raised.emit(error)  # a bug: the error dialog and the log
             return
+        self._refused(error)
         self._show_error(package_error_text(error))
+
+    def _refused(self, error: SupportDeskError) -> None:
+        """A subclass's chance to change its form for a refusal (the notice gate)."""
 
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -213,7 +218,7 @@ def _multiline(parent: QWidget, lines: int = 5) -> QPlainTextEdit:
     return edit
 
 
-class MaterialDialog(_WriteDialog):
+class MaterialDialog(WriteDialog):
     """A technical material (part 1): a file (read when OK is pressed, stored by SHA-256) or,
     for what is not a file to hand over (a repository), where it is."""
 
@@ -298,7 +303,7 @@ class MaterialDialog(_WriteDialog):
         )
 
 
-class FaqDialog(_WriteDialog):
+class FaqDialog(WriteDialog):
     """One question of the project's FAQ (part 4) and its answer."""
 
     def __init__(
@@ -339,7 +344,7 @@ class FaqDialog(_WriteDialog):
         self._write(_save_faq, self.form())
 
 
-class SignOffDialog(_WriteDialog):
+class SignOffDialog(WriteDialog):
     """Record the signed paper (R1.3): who signed for each side, the day (not in the
     future), and its scan. The service refuses an incomplete package and names the gaps."""
 
@@ -437,7 +442,7 @@ class SignOffDialog(_WriteDialog):
         self._write(_sign, form, self._ctx.today())
 
 
-class AmendmentDialog(_WriteDialog):
+class AmendmentDialog(WriteDialog):
     """Open a signed package for changes (R1.3): the reason goes with the next version."""
 
     def __init__(self, ctx: UiContext, project: Timeline, parent: QWidget | None) -> None:
