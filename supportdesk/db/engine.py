@@ -16,6 +16,7 @@ from sqlalchemy import Engine, create_engine, event, exc, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from supportdesk.db.faq_index import sqlite_unigrams
 from supportdesk.domain.errors import DatabaseError
 
 log = logging.getLogger(__name__)
@@ -212,6 +213,8 @@ class Database:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={int(self.busy_timeout * 1000)}")
         cursor.close()
+        # The service manual's short-term index is kept by triggers that call this (0019).
+        dbapi_connection.create_function("sd_unigrams", 1, sqlite_unigrams, deterministic=True)
 
 
 def _is_connection_error(error: exc.OperationalError) -> bool:

@@ -680,3 +680,120 @@ class BackupDrill(Base):
         ForeignKey("evidence.sha256"), nullable=True
     )
     drilled_by: Mapped[str] = mapped_column(String(63))
+
+
+# --- the service manual (issue 9, R2.2) -------------------------------------------------------
+
+
+class FaqEntry(Versioned, Base):
+    """An entry of the service manual. Its current text may be a draft; the manual prints the
+    newest published revision. `search_title`/`search_body` hold the canonical search text
+    (domain.faq.canonical) that SQLite's FTS5 tables and PostgreSQL's pg_trgm indexes read."""
+
+    __tablename__ = "faq_entry"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    question: Mapped[str] = mapped_column(String(500))
+    symptom: Mapped[str] = mapped_column(Text, default="")
+    cause: Mapped[str] = mapped_column(Text, default="")
+    solution: Mapped[str] = mapped_column(Text, default="")
+    workaround: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str] = mapped_column(String(50), default="")
+    customer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("customer.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    project_id: Mapped[int | None] = mapped_column(
+        ForeignKey("project.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    system_id: Mapped[int | None] = mapped_column(
+        ForeignKey("system.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    applies_version: Mapped[str] = mapped_column(String(100), default="")
+    state: Mapped[str] = mapped_column(String(20), default="draft")
+    author: Mapped[str] = mapped_column(String(63))
+    reviewer: Mapped[str] = mapped_column(String(63), default="")
+    review_comment: Mapped[str] = mapped_column(Text, default="")
+    revision: Mapped[int] = mapped_column(Integer, default=1)  # the newest revision's number
+    published_revision: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # The handover FAQ it was taken from: seeding twice must not add it twice.
+    handover_faq_id: Mapped[int | None] = mapped_column(
+        ForeignKey("handover_faq.id", ondelete="SET NULL"), nullable=True, unique=True
+    )
+    search_title: Mapped[str] = mapped_column(Text, default="")
+    search_body: Mapped[str] = mapped_column(Text, default="")
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class FaqTag(Base):
+    __tablename__ = "faq_tag"
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("faq_entry.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag: Mapped[str] = mapped_column(String(50), primary_key=True, index=True)
+
+
+class FaqRevision(Base):
+    """Every edit, restore and review step of an entry, with the whole content it left:
+    insert-only, so any revision can be shown, compared and restored."""
+
+    __tablename__ = "faq_revision"
+    __table_args__ = (UniqueConstraint("entry_id", "number"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("faq_entry.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    by: Mapped[str] = mapped_column(String(63))
+    action: Mapped[str] = mapped_column(String(20))
+    changed: Mapped[list[str]] = mapped_column(JSON, default=list)
+    note: Mapped[str] = mapped_column(Text, default="")
+    content: Mapped[dict[str, object]] = mapped_column(JSON)
+
+
+class FaqAttachment(Base):
+    """A screenshot or script of an entry, stored once by SHA-256 (evidence)."""
+
+    __tablename__ = "faq_attachment"
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("faq_entry.id", ondelete="CASCADE"), primary_key=True
+    )
+    sha256: Mapped[str] = mapped_column(ForeignKey("evidence.sha256"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(Integer)
+    added_by: Mapped[str] = mapped_column(String(63))
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class FaqLink(Base):
+    """A record that refers to an entry: kind "handover" (record = project id), later more."""
+
+    __tablename__ = "faq_link"
+    __table_args__ = (
+        UniqueConstraint("entry_id", "kind", "record_id"),
+        Index("ix_faq_link_kind_record", "kind", "record_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("faq_entry.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    record_id: Mapped[int] = mapped_column(Integer)
+    linked_by: Mapped[str] = mapped_column(String(63))
+    linked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class FaqUpload(Base):
+    """One month-end upload of a manual document to the document system (R2.2), or a
+    failed try: insert-only, the record the month-end job and the group leader read."""
+
+    __tablename__ = "faq_upload"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), index=True)
+    document: Mapped[str] = mapped_column(String(20))  # manual or changes
+    format: Mapped[str] = mapped_column(String(10))
+    target: Mapped[str] = mapped_column(String(1000))  # where it went (no credentials)
+    file_name: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    entries: Mapped[int] = mapped_column(Integer, default=0)
+    ok: Mapped[bool] = mapped_column(Boolean)
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    error: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    by: Mapped[str] = mapped_column(String(63))

@@ -98,3 +98,14 @@ class KeyringRefused(SupportDeskError):  # noqa: N818 (a refusal, named as the u
 
     def __init__(self, code: str, backend: str, reason: str = "") -> None:
         super().__init__(code, detail=backend, reason=reason)
+
+
+class UploadError(SupportDeskError):
+    """The document system did not take a file: `reason` is one of unreachable, auth,
+    refused, timeout, http; `status` the HTTP status where there was one."""
+
+    code = "upload_failed"
+
+    def __init__(self, reason: str, *, target: str, status: int | None = None) -> None:
+        self.reason = reason
+        super().__init__(reason=reason, target=target, status=status)

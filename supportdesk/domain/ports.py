@@ -35,3 +35,13 @@ class KeyStore(Protocol):
     def put(self, profile_id: str, login: str, key: bytes) -> None: ...
 
     def delete(self, profile_id: str, login: str) -> None: ...
+
+
+class Uploader(Protocol):
+    """The document management system (R2.2): a folder (a Windows share) or a WebDAV
+    location. `put` stores `data` under `name`, replacing a file of that name, and returns
+    where it went; it raises UploadError (code and reason, never a secret) when it cannot."""
+
+    def describe(self) -> str: ...
+
+    def put(self, name: str, data: bytes) -> str: ...

@@ -27,6 +27,8 @@ class Permission(StrEnum):
     INSPECTION_REVIEW = "inspection.review"  # approve or return an inspection report
     HANDOVER_EDIT = "handover.edit"  # a project's handover: state, package (R1.1-R1.3)
     CHANGE_EDIT = "change.edit"  # record, notify, execute and archive changes (R3.2)
+    FAQ_EDIT = "faq.edit"  # write service-manual entries, submit them for review (R2.2)
+    FAQ_PUBLISH = "faq.publish"  # review and publish them, upload the manual (group leader)
     REMINDER_ACK = "reminder.ack"  # acknowledge an expiry reminder, assign a salesperson (R4.1)
     REMINDER_FOLLOW_UP = "reminder.follow_up"  # record renewed / lost / pending
 
@@ -47,6 +49,8 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.SETTINGS_EDIT,  # the team's mail server and robots (issue 6)
             Permission.HANDOVER_EDIT,
             Permission.CHANGE_EDIT,
+            Permission.FAQ_EDIT,
+            Permission.FAQ_PUBLISH,
         }
     ),
     Role.ENGINEER: frozenset(
@@ -56,6 +60,7 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.INSPECT,
             Permission.HANDOVER_EDIT,
             Permission.CHANGE_EDIT,
+            Permission.FAQ_EDIT,
         }
     ),
     Role.SALES_DIRECTOR: frozenset(

@@ -17,6 +17,7 @@ from supportdesk.db.models import (
     Contract,
     Credential,
     Customer,
+    FaqEntry,
     HandoverFaq,
     HandoverIssue,
     Host,
@@ -47,7 +48,17 @@ from supportdesk.domain.roles import Permission
 from supportdesk.services.users import require
 
 M = TypeVar(
-    "M", Customer, Contact, Project, System, Host, Contract, Credential, HandoverIssue, HandoverFaq
+    "M",
+    Customer,
+    Contact,
+    Project,
+    System,
+    Host,
+    Contract,
+    Credential,
+    HandoverIssue,
+    HandoverFaq,
+    FaqEntry,
 )
 TAGS_WIDTH = 400  # Host.tags, the space-wrapped list
 

@@ -1,0 +1,473 @@
+"""The service manual (R2.2): entries, their revisions, the search text both databases match
+the same way, highlighting, and the month's manual as a document."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from functools import lru_cache
+
+from supportdesk.domain.errors import ValidationError
+from supportdesk.domain.registry import limited, required
+
+
+class FaqState(StrEnum):
+    DRAFT = "draft"
+    REVIEW = "review"  # submitted, waiting for the group leader
+    PUBLISHED = "published"
+
+
+class Grouping(StrEnum):
+    SYSTEM = "system"
+    CATEGORY = "category"
+
+
+# Rich text is Markdown (what QTextEdit reads and writes): diffs read as text, and both
+# report writers draw it from the same blocks. Images point at attachments by SHA-256.
+TEXT_FIELDS = ("symptom", "cause", "solution", "workaround")
+MAX_TEXT = 100_000
+MAX_TAGS = 20
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+IMAGE_SCHEME = "sha256:"
+DEFAULT_CATEGORIES = ("应用", "数据库", "操作系统", "网络", "备份", "安全", "其他")
+
+
+@dataclass(frozen=True, slots=True)
+class FaqForm:
+    question: str
+    symptom: str = ""
+    cause: str = ""
+    solution: str = ""
+    workaround: str = ""
+    category: str = ""
+    customer_id: int | None = None
+    project_id: int | None = None
+    system_id: int | None = None
+    applies_version: str = ""  # the system's version(s) it applies to, free text
+    tags: tuple[str, ...] = ()
+    id: int | None = None
+    version: int | None = None  # the row version the edit started from (stale saves fail)
+    note: str = ""  # what this edit changed, in the editor's words (kept on the revision)
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentRow:
+    sha256: str
+    name: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRow:
+    """Where an entry is used: kind "handover" (record = project id), later others."""
+
+    kind: str
+    record_id: int
+    label: str
+    linked_by: str
+    linked_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class FaqRow:
+    id: int
+    question: str
+    state: FaqState
+    category: str
+    customer: str
+    project: str
+    system: str
+    tags: tuple[str, ...]
+    author: str
+    reviewer: str
+    updated_by: str
+    updated_at: datetime
+    published_revision: int | None
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class FaqDetail:
+    row: FaqRow
+    form: FaqForm  # the current content, ready to edit (id and version set)
+    attachments: tuple[AttachmentRow, ...]
+    links: tuple[LinkRow, ...]
+    review_comment: str  # why the group leader returned it, until the next submit
+    revision: int  # the newest revision's number
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionRow:
+    number: int
+    at: datetime
+    by: str
+    action: str  # created, edited, restored, submitted, returned, published
+    changed: tuple[str, ...]  # the fields this revision changed
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    row: FaqRow
+    title_hit: bool  # every term is in the question or the tags: ranked first
+    snippet: str
+    spans: tuple[tuple[int, int], ...]  # highlighted [start, end) ranges in the snippet
+    question_spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    terms: tuple[str, ...]
+    total: int
+    hits: tuple[SearchHit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFilter:
+    customer_id: int | None = None
+    system_id: int | None = None
+    tag: str = ""
+    state: FaqState | None = None
+
+
+# --- validation ------------------------------------------------------------------------------
+
+
+def tag_list(text: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Tags from "a, b；c" or a sequence: trimmed, de-duplicated, in order."""
+    items = re.split(r"[,，;；、\s]+", text) if isinstance(text, str) else list(text)
+    seen: dict[str, None] = {}
+    for item in items:
+        tag = item.strip()
+        if tag:
+            seen.setdefault(limited("tags", tag, 50), None)
+    if len(seen) > MAX_TAGS:
+        raise ValidationError("tags", "too_many", max=MAX_TAGS)
+    return tuple(seen)
+
+
+def clean(form: FaqForm) -> FaqForm:
+    """The form as stored, or a ValidationError naming the first bad field."""
+    question = required("question", form.question, 500)
+    texts = {name: limited(name, getattr(form, name), MAX_TEXT) for name in TEXT_FIELDS}
+    if not texts["solution"] and not texts["workaround"]:
+        raise ValidationError("solution", "required")
+    return FaqForm(
+        question=question,
+        category=limited("category", form.category, 50),
+        customer_id=form.customer_id,
+        project_id=form.project_id,
+        system_id=form.system_id,
+        applies_version=limited("applies_version", form.applies_version, 100),
+        tags=tag_list(form.tags),
+        id=form.id,
+        version=form.version,
+        note=limited("note", form.note, 500),
+        **texts,
+    )
+
+
+def content(form: FaqForm) -> dict[str, object]:
+    """What a revision keeps: every field an edit can change."""
+    return {
+        "question": form.question,
+        "symptom": form.symptom,
+        "cause": form.cause,
+        "solution": form.solution,
+        "workaround": form.workaround,
+        "category": form.category,
+        "customer_id": form.customer_id,
+        "project_id": form.project_id,
+        "system_id": form.system_id,
+        "applies_version": form.applies_version,
+        "tags": list(form.tags),
+    }
+
+
+def from_content(data: dict[str, object], *, id: int | None, version: int | None) -> FaqForm:
+    def text(name: str) -> str:
+        return str(data.get(name) or "")
+
+    def ref(name: str) -> int | None:
+        value = data.get(name)
+        return int(str(value)) if value is not None else None
+
+    tags = data.get("tags") or []
+    return FaqForm(
+        question=text("question"),
+        symptom=text("symptom"),
+        cause=text("cause"),
+        solution=text("solution"),
+        workaround=text("workaround"),
+        category=text("category"),
+        customer_id=ref("customer_id"),
+        project_id=ref("project_id"),
+        system_id=ref("system_id"),
+        applies_version=text("applies_version"),
+        tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
+        id=id,
+        version=version,
+    )
+
+
+def changed_fields(old: dict[str, object], new: dict[str, object]) -> tuple[str, ...]:
+    return tuple(name for name in new if old.get(name) != new.get(name))
+
+
+@dataclass(frozen=True, slots=True)
+class FieldDiff:
+    field: str
+    lines: tuple[str, ...]  # unified diff lines: " ", "-", "+" prefixed
+
+
+def diff(old: dict[str, object], new: dict[str, object]) -> tuple[FieldDiff, ...]:
+    """Line-by-line differences of two revisions' contents, field by field."""
+    out = []
+    for name in changed_fields(old, new):
+        before, after = _lines(old.get(name)), _lines(new.get(name))
+        lines = [
+            line
+            for line in difflib.unified_diff(before, after, lineterm="", n=2)
+            if not line.startswith(("---", "+++", "@@"))
+        ]
+        out.append(FieldDiff(name, tuple(lines)))
+    return tuple(out)
+
+
+def _lines(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [", ".join(str(v) for v in value)]
+    return str(value).splitlines()
+
+
+# --- search text -----------------------------------------------------------------------------
+# Both databases match a term as a substring of one canonical text: NFKC (full-width letters
+# and digits become ASCII), lower case, every run of other characters one space. A query is
+# split the same way, so punctuation never has to be escaped and "ＯＲＡ－０１５５５" finds
+# "ora-01555" (the terms "ora" and "01555"). SQLite's trigram index answers terms of three
+# or more characters; shorter ones (most Chinese words: "备份", "日志") go to a one-character
+# index as a phrase; PostgreSQL's pg_trgm index answers LIKE for both.
+
+
+@lru_cache(maxsize=4096)
+def _fold(char: str) -> str:
+    folded = unicodedata.normalize("NFKC", char).lower()
+    return "".join(c if c.isalnum() else " " for c in folded)
+
+
+def canonical(text: str) -> str:
+    return " ".join("".join(_fold(c) for c in text).split())
+
+
+def terms(query: str) -> tuple[str, ...]:
+    """The query's terms, in order, without repeats."""
+    return tuple(dict.fromkeys(canonical(query).split()))
+
+
+def title_text(question: str, tags: tuple[str, ...]) -> str:
+    return canonical(" ".join((question, *tags)))
+
+
+def body_text(form: FaqForm) -> str:
+    parts = [plain(getattr(form, name)) for name in TEXT_FIELDS]
+    return canonical(" ".join((*parts, form.category, form.applies_version)))
+
+
+def unigrams(text: str) -> str:
+    """A canonical text as one token per character for the short-term index; "_" stands for
+    a word boundary so that a phrase never matches across one."""
+    return " ".join("_" if c == " " else c for c in text)
+
+
+def find(text: str, query_terms: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """Where the terms occur in `text` (original characters), merged and sorted."""
+    if not query_terms:
+        return ()
+    folded, origin = [], []
+    for index, char in enumerate(text):
+        for c in _fold(char):
+            folded.append(c)
+            origin.append(index)
+    flat = "".join(folded)
+    spans: list[tuple[int, int]] = []
+    for term in query_terms:
+        start = flat.find(term)
+        while start >= 0:
+            end = start + len(term)
+            spans.append((origin[start], origin[end - 1] + 1))
+            start = flat.find(term, start + 1)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def snippet(
+    text: str, query_terms: tuple[str, ...], width: int = 120
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """About `width` characters around the first match, with the matches inside it."""
+    flat = " ".join(text.split())
+    spans = find(flat, query_terms)
+    start = max(0, spans[0][0] - width // 3) if spans else 0
+    end = min(len(flat), start + width)
+    piece = flat[start:end]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(flat) else ""
+    shift = len(prefix) - start
+    inside = tuple(
+        (max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start
+    )
+    return prefix + piece + suffix, inside
+
+
+# --- rich text -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: str  # "p" paragraph, "code", "image" (text = caption, sha256 = attachment)
+    text: str
+    sha256: str = ""
+
+
+_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?" + IMAGE_SCHEME + r"([0-9a-f]{64})>?[^)]*\)")
+_INLINE = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s?)")
+
+
+def blocks(markdown: str) -> tuple[Block, ...]:
+    """The Markdown a user wrote as paragraphs, code blocks and images, for the reports."""
+    out: list[Block] = []
+    para: list[str] = []
+    code: list[str] | None = None
+
+    def flush() -> None:
+        if para:
+            out.append(Block("p", " ".join(para) if _joinable(para) else "\n".join(para)))
+            para.clear()
+
+    for raw in markdown.splitlines():
+        line = raw.rstrip()
+        if line.lstrip().startswith("```"):
+            if code is None:
+                flush()
+                code = []
+            else:
+                out.append(Block("code", "\n".join(code)))
+                code = None
+            continue
+        if code is not None:
+            code.append(raw)
+            continue
+        if not line.strip():
+            flush()
+            continue
+        pos = 0
+        for match in _IMAGE.finditer(line):
+            before = line[pos : match.start()].strip()
+            if before:
+                para.append(_inline(before))
+            flush()
+            out.append(Block("image", match.group(1).strip(), match.group(2)))
+            pos = match.end()
+        rest = line[pos:].strip()
+        if rest:
+            para.append(_inline(rest))
+    if code is not None:
+        out.append(Block("code", "\n".join(code)))
+    flush()
+    return tuple(out)
+
+
+def _joinable(lines: list[str]) -> bool:
+    # A list or a set of headings keeps its lines; running text is one paragraph.
+    return not any(line.startswith(("• ", "# ")) for line in lines)
+
+
+def _inline(line: str) -> str:
+    line = _HEADING.sub(lambda m: "• " if m.group(1).strip()[:1] in "-*+" else "", line)
+    line = _LINK.sub(r"\1", line)
+    return _INLINE.sub(r"\2", line)
+
+
+def plain(markdown: str) -> str:
+    """The words of a rich text (for search and diffs): no markup, images by caption."""
+    return "\n".join(b.text for b in blocks(markdown))
+
+
+def images(markdown: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.group(2) for m in _IMAGE.finditer(markdown)))
+
+
+# --- the month's manual (R2.2) --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ManualEntry:
+    id: int
+    revision: int
+    question: str
+    category: str
+    customer: str
+    project: str
+    system: str
+    applies_version: str
+    tags: tuple[str, ...]
+    symptom: tuple[Block, ...]
+    cause: tuple[Block, ...]
+    solution: tuple[Block, ...]
+    workaround: tuple[Block, ...]
+    author: str
+    reviewer: str
+    published_at: datetime | None
+    change: str = ""  # in the changes document: "new" or "revised"
+
+
+@dataclass(frozen=True, slots=True)
+class ManualSection:
+    title: str  # a system ("customer / project / system") or a category
+    entries: tuple[ManualEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ManualDocument:
+    """The published manual as of a month's end, or only what changed in that month."""
+
+    month: str  # YYYY-MM
+    changes_only: bool
+    grouping: Grouping
+    generated_on: date
+    sections: tuple[ManualSection, ...]
+    images: dict[str, bytes] = field(default_factory=dict)  # sha256 -> image bytes
+
+    @property
+    def count(self) -> int:
+        return sum(len(s.entries) for s in self.sections)
+
+
+def month_bounds(month: str) -> tuple[date, date]:
+    """The first day of a "YYYY-MM" month and the first day of the next one."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})", month.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise ValidationError("month", "bad_month", value=month)
+    year, mon = int(match.group(1)), int(match.group(2))
+    first = date(year, mon, 1)
+    return first, date(year + mon // 12, mon % 12 + 1, 1)
+
+
+def file_name(month: str, changes_only: bool, extension: str) -> str:
+    """The month-stamped Chinese name the document system keeps (one per month: a re-run
+    replaces it)."""
+    first, _ = month_bounds(month)
+    what = "售后服务手册本月更新" if changes_only else "售后服务手册"
+    return f"{what}_{first.year}年{first.month:02d}月.{extension}"
