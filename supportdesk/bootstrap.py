@@ -8,13 +8,14 @@ import logging
 import logging.handlers
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from supportdesk.config import Config, Profile
 from supportdesk.db.engine import Database
 from supportdesk.domain.delivery import MAIL, ROBOTS, MailSettings, RobotSettings, Sender
 from supportdesk.domain.errors import DatabaseError
-from supportdesk.domain.ports import KeyStore
+from supportdesk.domain.ports import KeyStore, Uploader
 from supportdesk.domain.remote import RemoteShell
 from supportdesk.domain.secrets import redact
 from supportdesk.services import database as database_service
@@ -154,6 +155,31 @@ def make_senders(
             continue
         senders[kind] = RobotSender(RobotSettings(kind, str(url), signing))
     return senders
+
+
+def make_uploader(
+    settings: Mapping[str, Any], secret: Callable[[str], str | None]
+) -> Uploader | None:
+    """The document system of the team settings (R2.2), or None: none configured, or its
+    WebDAV password in a vault this process has not opened."""
+    from supportdesk.adapters.upload import FolderUploader, WebDavUploader  # noqa: PLC0415
+
+    kind = settings["faq.upload.kind"]
+    if kind == "folder" and settings["faq.upload.folder"]:
+        return FolderUploader(Path(str(settings["faq.upload.folder"])))
+    if kind == "webdav" and settings["faq.upload.url"]:
+        password = ""
+        name = str(settings["faq.upload.credential"])
+        if name:
+            found = secret(name)
+            if found is None:
+                log.info("the manual is not uploaded from here: its password is out of reach")
+                return None
+            password = found
+        return WebDavUploader(
+            str(settings["faq.upload.url"]), str(settings["faq.upload.user"]), password
+        )
+    return None
 
 
 def _keyring_password(user: str, host: str) -> str | None:

@@ -89,18 +89,16 @@ def build_parser() -> argparse.ArgumentParser:
     from supportdesk import (  # noqa: PLC0415 - they import this module
         cli_backup,
         cli_changes,
+        cli_faq,
         cli_handover,
         cli_inspect,
         cli_reminders,
         cli_vault,
     )
 
-    cli_vault.add_parsers(sub)
-    cli_handover.add_parsers(sub)
-    cli_inspect.add_parsers(sub)
-    cli_reminders.add_parsers(sub)
-    cli_changes.add_parsers(sub)
-    cli_backup.add_parsers(sub)
+    for module in (cli_vault, cli_handover, cli_inspect, cli_reminders, cli_changes, cli_backup):
+        module.add_parsers(sub)
+    cli_faq.add_parsers(sub)
     return parser
 
 
@@ -113,6 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from supportdesk import (  # noqa: PLC0415
         cli_backup,
         cli_changes,
+        cli_faq,
         cli_handover,
         cli_inspect,
         cli_reminders,
@@ -127,6 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         **cli_handover.HANDLERS,
         **cli_changes.HANDLERS,
         **cli_backup.HANDLERS,
+        **cli_faq.HANDLERS,
     }
     handler = handlers[(args.command, getattr(args, "action", None))]
     # Whatever a handler opens (_open) is closed when it returns, so main() can be called

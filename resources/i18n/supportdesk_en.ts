@@ -1796,6 +1796,137 @@ Restored SHA-256: {restored}</translation>
     </message>
 </context>
 <context>
+    <name>FaqManual</name>
+    <message>
+        <source>Service manual</source>
+        <translation>Service manual</translation>
+    </message>
+    <message>
+        <source>Service manual: changes this month</source>
+        <translation>Service manual: changes this month</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>Month:</translation>
+    </message>
+    <message>
+        <source>Generated on:</source>
+        <translation>Generated on:</translation>
+    </message>
+    <message>
+        <source>Entries:</source>
+        <translation>Entries:</translation>
+    </message>
+    <message>
+        <source>Grouped by:</source>
+        <translation>Grouped by:</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>system</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>category</translation>
+    </message>
+    <message>
+        <source>New:</source>
+        <translation>New:</translation>
+    </message>
+    <message>
+        <source>Revised:</source>
+        <translation>Revised:</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>Update the field (F9) to show page numbers.</source>
+        <translation>Update the field (F9) to show page numbers.</translation>
+    </message>
+    <message>
+        <source>The manual has no entries.</source>
+        <translation>The manual has no entries.</translation>
+    </message>
+    <message>
+        <source>No entry was published or revised this month.</source>
+        <translation>No entry was published or revised this month.</translation>
+    </message>
+    <message>
+        <source>No system</source>
+        <translation>No system</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>No category</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <source>Applies to:</source>
+        <translation>Applies to:</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Tags:</translation>
+    </message>
+    <message>
+        <source>Author:</source>
+        <translation>Author:</translation>
+    </message>
+    <message>
+        <source>Reviewer:</source>
+        <translation>Reviewer:</translation>
+    </message>
+    <message>
+        <source>Revision:</source>
+        <translation>Revision:</translation>
+    </message>
+    <message>
+        <source>Published:</source>
+        <translation>Published:</translation>
+    </message>
+    <message>
+        <source>Change:</source>
+        <translation>Change:</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Revised</source>
+        <translation>Revised</translation>
+    </message>
+    <message>
+        <source>Symptom</source>
+        <translation>Symptom</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>Solution</translation>
+    </message>
+    <message>
+        <source>Workaround</source>
+        <translation>Workaround</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>image</translation>
+    </message>
+</context>
+<context>
     <name>FinaliseDialog</name>
     <message>
         <source>Finalise the report</source>
@@ -4224,8 +4355,36 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>Nobody has checked the backups of {system} ({customer}), job {job}, since {since}. Run a backup check (R3.3).</translation>
     </message>
     <message>
+        <source>Service manual {month} not uploaded</source>
+        <translation>Service manual {month} not uploaded</translation>
+    </message>
+    <message>
+        <source>The month-end upload of the service manual for {month} to {target} failed ({error}). It is tried again every day; check the document system&apos;s settings and the Service manual page (R2.2).</source>
+        <translation>The month-end upload of the service manual for {month} to {target} failed ({error}). It is tried again every day; check the document system&apos;s settings and the Service manual page (R2.2).</translation>
+    </message>
+    <message>
         <source>[Not acknowledged, reminder {step}] {subject}</source>
         <translation>[Not acknowledged, reminder {step}] {subject}</translation>
+    </message>
+    <message>
+        <source>server unreachable</source>
+        <translation>server unreachable</translation>
+    </message>
+    <message>
+        <source>login refused</source>
+        <translation>login refused</translation>
+    </message>
+    <message>
+        <source>file refused</source>
+        <translation>file refused</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>no answer in time</translation>
+    </message>
+    <message>
+        <source>server error</source>
+        <translation>server error</translation>
     </message>
 </context>
 <context>
@@ -4269,6 +4428,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>Backup problem</source>
         <translation>Backup problem</translation>
+    </message>
+    <message>
+        <source>Service manual not uploaded</source>
+        <translation>Service manual not uploaded</translation>
     </message>
     <message>
         <source>e-mail</source>
@@ -4317,6 +4480,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>Backups not checked since {since}</source>
         <translation>Backups not checked since {since}</translation>
+    </message>
+    <message>
+        <source>The {month} manual was not uploaded: {why}</source>
+        <translation>The {month} manual was not uploaded: {why}</translation>
     </message>
     <message>
         <source>Acknowledge and assign</source>

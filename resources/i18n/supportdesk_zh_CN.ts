@@ -1796,6 +1796,137 @@ Restored SHA-256: {restored}</source>
     </message>
 </context>
 <context>
+    <name>FaqManual</name>
+    <message>
+        <source>Service manual</source>
+        <translation>售后服务手册</translation>
+    </message>
+    <message>
+        <source>Service manual: changes this month</source>
+        <translation>售后服务手册：本月更新</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Generated on:</source>
+        <translation>生成日期：</translation>
+    </message>
+    <message>
+        <source>Entries:</source>
+        <translation>条目数：</translation>
+    </message>
+    <message>
+        <source>Grouped by:</source>
+        <translation>分组方式：</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>按系统</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>按分类</translation>
+    </message>
+    <message>
+        <source>New:</source>
+        <translation>新增：</translation>
+    </message>
+    <message>
+        <source>Revised:</source>
+        <translation>修订：</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Update the field (F9) to show page numbers.</source>
+        <translation>更新域（F9）以显示页码。</translation>
+    </message>
+    <message>
+        <source>The manual has no entries.</source>
+        <translation>手册中尚无条目。</translation>
+    </message>
+    <message>
+        <source>No entry was published or revised this month.</source>
+        <translation>本月没有发布或修订的条目。</translation>
+    </message>
+    <message>
+        <source>No system</source>
+        <translation>未指定系统</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>分类：</translation>
+    </message>
+    <message>
+        <source>Applies to:</source>
+        <translation>适用于：</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Author:</source>
+        <translation>作者：</translation>
+    </message>
+    <message>
+        <source>Reviewer:</source>
+        <translation>审核人：</translation>
+    </message>
+    <message>
+        <source>Revision:</source>
+        <translation>修订号：</translation>
+    </message>
+    <message>
+        <source>Published:</source>
+        <translation>发布日期：</translation>
+    </message>
+    <message>
+        <source>Change:</source>
+        <translation>变化：</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Revised</source>
+        <translation>修订</translation>
+    </message>
+    <message>
+        <source>Symptom</source>
+        <translation>现象</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>解决方法</translation>
+    </message>
+    <message>
+        <source>Workaround</source>
+        <translation>临时规避</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
+</context>
+<context>
     <name>FinaliseDialog</name>
     <message>
         <source>Finalise the report</source>
@@ -4224,8 +4355,36 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>{customer} {system} 的备份任务 {job} 自 {since} 起无人检查。请执行备份检查（R3.3）。</translation>
     </message>
     <message>
+        <source>Service manual {month} not uploaded</source>
+        <translation>售后服务手册 {month} 未上传</translation>
+    </message>
+    <message>
+        <source>The month-end upload of the service manual for {month} to {target} failed ({error}). It is tried again every day; check the document system&apos;s settings and the Service manual page (R2.2).</source>
+        <translation>{month} 售后服务手册的月末上传（至 {target}）失败（{error}）。系统每天会重试；请检查文档管理系统的设置和“售后服务手册”页面（R2.2）。</translation>
+    </message>
+    <message>
         <source>[Not acknowledged, reminder {step}] {subject}</source>
         <translation>【未确认，第 {step} 次催办】{subject}</translation>
+    </message>
+    <message>
+        <source>server unreachable</source>
+        <translation>无法连接服务器</translation>
+    </message>
+    <message>
+        <source>login refused</source>
+        <translation>登录被拒绝</translation>
+    </message>
+    <message>
+        <source>file refused</source>
+        <translation>文件被拒收</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>服务器未及时响应</translation>
+    </message>
+    <message>
+        <source>server error</source>
+        <translation>服务器出错</translation>
     </message>
 </context>
 <context>
@@ -4269,6 +4428,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>Backup problem</source>
         <translation>备份问题</translation>
+    </message>
+    <message>
+        <source>Service manual not uploaded</source>
+        <translation>售后服务手册未上传</translation>
     </message>
     <message>
         <source>e-mail</source>
@@ -4317,6 +4480,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>Backups not checked since {since}</source>
         <translation>自 {since} 起备份未检查</translation>
+    </message>
+    <message>
+        <source>The {month} manual was not uploaded: {why}</source>
+        <translation>{month} 的手册未能上传：{why}</translation>
     </message>
     <message>
         <source>Acknowledge and assign</source>

@@ -7,7 +7,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
 
@@ -471,3 +471,32 @@ def file_name(month: str, changes_only: bool, extension: str) -> str:
     first, _ = month_bounds(month)
     what = "售后服务手册本月更新" if changes_only else "售后服务手册"
     return f"{what}_{first.year}年{first.month:02d}月.{extension}"
+
+
+DOCUMENTS = ("manual", "changes")  # the whole manual, and this month's changes
+FORMATS = ("docx", "pdf")
+
+
+@dataclass(frozen=True, slots=True)
+class UploadRow:
+    month: str
+    document: str  # manual or changes
+    format: str
+    target: str
+    file_name: str
+    ok: bool
+    attempts: int
+    error: str  # the UploadError's reason (and HTTP status), empty when it went through
+    entries: int
+    sha256: str
+    at: datetime
+    by: str
+
+
+def month_of_upload(today: date) -> str:
+    """R2.2: the month whose manual is due: this one on its last day, else the last one
+    (a run missed at month end catches up)."""
+    if (today + timedelta(days=1)).month != today.month:
+        return f"{today.year}-{today.month:02d}"
+    last = today.replace(day=1) - timedelta(days=1)
+    return f"{last.year}-{last.month:02d}"

@@ -81,6 +81,18 @@ def _webhook(key: str, raw: str) -> str:
     return value
 
 
+def _dav_url(key: str, raw: str) -> str:
+    value = raw.strip()
+    parts = urlsplit(value)
+    if value and (parts.scheme not in {"https", "http"} or not parts.hostname):
+        raise ValidationError(key, "bad_url", value=value)
+    if parts.username or parts.password:  # the password belongs in the vault, not here
+        raise ValidationError(
+            key, "bad_url", value=value.replace(parts.netloc, parts.hostname or "")
+        )
+    return value
+
+
 def _categories(key: str, raw: str) -> str:
     """Comma-separated names; stored normalised so every reader splits it the same way."""
     parts = [p.strip() for p in raw.replace("\n", ",").split(",")]
@@ -134,6 +146,32 @@ TEAM_OPTIONS: dict[str, TeamOption] = {
             ",".join(DEFAULT_CATEGORIES),
             _categories,
             "technical material categories every handover package needs (comma-separated)",
+        ),
+        # R2.2: at month end the updated manual goes to the document management system.
+        TeamOption(
+            "faq.upload.kind",
+            "none",
+            _choice("none", "folder", "webdav"),
+            "where the month-end manual goes: none, folder (a network share) or webdav",
+        ),
+        TeamOption("faq.upload.folder", "", _text, r"the share's folder, e.g. \\dms\manual"),
+        TeamOption("faq.upload.url", "", _dav_url, "the WebDAV folder's URL"),
+        TeamOption("faq.upload.user", "", _text, "WebDAV login"),
+        TeamOption(
+            "faq.upload.credential",
+            "",
+            _text,
+            "vault credential holding the WebDAV password",
+            credential=True,
+        ),
+        TeamOption(
+            "faq.export.grouping", "system", _choice("system", "category"), "system or category"
+        ),
+        TeamOption(
+            "faq.export.formats",
+            "docx,pdf",
+            _choice("docx,pdf", "docx", "pdf"),
+            "the month-end documents' formats: docx,pdf, docx or pdf",
         ),
         TeamOption("reminders.time", "08:30", _time, "when the daily run starts (HH:MM)"),
         TeamOption(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import functools
 import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QGuiApplication,
+    QImage,
     QPageLayout,
     QPageSize,
     QPdfWriter,
@@ -31,9 +33,26 @@ def _families(font_file: str) -> tuple[str, ...]:
     return tuple(QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(font_file)))
 
 
+def font_family(font_file: Path) -> str:
+    """The shipped font's family name, as HTML can name it (e.g. after a monospace font, for
+    the Chinese in a code block); "" when the file cannot be read."""
+    ensure_application()
+    families = _families(str(font_file))
+    return families[0] if families else ""
+
+
 def write_html_pdf(
-    html: str, title: str, path: Path, font_file: Path, *, margin_mm: float = 15
+    html: str,
+    title: str,
+    path: Path,
+    font_file: Path,
+    *,
+    margin_mm: float = 15,
+    resources: Mapping[str, QImage] | None = None,
+    paginate: Callable[[QTextDocument], None] | None = None,
 ) -> Path:
+    """`resources`: the images the HTML names by address (<img src="address">); `paginate`:
+    called once the pages are laid out, before printing (e.g. to write in page numbers)."""
     ensure_application()
     families = _families(str(font_file))
     document = QTextDocument()
@@ -46,6 +65,8 @@ def write_html_pdf(
     # The embedded font has no bold face: Qt would fake bold by drawing every glyph twice,
     # and the PDF's text (copied, searched, read back) would say every heading twice.
     document.setDefaultStyleSheet("h1, h2, h3, th { font-weight: normal; } th { color: #333; }")
+    for address, image in (resources or {}).items():
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(address), image)
     document.setHtml(html)
     writer = QPdfWriter(str(path))
     writer.setTitle(title)
@@ -55,5 +76,7 @@ def write_html_pdf(
     )
     writer.setResolution(120)
     document.setPageSize(QSizeF(writer.width(), writer.height()))
+    if paginate is not None:
+        paginate(document)
     document.print_(writer)
     return path

@@ -145,6 +145,20 @@ def compose(
                 since=facts["since"],
             )
         ]
+    elif rule == "faq.upload_failed":
+        subject = QCoreApplication.translate(
+            "ReminderMessage", "Service manual {month} not uploaded"
+        ).format(month=facts["month"])
+        lines = [
+            QCoreApplication.translate(
+                "ReminderMessage",
+                "The month-end upload of the service manual for {month} to {target} failed "
+                "({error}). It is tried again every day; check the document system's settings "
+                "and the Service manual page (R2.2).",
+            ).format(
+                month=facts["month"], target=facts["target"], error=_upload_error(facts["error"])
+            )
+        ]
     else:
         subject, lines = title, [reason]
     if step:
@@ -152,3 +166,17 @@ def compose(
             "ReminderMessage", "[Not acknowledged, reminder {step}] {subject}"
         ).format(step=step, subject=subject)
     return subject, "\n".join(lines)
+
+
+def _upload_error(error: str) -> str:
+    """An upload failure's reason (UploadError.reason, maybe with an HTTP status) in words."""
+    reason, _, status = error.partition(" ")
+    labels = {
+        "unreachable": QCoreApplication.translate("ReminderMessage", "server unreachable"),
+        "auth": QCoreApplication.translate("ReminderMessage", "login refused"),
+        "refused": QCoreApplication.translate("ReminderMessage", "file refused"),
+        "timeout": QCoreApplication.translate("ReminderMessage", "no answer in time"),
+        "http": QCoreApplication.translate("ReminderMessage", "server error"),
+    }
+    text = labels.get(reason, reason)
+    return f"{text}, HTTP {status}" if status else text

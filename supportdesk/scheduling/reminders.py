@@ -21,8 +21,9 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from supportdesk.domain.delivery import Sender
 from supportdesk.domain.errors import SupportDeskError
-from supportdesk.domain.ports import UnitOfWork
-from supportdesk.services import delivery, reminder, team_settings
+from supportdesk.domain.faq import Grouping, UploadRow
+from supportdesk.domain.ports import UnitOfWork, Uploader
+from supportdesk.services import delivery, faq, reminder, team_settings
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,9 @@ class ReminderJobs:
     today: Callable[[], date] = date.today
     now: Callable[[], datetime] = lambda: datetime.now(UTC)
     after_daily: Callable[[], None] = lambda: None  # the desktop polls its inbox at once
+    # The document system the month-end manual goes to (R2.2), from the team settings; None
+    # where this process cannot reach it (no settings, or its password in a locked vault).
+    uploader: Callable[[dict[str, Any]], Uploader | None] = lambda _settings: None
     record_run: bool = True  # False for a run on a made-up day (`--today`): no catch-up skew
     stopping: threading.Event = field(default_factory=threading.Event)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -78,10 +82,37 @@ class ReminderJobs:
             log.info("outbox: %d sent, %d failed", report.sent, report.failed)
         return report
 
+    def month_end(self) -> list[UploadRow]:
+        """R2.2: upload the month's manual once it is due (the last day of the month, or the
+        first run after it), until every document went through; each try is recorded."""
+        with self.db.read() as session:
+            settings = team_settings.all_values(session)
+            month = faq.upload_owed(session, self.today(), settings)
+        if month is None:
+            return []
+        uploader = self.uploader(settings)
+        if uploader is None:
+            log.info("the %s manual is not uploaded from here: its target is out of reach", month)
+            return []
+        made = faq.upload_month(
+            self.db,
+            month,
+            uploader,
+            self.font_file,
+            formats=faq.export_formats(settings),
+            grouping=Grouping(settings["faq.export.grouping"]),
+            today=self.today(),
+        )
+        failed = [u for u in made if not u.ok]
+        log.info("manual %s: %d uploaded, %d failed", month, len(made) - len(failed), len(failed))
+        return made
+
     def daily(self) -> None:
         # One at a time in this process: the scheduler's catch-up and its daily trigger
-        # may fire together at start-up.
+        # may fire together at start-up. The upload goes first, so a failure is among
+        # today's reminders.
         with self._lock:
+            self._guarded(self.month_end)
             self._guarded(self.run_rules)
             self._guarded(self.deliver)
         if not self.stopping.is_set():  # a closing window may be gone by now

@@ -4,9 +4,13 @@ from other records, and the manual of a month as a document."""
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -21,12 +25,15 @@ from supportdesk.db.models import (
     FaqLink,
     FaqRevision,
     FaqTag,
+    FaqUpload,
     HandoverFaq,
     Project,
     System,
 )
-from supportdesk.domain.errors import ConflictError, NotFoundError, ValidationError
+from supportdesk.domain.errors import ConflictError, NotFoundError, UploadError, ValidationError
 from supportdesk.domain.faq import (
+    DOCUMENTS,
+    FORMATS,
     MAX_ATTACHMENT_BYTES,
     AttachmentRow,
     FaqDetail,
@@ -43,25 +50,32 @@ from supportdesk.domain.faq import (
     SearchFilter,
     SearchHit,
     SearchResult,
+    UploadRow,
     blocks,
     body_text,
     changed_fields,
     clean,
     content,
     diff,
+    file_name,
     find,
     from_content,
     images,
     month_bounds,
+    month_of_upload,
     plain,
     snippet,
     terms,
     title_text,
 )
+from supportdesk.domain.ports import UnitOfWork, Uploader
 from supportdesk.domain.registry import limited
 from supportdesk.domain.roles import Permission
+from supportdesk.reports import faq_manual
 from supportdesk.services.registry import load_for_update
 from supportdesk.services.users import require
+
+log = logging.getLogger(__name__)
 
 LINK_KINDS = ("handover",)  # later: change, inspection, …
 SEARCH_LIMIT = 50
@@ -764,3 +778,125 @@ class _Refs:
 
 def _aware(at: datetime) -> datetime:
     return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
+# --- month-end export and upload (R2.2) ------------------------------------------------------
+
+
+def render(document: ManualDocument, fmt: str, font_file: Path) -> bytes:
+    """The document as DOCX or PDF bytes (the PDF needs a QGuiApplication)."""
+    if fmt not in FORMATS:
+        raise ValidationError("format", "bad_choice", value=fmt, choices=", ".join(FORMATS))
+    with tempfile.TemporaryDirectory(prefix="supportdesk-manual-") as folder:
+        path = Path(folder) / f"manual.{fmt}"
+        if fmt == "docx":
+            faq_manual.write_docx(document, path)
+        else:
+            faq_manual.write_pdf(document, path, font_file)
+        return path.read_bytes()
+
+
+def _upload_row(u: FaqUpload) -> UploadRow:
+    return UploadRow(
+        u.month,
+        u.document,
+        u.format,
+        u.target,
+        u.file_name,
+        u.ok,
+        u.attempts,
+        u.error,
+        u.entries,
+        u.sha256,
+        _aware(u.at),
+        u.by,
+    )
+
+
+def uploads(session: Session, month: str | None = None) -> list[UploadRow]:
+    """What was uploaded (or tried), newest first."""
+    query = select(FaqUpload).order_by(FaqUpload.id.desc())
+    if month is not None:
+        query = query.where(FaqUpload.month == month)
+    return [_upload_row(u) for u in session.scalars(query)]
+
+
+def export_formats(settings: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(str(settings["faq.export.formats"]).split(","))
+
+
+def upload_owed(session: Session, today: date, settings: dict[str, Any]) -> str | None:
+    """The month whose manual the month-end job still has to upload, if any: every
+    document in every format the team wants, each uploaded successfully at least once."""
+    if settings["faq.upload.kind"] == "none":
+        return None
+    month = month_of_upload(today)
+    done = set(
+        session.execute(
+            select(FaqUpload.document, FaqUpload.format).where(
+                FaqUpload.month == month, FaqUpload.ok.is_(True)
+            )
+        ).all()
+    )
+    wanted = {(d, f) for d in DOCUMENTS for f in export_formats(settings)}
+    return month if not wanted <= {(str(d), str(f)) for d, f in done} else None
+
+
+def upload_month(
+    db: UnitOfWork,
+    month: str,
+    uploader: Uploader,
+    font_file: Path,
+    *,
+    formats: Sequence[str] = FORMATS,
+    grouping: Grouping = Grouping.SYSTEM,
+    today: date | None = None,
+) -> list[UploadRow]:
+    """Upload the month's manual and its changes under their month-stamped Chinese names
+    (a re-run replaces them) and record each upload, or its failure, in its own
+    transaction. No transaction is held across the network."""
+    month_bounds(month)
+    with db.read() as session:
+        documents = [
+            manual(session, month, changes_only=changes, grouping=grouping, today=today)
+            for changes in (False, True)
+        ]
+    made = []
+    target = uploader.describe()
+    for document in documents:
+        for fmt in formats:
+            data = render(document, fmt, font_file)
+            name = file_name(month, document.changes_only, fmt)
+            error = ""
+            try:
+                target = uploader.put(name, data)
+            except UploadError as failed:
+                status = failed.params.get("status")
+                error = failed.reason + (f" {status}" if status else "")
+                log.warning("manual upload of %s to %s failed: %s", name, target, error)
+            with db.write() as session:
+                row = FaqUpload(
+                    month=month,
+                    document="changes" if document.changes_only else "manual",
+                    format=fmt,
+                    target=target,
+                    file_name=name,
+                    sha256=hashlib.sha256(data).hexdigest(),
+                    size=len(data),
+                    entries=document.count,
+                    ok=not error,
+                    attempts=int(getattr(uploader, "last_attempts", 1)),
+                    error=error,
+                    at=datetime.now(UTC),
+                    by=audit.current_actor(session),
+                )
+                session.add(row)
+                session.flush()
+                audit.append(
+                    session,
+                    "faq.upload",
+                    f"faq_upload:{row.id}",
+                    {"month": month, "file": name, "sha256": row.sha256, "ok": row.ok},
+                )
+                made.append(_upload_row(row))
+    return made

@@ -62,6 +62,7 @@ ROTATION_DUE = "vault.rotation_due"
 HANDOVER_JOIN = "handover.join"
 HANDOVER_DUE = "handover.due"
 BACKUP_PROBLEM = "backup.problem"
+FAQ_UPLOAD = "faq.upload_failed"
 UNCHECKED_AFTER = timedelta(days=UNCHECKED_DAYS)  # a backup job nobody checked (R3.3)
 
 
@@ -263,6 +264,32 @@ def _backup_problem(session: Session, today: date) -> list[Due]:
 
 
 register(Rule(BACKUP_PROBLEM, _backup_problem, to=(Role.GROUP_LEADER,)))
+
+
+def _faq_upload(session: Session, today: date) -> list[Due]:
+    """R2.2: the month-end upload of the service manual failed and has not gone through
+    since (one reminder per month; the job keeps trying every day)."""
+    from supportdesk.services import faq  # noqa: PLC0415 - avoids a cycle at import
+
+    settings = team_settings.all_values(session)
+    month = faq.upload_owed(session, today, settings)
+    failed = [u for u in faq.uploads(session, month) if not u.ok] if month else []
+    if not month or not failed:
+        return []
+    last = failed[0]
+    return [
+        Due(
+            FAQ_UPLOAD,
+            f"faq_upload:{month}",
+            last.at.astimezone().date(),
+            f"service manual {month}",
+            f"upload failed: {last.error}",
+            {"month": month, "target": last.target, "error": last.error, "file": last.file_name},
+        )
+    ]
+
+
+register(Rule(FAQ_UPLOAD, _faq_upload, to=(Role.GROUP_LEADER,)))
 
 
 def due(session: Session, today: date) -> list[Due]:

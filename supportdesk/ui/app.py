@@ -145,7 +145,7 @@ def reminder_scheduler(opened: bootstrap.App, vault: VaultSession) -> StartSched
     that channel's messages wait (for an agent, or for the vault to be opened here)."""
 
     def start(ran: Callable[[], None]) -> Scheduler:
-        from supportdesk.bootstrap import make_senders, vault_secret  # noqa: PLC0415
+        from supportdesk.bootstrap import make_senders, make_uploader, vault_secret  # noqa: PLC0415
         from supportdesk.scheduling import reminders  # noqa: PLC0415
         from supportdesk.ui.i18n import resource_path  # noqa: PLC0415
 
@@ -165,6 +165,7 @@ def reminder_scheduler(opened: bootstrap.App, vault: VaultSession) -> StartSched
             resource_path("fonts/SupportDeskSansSC-Regular.ttf"),
             f"desktop {socket.gethostname()} {os.getpid()}",
             after_daily=ran,
+            uploader=lambda settings: make_uploader(settings, secret),
         )
         return reminders.start(jobs)
 

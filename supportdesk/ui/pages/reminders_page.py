@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportdesk.domain.errors import SupportDeskError
+from supportdesk.domain.errors import SupportDeskError, UploadError
 from supportdesk.domain.registry import CustomerRow, UserRow
 from supportdesk.domain.reminder import EXPIRY
 from supportdesk.domain.roles import Permission, Role, allows
@@ -42,6 +42,7 @@ from supportdesk.reports.reminder_message import problems_text
 from supportdesk.services import delivery, registry, reminder, users
 from supportdesk.services.reminder import (
     BACKUP_PROBLEM,
+    FAQ_UPLOAD,
     HANDOVER_DUE,
     HANDOVER_JOIN,
     INSPECTION_OVERDUE,
@@ -80,6 +81,7 @@ def rule_label(rule: str) -> str:
         HANDOVER_JOIN: QCoreApplication.translate("RemindersPage", "Handover: the group joins"),
         HANDOVER_DUE: QCoreApplication.translate("RemindersPage", "Handover due soon"),
         BACKUP_PROBLEM: QCoreApplication.translate("RemindersPage", "Backup problem"),
+        FAQ_UPLOAD: QCoreApplication.translate("RemindersPage", "Service manual not uploaded"),
     }
     return labels.get(rule, rule)
 
@@ -137,6 +139,14 @@ def reason_text(row: ReminderRow, today: date) -> str:
         return QCoreApplication.translate(
             "RemindersPage", "Backups not checked since {since}"
         ).format(since=facts.get("since", ""))
+    if row.rule == FAQ_UPLOAD:
+        reason, _, status = facts.get("error", "").partition(" ")
+        failure = UploadError(
+            reason, target=facts.get("target", ""), status=int(status) if status else None
+        )
+        return QCoreApplication.translate(
+            "RemindersPage", "The {month} manual was not uploaded: {why}"
+        ).format(month=facts.get("month", ""), why=describe(failure))
     return row.reason
 
 
