@@ -124,7 +124,9 @@ def _export(args: argparse.Namespace) -> int:
             try:
                 args.out.write_bytes(data)
             except OSError as error:
-                raise ValidationError("out", "unwritable", value=str(args.out)) from error
+                raise ValidationError(
+                    "out", "unwritable", value=str(args.out), detail=error.strerror or str(error)
+                ) from error
             print(f"{args.out}: {document.count} entries")
             return EXIT_OK
         uploader = _uploader(args, app, settings)

@@ -1796,6 +1796,184 @@ Restored SHA-256: {restored}</translation>
     </message>
 </context>
 <context>
+    <name>FaqEditDialog</name>
+    <message>
+        <source>New service manual entry</source>
+        <translation>New service manual entry</translation>
+    </message>
+    <message>
+        <source>Edit entry {id}</source>
+        <translation>Edit entry {id}</translation>
+    </message>
+    <message>
+        <source>The problem as a customer or engineer would put it</source>
+        <translation>The problem as a customer or engineer would put it</translation>
+    </message>
+    <message>
+        <source>(any)</source>
+        <translation>(any)</translation>
+    </message>
+    <message>
+        <source>e.g. 3.1 and later</source>
+        <translation>e.g. 3.1 and later</translation>
+    </message>
+    <message>
+        <source>Comma separated, e.g. 备份, 磁盘</source>
+        <translation>Comma separated, e.g. 备份, 磁盘</translation>
+    </message>
+    <message>
+        <source>A solution or a workaround is required.</source>
+        <translation>A solution or a workaround is required.</translation>
+    </message>
+    <message>
+        <source>Insert image…</source>
+        <translation>Insert image…</translation>
+    </message>
+    <message>
+        <source>A screenshot at the cursor; it is stored with the entry when you save.</source>
+        <translation>A screenshot at the cursor; it is stored with the entry when you save.</translation>
+    </message>
+    <message>
+        <source>Insert code block</source>
+        <translation>Insert code block</translation>
+    </message>
+    <message>
+        <source>Commands or output, kept exactly as typed (the selected text, if any).</source>
+        <translation>Commands or output, kept exactly as typed (the selected text, if any).</translation>
+    </message>
+    <message>
+        <source>What this save changed, kept with the revision</source>
+        <translation>What this save changed, kept with the revision</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Customer / project / system</source>
+        <translation>Customer / project / system</translation>
+    </message>
+    <message>
+        <source>Applies to version</source>
+        <translation>Applies to version</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Markdown: **bold**, - lists, ``` code ```; images by button.</source>
+        <translation>Markdown: **bold**, - lists, ``` code ```; images by button.</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>What changed</translation>
+    </message>
+    <message>
+        <source>Saving makes this entry a draft again: the manual keeps the published revision until the group leader publishes the new one.</source>
+        <translation>Saving makes this entry a draft again: the manual keeps the published revision until the group leader publishes the new one.</translation>
+    </message>
+    <message>
+        <source>Insert an image</source>
+        <translation>Insert an image</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.bmp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.gif *.bmp)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FaqLinkDialog</name>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>In review</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>Link a service manual entry</source>
+        <translation>Link a service manual entry</translation>
+    </message>
+    <message>
+        <source>Search the service manual by words of the question, the tags or the answer, then pick the entry to link.</source>
+        <translation>Search the service manual by words of the question, the tags or the answer, then pick the entry to link.</translation>
+    </message>
+    <message>
+        <source>e.g. ORA-01555, 备份失败</source>
+        <translation>e.g. ORA-01555, 备份失败</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>Linked</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>The most recently changed entries. Type to search.</source>
+        <translation>The most recently changed entries. Type to search.</translation>
+    </message>
+    <message>
+        <source>No entry holds every word typed.</source>
+        <translation>No entry holds every word typed.</translation>
+    </message>
+    <message>
+        <source>Entries found: {total}, the first {shown} shown. Add words to narrow them.</source>
+        <translation>Entries found: {total}, the first {shown} shown. Add words to narrow them.</translation>
+    </message>
+    <message>
+        <source>Entries found: {total}.</source>
+        <translation>Entries found: {total}.</translation>
+    </message>
+    <message>
+        <source>Select an entry first.</source>
+        <translation>Select an entry first.</translation>
+    </message>
+    <message>
+        <source>This entry is linked already.</source>
+        <translation>This entry is linked already.</translation>
+    </message>
+    <message>
+        <source>Linking…</source>
+        <translation>Linking…</translation>
+    </message>
+    <message>
+        <source>Link the selected entry.</source>
+        <translation>Link the selected entry.</translation>
+    </message>
+</context>
+<context>
     <name>FaqManual</name>
     <message>
         <source>Service manual</source>
@@ -1924,6 +2102,329 @@ Restored SHA-256: {restored}</translation>
     <message>
         <source>image</source>
         <translation>image</translation>
+    </message>
+</context>
+<context>
+    <name>FaqPage</name>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>In review</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>edited</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>restored</translation>
+    </message>
+    <message>
+        <source>submitted for review</source>
+        <translation>submitted for review</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>published</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>Handover</translation>
+    </message>
+    <message>
+        <source>Symptom</source>
+        <translation>Symptom</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>Solution</translation>
+    </message>
+    <message>
+        <source>Workaround</source>
+        <translation>Workaround</translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation>No differences.</translation>
+    </message>
+    <message>
+        <source>Search questions, symptoms, causes, solutions, tags… (e.g. 备份 失败)</source>
+        <translation>Search questions, symptoms, causes, solutions, tags… (e.g. 备份 失败)</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>All customers</translation>
+    </message>
+    <message>
+        <source>All systems</source>
+        <translation>All systems</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>All tags</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>Any state</translation>
+    </message>
+    <message>
+        <source>New entry…</source>
+        <translation>New entry…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>Submit for review</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <source>Revisions…</source>
+        <translation>Revisions…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Uploads…</source>
+        <translation>Uploads…</translation>
+    </message>
+    <message>
+        <source>The manual&apos;s month-end uploads to the document system; export a month.</source>
+        <translation>The manual&apos;s month-end uploads to the document system; export a month.</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Customer / system</source>
+        <translation>Customer / system</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>{by}, {at}</source>
+        <translation>{by}, {at}</translation>
+    </message>
+    <message>
+        <source>About the entry</source>
+        <translation>About the entry</translation>
+    </message>
+    <message>
+        <source>Returned because</source>
+        <translation>Returned because</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>Reviewed by</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Linked by</source>
+        <translation>Linked by</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Linked from</source>
+        <translation>Linked from</translation>
+    </message>
+    <message>
+        <source>Results: {count}</source>
+        <translation>Results: {count}</translation>
+    </message>
+    <message>
+        <source>{results}, the first {shown} shown</source>
+        <translation>{results}, the first {shown} shown</translation>
+    </message>
+    <message>
+        <source>Select an entry to read it.</source>
+        <translation>Select an entry to read it.</translation>
+    </message>
+    <message>
+        <source>{state} (revision {revision} is published)</source>
+        <translation>{state} (revision {revision} is published)</translation>
+    </message>
+    <message>
+        <source>all systems</source>
+        <translation>all systems</translation>
+    </message>
+    <message>
+        <source>revision {revision}</source>
+        <translation>revision {revision}</translation>
+    </message>
+    <message>
+        <source>Attachments ({count})</source>
+        <translation>Attachments ({count})</translation>
+    </message>
+    <message>
+        <source>Linked from ({count})</source>
+        <translation>Linked from ({count})</translation>
+    </message>
+    <message>
+        <source>Only engineers and the group leader write service manual entries.</source>
+        <translation>Only engineers and the group leader write service manual entries.</translation>
+    </message>
+    <message>
+        <source>Only the group leader reviews, publishes and returns entries.</source>
+        <translation>Only the group leader reviews, publishes and returns entries.</translation>
+    </message>
+    <message>
+        <source>Select an entry first.</source>
+        <translation>Select an entry first.</translation>
+    </message>
+    <message>
+        <source>Only a draft is submitted for review; this entry is {state}.</source>
+        <translation>Only a draft is submitted for review; this entry is {state}.</translation>
+    </message>
+    <message>
+        <source>Only an entry in review is published or returned.</source>
+        <translation>Only an entry in review is published or returned.</translation>
+    </message>
+    <message>
+        <source>This entry was published once: the manual&apos;s history keeps it. Edit it instead.</source>
+        <translation>This entry was published once: the manual&apos;s history keeps it. Edit it instead.</translation>
+    </message>
+    <message>
+        <source>The entry is loading…</source>
+        <translation>The entry is loading…</translation>
+    </message>
+    <message>
+        <source>Write a new entry (a draft).</source>
+        <translation>Write a new entry (a draft).</translation>
+    </message>
+    <message>
+        <source>Change the entry; a published entry becomes a draft to review again.</source>
+        <translation>Change the entry; a published entry becomes a draft to review again.</translation>
+    </message>
+    <message>
+        <source>Ask the group leader to review the draft.</source>
+        <translation>Ask the group leader to review the draft.</translation>
+    </message>
+    <message>
+        <source>Approve the entry: this revision goes into the manual.</source>
+        <translation>Approve the entry: this revision goes into the manual.</translation>
+    </message>
+    <message>
+        <source>Send the entry back to its author with a comment.</source>
+        <translation>Send the entry back to its author with a comment.</translation>
+    </message>
+    <message>
+        <source>Every saved revision, what changed, and restoring an earlier one.</source>
+        <translation>Every saved revision, what changed, and restoring an earlier one.</translation>
+    </message>
+    <message>
+        <source>Delete a draft that was never published.</source>
+        <translation>Delete a draft that was never published.</translation>
+    </message>
+    <message>
+        <source>Select an attachment first.</source>
+        <translation>Select an attachment first.</translation>
+    </message>
+    <message>
+        <source>Save a copy of the attachment (checked against its SHA-256).</source>
+        <translation>Save a copy of the attachment (checked against its SHA-256).</translation>
+    </message>
+    <message>
+        <source>Delete entry {id}, {question}? It was never published; its revisions and attachments go with it.</source>
+        <translation>Delete entry {id}, {question}? It was never published; its revisions and attachments go with it.</translation>
+    </message>
+    <message>
+        <source>Delete entry</source>
+        <translation>Delete entry</translation>
+    </message>
+    <message>
+        <source>Entry {id} was deleted.</source>
+        <translation>Entry {id} was deleted.</translation>
+    </message>
+    <message>
+        <source>Save a copy of {name}</source>
+        <translation>Save a copy of {name}</translation>
+    </message>
+    <message>
+        <source>Saving a copy of {name}…</source>
+        <translation>Saving a copy of {name}…</translation>
+    </message>
+    <message>
+        <source>Saved a copy: {path}</source>
+        <translation>Saved a copy: {path}</translation>
     </message>
 </context>
 <context>
@@ -3364,6 +3865,22 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>Delete…</translation>
     </message>
     <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Link an entry…</source>
+        <translation>Link an entry…</translation>
+    </message>
+    <message>
+        <source>Unlink…</source>
+        <translation>Unlink…</translation>
+    </message>
+    <message>
+        <source>On sign-off the questions above become draft manual entries, linked here. Links are not part of the signed package: they can change at any time.</source>
+        <translation>On sign-off the questions above become draft manual entries, linked here. Links are not part of the signed package: they can change at any time.</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -3396,6 +3913,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>Frequently asked questions</translation>
     </message>
     <message>
+        <source>Service manual entries</source>
+        <translation>Service manual entries</translation>
+    </message>
+    <message>
         <source>Emergency contacts</source>
         <translation>Emergency contacts</translation>
     </message>
@@ -3416,12 +3937,36 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>Delete the selected question.</translation>
     </message>
     <message>
+        <source>Select an entry first.</source>
+        <translation>Select an entry first.</translation>
+    </message>
+    <message>
+        <source>Link an entry of the service manual to this handover.</source>
+        <translation>Link an entry of the service manual to this handover.</translation>
+    </message>
+    <message>
+        <source>Unlink the selected entry; the entry stays in the manual.</source>
+        <translation>Unlink the selected entry; the entry stays in the manual.</translation>
+    </message>
+    <message>
+        <source>Only engineers, the group leader and the administrator link service manual entries.</source>
+        <translation>Only engineers, the group leader and the administrator link service manual entries.</translation>
+    </message>
+    <message>
         <source>Delete the question “{question}” and its answer?</source>
         <translation>Delete the question “{question}” and its answer?</translation>
     </message>
     <message>
         <source>Delete question</source>
         <translation>Delete question</translation>
+    </message>
+    <message>
+        <source>Unlink the service manual entry “{question}” from this handover? The entry itself stays in the manual.</source>
+        <translation>Unlink the service manual entry “{question}” from this handover? The entry itself stays in the manual.</translation>
+    </message>
+    <message>
+        <source>Unlink entry</source>
+        <translation>Unlink entry</translation>
     </message>
 </context>
 <context>
@@ -3600,6 +4145,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>Backups</translation>
     </message>
     <message>
+        <source>Service manual</source>
+        <translation>Service manual</translation>
+    </message>
+    <message>
         <source>Vault</source>
         <translation>Vault</translation>
     </message>
@@ -3614,6 +4163,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Team settings…</source>
+        <translation>&amp;Team settings…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -3634,10 +4187,6 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>&amp;This computer…</source>
         <translation>&amp;This computer…</translation>
-    </message>
-    <message>
-        <source>&amp;Reminders and delivery…</source>
-        <translation>&amp;Reminders and delivery…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -3693,6 +4242,37 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>No period yet.</source>
         <translation>No period yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ManualExportDialog</name>
+    <message>
+        <source>Export the service manual</source>
+        <translation>Export the service manual</translation>
+    </message>
+    <message>
+        <source>Word document (DOCX)</source>
+        <translation>Word document (DOCX)</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
     </message>
 </context>
 <context>
@@ -4723,6 +5303,29 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return entry {id}</source>
+        <translation>Return entry {id}</translation>
+    </message>
+    <message>
+        <source>What the author should change before it can be published</source>
+        <translation>What the author should change before it can be published</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+</context>
+<context>
     <name>RevealDialog</name>
     <message>
         <source>Secret of {name}</source>
@@ -4735,6 +5338,85 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>Hides in {seconds} s</source>
         <translation>Hides in {seconds} s</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionsDialog</name>
+    <message>
+        <source>Revisions of entry {id}</source>
+        <translation>Revisions of entry {id}</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Restore this revision…</source>
+        <translation>Restore this revision…</translation>
+    </message>
+    <message>
+        <source>Select two revisions to compare them, or one to see what it changed. A restore makes that revision&apos;s text the current one, as a new draft.</source>
+        <translation>Select two revisions to compare them, or one to see what it changed. A restore makes that revision&apos;s text the current one, as a new draft.</translation>
+    </message>
+    <message>
+        <source>The first revision: there is nothing before it to compare.</source>
+        <translation>The first revision: there is nothing before it to compare.</translation>
+    </message>
+    <message>
+        <source>Changes from revision {old} to revision {new}:</source>
+        <translation>Changes from revision {old} to revision {new}:</translation>
+    </message>
+    <message>
+        <source>Only engineers and the group leader restore revisions.</source>
+        <translation>Only engineers and the group leader restore revisions.</translation>
+    </message>
+    <message>
+        <source>Select one revision to restore.</source>
+        <translation>Select one revision to restore.</translation>
+    </message>
+    <message>
+        <source>This is the current revision.</source>
+        <translation>This is the current revision.</translation>
+    </message>
+    <message>
+        <source>Make this revision&apos;s text the current one again (a new draft).</source>
+        <translation>Make this revision&apos;s text the current one again (a new draft).</translation>
+    </message>
+    <message>
+        <source>Restore revision</source>
+        <translation>Restore revision</translation>
+    </message>
+    <message>
+        <source>Make the text of revision {number} the current one? It is saved as a new revision and the entry becomes a draft to review again; nothing is lost.</source>
+        <translation>Make the text of revision {number} the current one? It is saved as a new revision and the entry becomes a draft to review again; nothing is lost.</translation>
+    </message>
+    <message>
+        <source>Revision {number} was restored as revision {new}.</source>
+        <translation>Revision {number} was restored as revision {new}.</translation>
     </message>
 </context>
 <context>
@@ -5271,6 +5953,14 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
         <translation>Passwords and signing secrets are never stored here: name the vault credential that holds each. Delivery from this computer needs the vault to be open; otherwise the messages wait for the agent or another desktop.</translation>
     </message>
     <message>
+        <source>Team settings</source>
+        <translation>Team settings</translation>
+    </message>
+    <message>
+        <source>Service manual upload</source>
+        <translation>Service manual upload</translation>
+    </message>
+    <message>
         <source>e.g. smtp.exmail.qq.com; empty: no e-mail</source>
         <translation>e.g. smtp.exmail.qq.com; empty: no e-mail</translation>
     </message>
@@ -5363,6 +6053,82 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
         <translation>Send again at most</translation>
     </message>
     <message>
+        <source>Not uploaded</source>
+        <translation>Not uploaded</translation>
+    </message>
+    <message>
+        <source>A network share folder</source>
+        <translation>A network share folder</translation>
+    </message>
+    <message>
+        <source>A WebDAV document management system</source>
+        <translation>A WebDAV document management system</translation>
+    </message>
+    <message>
+        <source>e.g. {folder}</source>
+        <translation>e.g. {folder}</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>e.g. https://dms.example.cn/dav/manual/</source>
+        <translation>e.g. https://dms.example.cn/dav/manual/</translation>
+    </message>
+    <message>
+        <source>empty: the server needs no password</source>
+        <translation>empty: the server needs no password</translation>
+    </message>
+    <message>
+        <source>By system</source>
+        <translation>By system</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <source>DOCX and PDF</source>
+        <translation>DOCX and PDF</translation>
+    </message>
+    <message>
+        <source>DOCX only</source>
+        <translation>DOCX only</translation>
+    </message>
+    <message>
+        <source>PDF only</source>
+        <translation>PDF only</translation>
+    </message>
+    <message>
+        <source>Upload to</source>
+        <translation>Upload to</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>WebDAV URL</source>
+        <translation>WebDAV URL</translation>
+    </message>
+    <message>
+        <source>Group the entries</source>
+        <translation>Group the entries</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>Formats</translation>
+    </message>
+    <message>
+        <source>On the last day of each month the service manual and this month&apos;s changes are uploaded under month-stamped names, replacing files of the same name. The WebDAV password is a vault credential: the upload runs where the vault is open (the agent, or a desktop whose vault is open).</source>
+        <translation>On the last day of each month the service manual and this month&apos;s changes are uploaded under month-stamped names, replacing files of the same name. The WebDAV password is a vault credential: the upload runs where the vault is open (the agent, or a desktop whose vault is open).</translation>
+    </message>
+    <message>
+        <source>The folder the manual goes to</source>
+        <translation>The folder the manual goes to</translation>
+    </message>
+    <message>
         <source>The name of a credential in the vault.</source>
         <translation>The name of a credential in the vault.</translation>
     </message>
@@ -5384,6 +6150,181 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
     <message>
         <source>SupportDesk</source>
         <translation>SupportDesk</translation>
+    </message>
+</context>
+<context>
+    <name>UploadsDialog</name>
+    <message>
+        <source>Service manual</source>
+        <translation>Service manual</translation>
+    </message>
+    <message>
+        <source>This month&apos;s changes</source>
+        <translation>This month&apos;s changes</translation>
+    </message>
+    <message>
+        <source>✔ OK</source>
+        <translation>✔ OK</translation>
+    </message>
+    <message>
+        <source>Service manual uploads</source>
+        <translation>Service manual uploads</translation>
+    </message>
+    <message>
+        <source>At month end the service manual and this month&apos;s changes go to the document management system of the team settings. Each file sent, or the reason it was not, is listed here.</source>
+        <translation>At month end the service manual and this month&apos;s changes go to the document management system of the team settings. Each file sent, or the reason it was not, is listed here.</translation>
+    </message>
+    <message>
+        <source>Upload now</source>
+        <translation>Upload now</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Cancel upload</source>
+        <translation>Cancel upload</translation>
+    </message>
+    <message>
+        <source>Stop after the file being sent; what was sent stays recorded.</source>
+        <translation>Stop after the file being sent; what was sent stays recorded.</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>No document management system is configured: choose one in Settings → Team settings → Service manual upload.</source>
+        <translation>No document management system is configured: choose one in Settings → Team settings → Service manual upload.</translation>
+    </message>
+    <message>
+        <source>The window closes once the file being sent has gone…</source>
+        <translation>The window closes once the file being sent has gone…</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>The uploads are loading…</source>
+        <translation>The uploads are loading…</translation>
+    </message>
+    <message>
+        <source>Only the group leader and the administrator upload the service manual.</source>
+        <translation>Only the group leader and the administrator upload the service manual.</translation>
+    </message>
+    <message>
+        <source>An upload is under way.</source>
+        <translation>An upload is under way.</translation>
+    </message>
+    <message>
+        <source>Upload the chosen month&apos;s manual and changes to the document management system now.</source>
+        <translation>Upload the chosen month&apos;s manual and changes to the document management system now.</translation>
+    </message>
+    <message>
+        <source>An export is under way.</source>
+        <translation>An export is under way.</translation>
+    </message>
+    <message>
+        <source>Save one document of a month as a DOCX or PDF file.</source>
+        <translation>Save one document of a month as a DOCX or PDF file.</translation>
+    </message>
+    <message>
+        <source>Nothing was uploaded for {month} yet.</source>
+        <translation>Nothing was uploaded for {month} yet.</translation>
+    </message>
+    <message>
+        <source>Open the vault first (on the Vault page): the document management system&apos;s password is the vault credential {name}.</source>
+        <translation>Open the vault first (on the Vault page): the document management system&apos;s password is the vault credential {name}.</translation>
+    </message>
+    <message>
+        <source>Upload the service manual of {month} and this month&apos;s changes ({formats}) to {target}? Files of the same name there are replaced.</source>
+        <translation>Upload the service manual of {month} and this month&apos;s changes ({formats}) to {target}? Files of the same name there are replaced.</translation>
+    </message>
+    <message>
+        <source>Upload the service manual</source>
+        <translation>Upload the service manual</translation>
+    </message>
+    <message>
+        <source>Uploading the service manual of {month}…</source>
+        <translation>Uploading the service manual of {month}…</translation>
+    </message>
+    <message>
+        <source>The document management system&apos;s password cannot be read: open the vault (on the Vault page) and try again.</source>
+        <translation>The document management system&apos;s password cannot be read: open the vault (on the Vault page) and try again.</translation>
+    </message>
+    <message>
+        <source>Uploaded {count} files of {month}.</source>
+        <translation>Uploaded {count} files of {month}.</translation>
+    </message>
+    <message>
+        <source>{failed} of {count} files were not uploaded. {reason}</source>
+        <translation>{failed} of {count} files were not uploaded. {reason}</translation>
+    </message>
+    <message>
+        <source>Uploading {file} ({number} of {total})…</source>
+        <translation>Uploading {file} ({number} of {total})…</translation>
+    </message>
+    <message>
+        <source>Cancelling: the file being sent is finished first…</source>
+        <translation>Cancelling: the file being sent is finished first…</translation>
+    </message>
+    <message>
+        <source>Export the service manual</source>
+        <translation>Export the service manual</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting to {path}…</source>
+        <translation>Exporting to {path}…</translation>
+    </message>
+    <message>
+        <source>Exported: {path} (entries: {entries}).</source>
+        <translation>Exported: {path} (entries: {entries}).</translation>
     </message>
 </context>
 <context>
@@ -6142,6 +7083,50 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
         <translation>vault lock minutes</translation>
     </message>
     <message>
+        <source>symptom</source>
+        <translation>symptom</translation>
+    </message>
+    <message>
+        <source>cause</source>
+        <translation>cause</translation>
+    </message>
+    <message>
+        <source>solution</source>
+        <translation>solution</translation>
+    </message>
+    <message>
+        <source>workaround</source>
+        <translation>workaround</translation>
+    </message>
+    <message>
+        <source>applies to version</source>
+        <translation>applies to version</translation>
+    </message>
+    <message>
+        <source>document system URL</source>
+        <translation>document system URL</translation>
+    </message>
+    <message>
+        <source>uploaded file name</source>
+        <translation>uploaded file name</translation>
+    </message>
+    <message>
+        <source>document system</source>
+        <translation>document system</translation>
+    </message>
+    <message>
+        <source>document system folder</source>
+        <translation>document system folder</translation>
+    </message>
+    <message>
+        <source>document system login</source>
+        <translation>document system login</translation>
+    </message>
+    <message>
+        <source>document system password</source>
+        <translation>document system password</translation>
+    </message>
+    <message>
         <source>is required</source>
         <translation>is required</translation>
     </message>
@@ -6630,6 +7615,30 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
         <translation>The passphrase stored for the private key of {host} is wrong.</translation>
     </message>
     <message>
+        <source>has more than {max} entries</source>
+        <translation>has more than {max} entries</translation>
+    </message>
+    <message>
+        <source>an entry that was once published cannot be deleted: the manual&apos;s history keeps it</source>
+        <translation>an entry that was once published cannot be deleted: the manual&apos;s history keeps it</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an image (PNG, JPEG, GIF or BMP)</source>
+        <translation>&apos;{value}&apos; is not an image (PNG, JPEG, GIF or BMP)</translation>
+    </message>
+    <message>
+        <source>is not set up: choose a folder or a WebDAV location in the team settings</source>
+        <translation>is not set up: choose a folder or a WebDAV location in the team settings</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a web address (http:// or https://, without a password)</source>
+        <translation>&apos;{value}&apos; is not a web address (http:// or https://, without a password)</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; cannot be a file name (no slashes or control characters)</source>
+        <translation>&apos;{value}&apos; cannot be a file name (no slashes or control characters)</translation>
+    </message>
+    <message>
         <source>The private key stored for {host} is not an OpenSSH private key.</source>
         <translation>The private key stored for {host} is not an OpenSSH private key.</translation>
     </message>
@@ -6666,6 +7675,30 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
         <translation>An unexpected error occurred. It was written to the log file.</translation>
     </message>
     <message>
+        <source>The document system {target} cannot be reached. Nothing was uploaded.</source>
+        <translation>The document system {target} cannot be reached. Nothing was uploaded.</translation>
+    </message>
+    <message>
+        <source>The document system {target} refused the login: check the user and the password credential in the team settings.</source>
+        <translation>The document system {target} refused the login: check the user and the password credential in the team settings.</translation>
+    </message>
+    <message>
+        <source>The document system {target} refused the file (no such folder, no right to write, or too large).</source>
+        <translation>The document system {target} refused the file (no such folder, no right to write, or too large).</translation>
+    </message>
+    <message>
+        <source>The document system {target} did not answer in time.</source>
+        <translation>The document system {target} did not answer in time.</translation>
+    </message>
+    <message>
+        <source>The document system {target} answered with HTTP status {status}.</source>
+        <translation>The document system {target} answered with HTTP status {status}.</translation>
+    </message>
+    <message>
+        <source>The document system {target} did not take the file ({reason}).</source>
+        <translation>The document system {target} did not take the file ({reason}).</translation>
+    </message>
+    <message>
         <source>technical material: {category}</source>
         <translation>technical material: {category}</translation>
     </message>
@@ -6700,6 +7733,18 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
     <message>
         <source>user</source>
         <translation>user</translation>
+    </message>
+    <message>
+        <source>service manual entry</source>
+        <translation>service manual entry</translation>
+    </message>
+    <message>
+        <source>revision</source>
+        <translation>revision</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>attachment</translation>
     </message>
     <message>
         <source>backup job</source>

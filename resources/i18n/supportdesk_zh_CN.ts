@@ -1796,6 +1796,184 @@ Restored SHA-256: {restored}</source>
     </message>
 </context>
 <context>
+    <name>FaqEditDialog</name>
+    <message>
+        <source>New service manual entry</source>
+        <translation>新建售后服务手册条目</translation>
+    </message>
+    <message>
+        <source>Edit entry {id}</source>
+        <translation>编辑条目 {id}</translation>
+    </message>
+    <message>
+        <source>The problem as a customer or engineer would put it</source>
+        <translation>用客户或工程师的说法描述问题</translation>
+    </message>
+    <message>
+        <source>(any)</source>
+        <translation>（不限）</translation>
+    </message>
+    <message>
+        <source>e.g. 3.1 and later</source>
+        <translation>例如 3.1 及以上</translation>
+    </message>
+    <message>
+        <source>Comma separated, e.g. 备份, 磁盘</source>
+        <translation>用逗号分隔，例如 备份, 磁盘</translation>
+    </message>
+    <message>
+        <source>A solution or a workaround is required.</source>
+        <translation>解决方法与临时规避至少填写一项。</translation>
+    </message>
+    <message>
+        <source>Insert image…</source>
+        <translation>插入图片…</translation>
+    </message>
+    <message>
+        <source>A screenshot at the cursor; it is stored with the entry when you save.</source>
+        <translation>在光标处插入截图；保存时随条目一起存储。</translation>
+    </message>
+    <message>
+        <source>Insert code block</source>
+        <translation>插入代码块</translation>
+    </message>
+    <message>
+        <source>Commands or output, kept exactly as typed (the selected text, if any).</source>
+        <translation>命令或输出，原样保留（如有选中文字则放入代码块）。</translation>
+    </message>
+    <message>
+        <source>What this save changed, kept with the revision</source>
+        <translation>本次保存改了什么，随修订记录保存</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Customer / project / system</source>
+        <translation>客户 / 项目 / 系统</translation>
+    </message>
+    <message>
+        <source>Applies to version</source>
+        <translation>适用版本</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Markdown: **bold**, - lists, ``` code ```; images by button.</source>
+        <translation>Markdown 格式：**粗体**、- 列表、``` 代码 ```；图片请用按钮插入。</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>修改说明</translation>
+    </message>
+    <message>
+        <source>Saving makes this entry a draft again: the manual keeps the published revision until the group leader publishes the new one.</source>
+        <translation>保存后本条目重新变为草稿：在组长发布新修订之前，手册仍使用已发布的修订。</translation>
+    </message>
+    <message>
+        <source>Insert an image</source>
+        <translation>插入图片</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.bmp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif *.bmp)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FaqLinkDialog</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Link a service manual entry</source>
+        <translation>关联售后服务手册条目</translation>
+    </message>
+    <message>
+        <source>Search the service manual by words of the question, the tags or the answer, then pick the entry to link.</source>
+        <translation>按问题、标签或解答中的词语搜索售后服务手册，然后选择要关联的条目。</translation>
+    </message>
+    <message>
+        <source>e.g. ORA-01555, 备份失败</source>
+        <translation>例如 ORA-01555、备份失败</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>已关联</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>The most recently changed entries. Type to search.</source>
+        <translation>最近修改的条目。输入词语即可搜索。</translation>
+    </message>
+    <message>
+        <source>No entry holds every word typed.</source>
+        <translation>没有条目包含所输入的全部词语。</translation>
+    </message>
+    <message>
+        <source>Entries found: {total}, the first {shown} shown. Add words to narrow them.</source>
+        <translation>找到 {total} 个条目，显示前 {shown} 个。可添加词语缩小范围。</translation>
+    </message>
+    <message>
+        <source>Entries found: {total}.</source>
+        <translation>找到 {total} 个条目。</translation>
+    </message>
+    <message>
+        <source>Select an entry first.</source>
+        <translation>请先选择一个条目。</translation>
+    </message>
+    <message>
+        <source>This entry is linked already.</source>
+        <translation>该条目已关联。</translation>
+    </message>
+    <message>
+        <source>Linking…</source>
+        <translation>正在关联…</translation>
+    </message>
+    <message>
+        <source>Link the selected entry.</source>
+        <translation>关联所选条目。</translation>
+    </message>
+</context>
+<context>
     <name>FaqManual</name>
     <message>
         <source>Service manual</source>
@@ -1924,6 +2102,329 @@ Restored SHA-256: {restored}</source>
     <message>
         <source>image</source>
         <translation>图片</translation>
+    </message>
+</context>
+<context>
+    <name>FaqPage</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>submitted for review</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <source>Symptom</source>
+        <translation>现象</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>解决方法</translation>
+    </message>
+    <message>
+        <source>Workaround</source>
+        <translation>临时规避</translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation>没有差异。</translation>
+    </message>
+    <message>
+        <source>Search questions, symptoms, causes, solutions, tags… (e.g. 备份 失败)</source>
+        <translation>搜索问题、现象、原因、解决方法、标签…（例如 备份 失败）</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>All systems</source>
+        <translation>全部系统</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>New entry…</source>
+        <translation>新建条目…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Revisions…</source>
+        <translation>修订记录…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Uploads…</source>
+        <translation>上传…</translation>
+    </message>
+    <message>
+        <source>The manual&apos;s month-end uploads to the document system; export a month.</source>
+        <translation>手册每月末上传到文档管理系统的记录；导出某个月的手册。</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Customer / system</source>
+        <translation>客户 / 系统</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>{by}, {at}</source>
+        <translation>{by}，{at}</translation>
+    </message>
+    <message>
+        <source>About the entry</source>
+        <translation>条目信息</translation>
+    </message>
+    <message>
+        <source>Returned because</source>
+        <translation>退回原因</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Linked by</source>
+        <translation>关联人</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Linked from</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>Results: {count}</source>
+        <translation>共 {count} 条结果</translation>
+    </message>
+    <message>
+        <source>{results}, the first {shown} shown</source>
+        <translation>{results}，显示前 {shown} 条</translation>
+    </message>
+    <message>
+        <source>Select an entry to read it.</source>
+        <translation>选择一个条目查看内容。</translation>
+    </message>
+    <message>
+        <source>{state} (revision {revision} is published)</source>
+        <translation>{state}（已发布修订 {revision}）</translation>
+    </message>
+    <message>
+        <source>all systems</source>
+        <translation>全部系统</translation>
+    </message>
+    <message>
+        <source>revision {revision}</source>
+        <translation>修订 {revision}</translation>
+    </message>
+    <message>
+        <source>Attachments ({count})</source>
+        <translation>附件（{count}）</translation>
+    </message>
+    <message>
+        <source>Linked from ({count})</source>
+        <translation>关联（{count}）</translation>
+    </message>
+    <message>
+        <source>Only engineers and the group leader write service manual entries.</source>
+        <translation>只有售后工程师和组长可以编写售后服务手册条目。</translation>
+    </message>
+    <message>
+        <source>Only the group leader reviews, publishes and returns entries.</source>
+        <translation>只有组长可以审核、发布和退回条目。</translation>
+    </message>
+    <message>
+        <source>Select an entry first.</source>
+        <translation>请先选择一个条目。</translation>
+    </message>
+    <message>
+        <source>Only a draft is submitted for review; this entry is {state}.</source>
+        <translation>只有草稿可以提交审核；本条目当前为“{state}”。</translation>
+    </message>
+    <message>
+        <source>Only an entry in review is published or returned.</source>
+        <translation>只有待审核的条目可以发布或退回。</translation>
+    </message>
+    <message>
+        <source>This entry was published once: the manual&apos;s history keeps it. Edit it instead.</source>
+        <translation>本条目曾经发布，手册的历史需要保留它，不能删除；请改为编辑。</translation>
+    </message>
+    <message>
+        <source>The entry is loading…</source>
+        <translation>正在加载条目…</translation>
+    </message>
+    <message>
+        <source>Write a new entry (a draft).</source>
+        <translation>编写新条目（草稿）。</translation>
+    </message>
+    <message>
+        <source>Change the entry; a published entry becomes a draft to review again.</source>
+        <translation>修改条目；已发布的条目修改后重新变为草稿，需再次审核。</translation>
+    </message>
+    <message>
+        <source>Ask the group leader to review the draft.</source>
+        <translation>请组长审核这份草稿。</translation>
+    </message>
+    <message>
+        <source>Approve the entry: this revision goes into the manual.</source>
+        <translation>审核通过：本修订将收入手册。</translation>
+    </message>
+    <message>
+        <source>Send the entry back to its author with a comment.</source>
+        <translation>附上意见，把条目退回给作者。</translation>
+    </message>
+    <message>
+        <source>Every saved revision, what changed, and restoring an earlier one.</source>
+        <translation>查看每次保存的修订、改动内容，并可恢复早先的修订。</translation>
+    </message>
+    <message>
+        <source>Delete a draft that was never published.</source>
+        <translation>删除从未发布过的草稿。</translation>
+    </message>
+    <message>
+        <source>Select an attachment first.</source>
+        <translation>请先选择一个附件。</translation>
+    </message>
+    <message>
+        <source>Save a copy of the attachment (checked against its SHA-256).</source>
+        <translation>保存附件副本（按 SHA-256 校验）。</translation>
+    </message>
+    <message>
+        <source>Delete entry {id}, {question}? It was never published; its revisions and attachments go with it.</source>
+        <translation>删除条目 {id}“{question}”？它从未发布过，其修订记录和附件将一并删除。</translation>
+    </message>
+    <message>
+        <source>Delete entry</source>
+        <translation>删除条目</translation>
+    </message>
+    <message>
+        <source>Entry {id} was deleted.</source>
+        <translation>条目 {id} 已删除。</translation>
+    </message>
+    <message>
+        <source>Save a copy of {name}</source>
+        <translation>保存 {name} 的副本</translation>
+    </message>
+    <message>
+        <source>Saving a copy of {name}…</source>
+        <translation>正在保存 {name} 的副本…</translation>
+    </message>
+    <message>
+        <source>Saved a copy: {path}</source>
+        <translation>副本已保存：{path}</translation>
     </message>
 </context>
 <context>
@@ -3364,6 +3865,22 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>删除…</translation>
     </message>
     <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Link an entry…</source>
+        <translation>关联条目…</translation>
+    </message>
+    <message>
+        <source>Unlink…</source>
+        <translation>取消关联…</translation>
+    </message>
+    <message>
+        <source>On sign-off the questions above become draft manual entries, linked here. Links are not part of the signed package: they can change at any time.</source>
+        <translation>签字时，上方的常见问题成为手册草稿条目并关联到此处。关联不属于已签字的交接资料，可随时更改。</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -3396,6 +3913,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>常见问题</translation>
     </message>
     <message>
+        <source>Service manual entries</source>
+        <translation>售后服务手册条目</translation>
+    </message>
+    <message>
         <source>Emergency contacts</source>
         <translation>紧急联系人</translation>
     </message>
@@ -3416,12 +3937,36 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>删除所选问题。</translation>
     </message>
     <message>
+        <source>Select an entry first.</source>
+        <translation>请先选择一个条目。</translation>
+    </message>
+    <message>
+        <source>Link an entry of the service manual to this handover.</source>
+        <translation>将售后服务手册中的条目关联到此交接。</translation>
+    </message>
+    <message>
+        <source>Unlink the selected entry; the entry stays in the manual.</source>
+        <translation>取消关联所选条目；条目仍保留在手册中。</translation>
+    </message>
+    <message>
+        <source>Only engineers, the group leader and the administrator link service manual entries.</source>
+        <translation>只有工程师、组长和管理员可以关联售后服务手册条目。</translation>
+    </message>
+    <message>
         <source>Delete the question “{question}” and its answer?</source>
         <translation>要删除问题“{question}”及其解答吗？</translation>
     </message>
     <message>
         <source>Delete question</source>
         <translation>删除问题</translation>
+    </message>
+    <message>
+        <source>Unlink the service manual entry “{question}” from this handover? The entry itself stays in the manual.</source>
+        <translation>取消此交接与售后服务手册条目“{question}”的关联？条目本身仍保留在手册中。</translation>
+    </message>
+    <message>
+        <source>Unlink entry</source>
+        <translation>取消关联条目</translation>
     </message>
 </context>
 <context>
@@ -3600,6 +4145,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>备份</translation>
     </message>
     <message>
+        <source>Service manual</source>
+        <translation>售后服务手册</translation>
+    </message>
+    <message>
         <source>Vault</source>
         <translation>密码库</translation>
     </message>
@@ -3614,6 +4163,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Team settings…</source>
+        <translation>团队设置(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -3634,10 +4187,6 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>&amp;This computer…</source>
         <translation>本机设置(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>&amp;Reminders and delivery…</source>
-        <translation>提醒与发送(&amp;R)…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -3693,6 +4242,37 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>No period yet.</source>
         <translation>尚未约定维保期。</translation>
+    </message>
+</context>
+<context>
+    <name>ManualExportDialog</name>
+    <message>
+        <source>Export the service manual</source>
+        <translation>导出售后服务手册</translation>
+    </message>
+    <message>
+        <source>Word document (DOCX)</source>
+        <translation>Word 文档（DOCX）</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
 </context>
 <context>
@@ -4723,6 +5303,29 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return entry {id}</source>
+        <translation>退回条目 {id}</translation>
+    </message>
+    <message>
+        <source>What the author should change before it can be published</source>
+        <translation>作者需要修改什么才能发布</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+</context>
+<context>
     <name>RevealDialog</name>
     <message>
         <source>Secret of {name}</source>
@@ -4735,6 +5338,85 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>Hides in {seconds} s</source>
         <translation>{seconds} 秒后隐藏</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionsDialog</name>
+    <message>
+        <source>Revisions of entry {id}</source>
+        <translation>条目 {id} 的修订记录</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>改动字段</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Restore this revision…</source>
+        <translation>恢复此修订…</translation>
+    </message>
+    <message>
+        <source>Select two revisions to compare them, or one to see what it changed. A restore makes that revision&apos;s text the current one, as a new draft.</source>
+        <translation>选择两个修订进行比较，或选择一个查看它改了什么。恢复会把该修订的内容作为新草稿设为当前内容。</translation>
+    </message>
+    <message>
+        <source>The first revision: there is nothing before it to compare.</source>
+        <translation>这是第一个修订，之前没有可比较的内容。</translation>
+    </message>
+    <message>
+        <source>Changes from revision {old} to revision {new}:</source>
+        <translation>修订 {old} 到修订 {new} 的改动：</translation>
+    </message>
+    <message>
+        <source>Only engineers and the group leader restore revisions.</source>
+        <translation>只有售后工程师和组长可以恢复修订。</translation>
+    </message>
+    <message>
+        <source>Select one revision to restore.</source>
+        <translation>请选择一个要恢复的修订。</translation>
+    </message>
+    <message>
+        <source>This is the current revision.</source>
+        <translation>这就是当前修订。</translation>
+    </message>
+    <message>
+        <source>Make this revision&apos;s text the current one again (a new draft).</source>
+        <translation>把此修订的内容重新设为当前内容（作为新草稿）。</translation>
+    </message>
+    <message>
+        <source>Restore revision</source>
+        <translation>恢复修订</translation>
+    </message>
+    <message>
+        <source>Make the text of revision {number} the current one? It is saved as a new revision and the entry becomes a draft to review again; nothing is lost.</source>
+        <translation>把修订 {number} 的内容设为当前内容？它将保存为一个新修订，条目重新变为草稿待审核；不会丢失任何内容。</translation>
+    </message>
+    <message>
+        <source>Revision {number} was restored as revision {new}.</source>
+        <translation>修订 {number} 已恢复为修订 {new}。</translation>
     </message>
 </context>
 <context>
@@ -5271,6 +5953,14 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
         <translation>此处从不保存密码和签名密钥：请填写保存它们的保险库凭据名称。本机发送需要先打开保险库，否则消息将等待代理程序或其他电脑发送。</translation>
     </message>
     <message>
+        <source>Team settings</source>
+        <translation>团队设置</translation>
+    </message>
+    <message>
+        <source>Service manual upload</source>
+        <translation>售后服务手册上传</translation>
+    </message>
+    <message>
         <source>e.g. smtp.exmail.qq.com; empty: no e-mail</source>
         <translation>例如 smtp.exmail.qq.com；留空：不发邮件</translation>
     </message>
@@ -5363,6 +6053,82 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
         <translation>最多重发</translation>
     </message>
     <message>
+        <source>Not uploaded</source>
+        <translation>不上传</translation>
+    </message>
+    <message>
+        <source>A network share folder</source>
+        <translation>共享文件夹</translation>
+    </message>
+    <message>
+        <source>A WebDAV document management system</source>
+        <translation>WebDAV 文档管理系统</translation>
+    </message>
+    <message>
+        <source>e.g. {folder}</source>
+        <translation>例如 {folder}</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>e.g. https://dms.example.cn/dav/manual/</source>
+        <translation>例如 https://dms.example.cn/dav/售后服务手册/</translation>
+    </message>
+    <message>
+        <source>empty: the server needs no password</source>
+        <translation>留空：服务器无需密码</translation>
+    </message>
+    <message>
+        <source>By system</source>
+        <translation>按系统分组</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按分类分组</translation>
+    </message>
+    <message>
+        <source>DOCX and PDF</source>
+        <translation>DOCX 和 PDF</translation>
+    </message>
+    <message>
+        <source>DOCX only</source>
+        <translation>仅 DOCX</translation>
+    </message>
+    <message>
+        <source>PDF only</source>
+        <translation>仅 PDF</translation>
+    </message>
+    <message>
+        <source>Upload to</source>
+        <translation>上传到</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>WebDAV URL</source>
+        <translation>WebDAV 地址</translation>
+    </message>
+    <message>
+        <source>Group the entries</source>
+        <translation>条目分组</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>On the last day of each month the service manual and this month&apos;s changes are uploaded under month-stamped names, replacing files of the same name. The WebDAV password is a vault credential: the upload runs where the vault is open (the agent, or a desktop whose vault is open).</source>
+        <translation>每月最后一天，售后服务手册及本月更新以带年月的文件名上传，并替换同名文件。WebDAV 密码是密码库中的凭据：上传在能打开密码库的地方进行（代理程序，或已打开密码库的桌面端）。</translation>
+    </message>
+    <message>
+        <source>The folder the manual goes to</source>
+        <translation>手册上传到的文件夹</translation>
+    </message>
+    <message>
         <source>The name of a credential in the vault.</source>
         <translation>保险库中凭据的名称。</translation>
     </message>
@@ -5384,6 +6150,181 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
     <message>
         <source>SupportDesk</source>
         <translation>SupportDesk</translation>
+    </message>
+</context>
+<context>
+    <name>UploadsDialog</name>
+    <message>
+        <source>Service manual</source>
+        <translation>售后服务手册</translation>
+    </message>
+    <message>
+        <source>This month&apos;s changes</source>
+        <translation>本月更新</translation>
+    </message>
+    <message>
+        <source>✔ OK</source>
+        <translation>✔ 成功</translation>
+    </message>
+    <message>
+        <source>Service manual uploads</source>
+        <translation>售后服务手册上传记录</translation>
+    </message>
+    <message>
+        <source>At month end the service manual and this month&apos;s changes go to the document management system of the team settings. Each file sent, or the reason it was not, is listed here.</source>
+        <translation>每月月底，售后服务手册及本月更新会上传到团队设置中的文档管理系统。此处列出每个已上传的文件，或未能上传的原因。</translation>
+    </message>
+    <message>
+        <source>Upload now</source>
+        <translation>立即上传</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Cancel upload</source>
+        <translation>取消上传</translation>
+    </message>
+    <message>
+        <source>Stop after the file being sent; what was sent stays recorded.</source>
+        <translation>当前文件发送完后停止；已发送的文件仍有记录。</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>条目数</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>上传位置</translation>
+    </message>
+    <message>
+        <source>No document management system is configured: choose one in Settings → Team settings → Service manual upload.</source>
+        <translation>尚未配置文档管理系统：请在“设置 → 团队设置 → 售后服务手册上传”中选择。</translation>
+    </message>
+    <message>
+        <source>The window closes once the file being sent has gone…</source>
+        <translation>当前文件发送完成后窗口将关闭…</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>The uploads are loading…</source>
+        <translation>正在加载上传记录…</translation>
+    </message>
+    <message>
+        <source>Only the group leader and the administrator upload the service manual.</source>
+        <translation>只有组长和管理员可以上传售后服务手册。</translation>
+    </message>
+    <message>
+        <source>An upload is under way.</source>
+        <translation>正在上传。</translation>
+    </message>
+    <message>
+        <source>Upload the chosen month&apos;s manual and changes to the document management system now.</source>
+        <translation>立即将所选月份的手册及本月更新上传到文档管理系统。</translation>
+    </message>
+    <message>
+        <source>An export is under way.</source>
+        <translation>正在导出。</translation>
+    </message>
+    <message>
+        <source>Save one document of a month as a DOCX or PDF file.</source>
+        <translation>将某月的一份文档保存为 DOCX 或 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>Nothing was uploaded for {month} yet.</source>
+        <translation>{month} 尚未上传任何文件。</translation>
+    </message>
+    <message>
+        <source>Open the vault first (on the Vault page): the document management system&apos;s password is the vault credential {name}.</source>
+        <translation>请先在“密码库”页面打开密码库：文档管理系统的密码是密码库凭据 {name}。</translation>
+    </message>
+    <message>
+        <source>Upload the service manual of {month} and this month&apos;s changes ({formats}) to {target}? Files of the same name there are replaced.</source>
+        <translation>将 {month} 的售后服务手册及本月更新（{formats}）上传到 {target}？该处的同名文件将被替换。</translation>
+    </message>
+    <message>
+        <source>Upload the service manual</source>
+        <translation>上传售后服务手册</translation>
+    </message>
+    <message>
+        <source>Uploading the service manual of {month}…</source>
+        <translation>正在上传 {month} 的售后服务手册…</translation>
+    </message>
+    <message>
+        <source>The document management system&apos;s password cannot be read: open the vault (on the Vault page) and try again.</source>
+        <translation>无法读取文档管理系统的密码：请在“密码库”页面打开密码库后重试。</translation>
+    </message>
+    <message>
+        <source>Uploaded {count} files of {month}.</source>
+        <translation>已上传 {month} 的 {count} 个文件。</translation>
+    </message>
+    <message>
+        <source>{failed} of {count} files were not uploaded. {reason}</source>
+        <translation>{count} 个文件中有 {failed} 个未上传。{reason}</translation>
+    </message>
+    <message>
+        <source>Uploading {file} ({number} of {total})…</source>
+        <translation>正在上传 {file}（第 {number} 个，共 {total} 个）…</translation>
+    </message>
+    <message>
+        <source>Cancelling: the file being sent is finished first…</source>
+        <translation>正在取消：先完成当前文件的发送…</translation>
+    </message>
+    <message>
+        <source>Export the service manual</source>
+        <translation>导出售后服务手册</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting to {path}…</source>
+        <translation>正在导出到 {path}…</translation>
+    </message>
+    <message>
+        <source>Exported: {path} (entries: {entries}).</source>
+        <translation>已导出：{path}（条目数：{entries}）。</translation>
     </message>
 </context>
 <context>
@@ -6142,6 +7083,50 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
         <translation>密码库自动锁定分钟数</translation>
     </message>
     <message>
+        <source>symptom</source>
+        <translation>现象</translation>
+    </message>
+    <message>
+        <source>cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>solution</source>
+        <translation>解决方法</translation>
+    </message>
+    <message>
+        <source>workaround</source>
+        <translation>临时规避</translation>
+    </message>
+    <message>
+        <source>applies to version</source>
+        <translation>适用版本</translation>
+    </message>
+    <message>
+        <source>document system URL</source>
+        <translation>文档系统地址</translation>
+    </message>
+    <message>
+        <source>uploaded file name</source>
+        <translation>上传文件名</translation>
+    </message>
+    <message>
+        <source>document system</source>
+        <translation>文档管理系统</translation>
+    </message>
+    <message>
+        <source>document system folder</source>
+        <translation>文档管理系统文件夹</translation>
+    </message>
+    <message>
+        <source>document system login</source>
+        <translation>文档管理系统登录名</translation>
+    </message>
+    <message>
+        <source>document system password</source>
+        <translation>文档管理系统密码</translation>
+    </message>
+    <message>
         <source>is required</source>
         <translation>为必填项</translation>
     </message>
@@ -6630,6 +7615,30 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
         <translation>为 {host} 的私钥保存的口令不正确。</translation>
     </message>
     <message>
+        <source>has more than {max} entries</source>
+        <translation>超过 {max} 个</translation>
+    </message>
+    <message>
+        <source>an entry that was once published cannot be deleted: the manual&apos;s history keeps it</source>
+        <translation>曾经发布过的条目不能删除：手册的历史需要保留它</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an image (PNG, JPEG, GIF or BMP)</source>
+        <translation>“{value}”不是图片（PNG、JPEG、GIF 或 BMP）</translation>
+    </message>
+    <message>
+        <source>is not set up: choose a folder or a WebDAV location in the team settings</source>
+        <translation>尚未设置：请在团队设置中选择共享文件夹或 WebDAV 地址</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a web address (http:// or https://, without a password)</source>
+        <translation>“{value}”不是网址（应以 http:// 或 https:// 开头，且不含密码）</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; cannot be a file name (no slashes or control characters)</source>
+        <translation>“{value}”不能作为文件名（不能包含斜杠或控制字符）</translation>
+    </message>
+    <message>
         <source>The private key stored for {host} is not an OpenSSH private key.</source>
         <translation>为 {host} 保存的私钥不是 OpenSSH 私钥。</translation>
     </message>
@@ -6666,6 +7675,30 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
         <translation>发生意外错误，详细信息已写入日志文件。</translation>
     </message>
     <message>
+        <source>The document system {target} cannot be reached. Nothing was uploaded.</source>
+        <translation>无法连接文档系统 {target}，未上传任何内容。</translation>
+    </message>
+    <message>
+        <source>The document system {target} refused the login: check the user and the password credential in the team settings.</source>
+        <translation>文档系统 {target} 拒绝登录：请检查团队设置中的用户名和密码凭据。</translation>
+    </message>
+    <message>
+        <source>The document system {target} refused the file (no such folder, no right to write, or too large).</source>
+        <translation>文档系统 {target} 拒收文件（目录不存在、没有写入权限或文件过大）。</translation>
+    </message>
+    <message>
+        <source>The document system {target} did not answer in time.</source>
+        <translation>文档系统 {target} 未及时响应。</translation>
+    </message>
+    <message>
+        <source>The document system {target} answered with HTTP status {status}.</source>
+        <translation>文档系统 {target} 返回 HTTP 状态码 {status}。</translation>
+    </message>
+    <message>
+        <source>The document system {target} did not take the file ({reason}).</source>
+        <translation>文档系统 {target} 未接收文件（{reason}）。</translation>
+    </message>
+    <message>
         <source>technical material: {category}</source>
         <translation>技术资料：{category}</translation>
     </message>
@@ -6700,6 +7733,18 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
     <message>
         <source>user</source>
         <translation>用户</translation>
+    </message>
+    <message>
+        <source>service manual entry</source>
+        <translation>售后服务手册条目</translation>
+    </message>
+    <message>
+        <source>revision</source>
+        <translation>修订</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>附件</translation>
     </message>
     <message>
         <source>backup job</source>

@@ -708,7 +708,7 @@ class FaqEntry(Versioned, Base):
         ForeignKey("system.id", ondelete="SET NULL"), nullable=True, index=True
     )
     applies_version: Mapped[str] = mapped_column(String(100), default="")
-    state: Mapped[str] = mapped_column(String(20), default="draft")
+    state: Mapped[str] = mapped_column(String(20), default="draft", index=True)
     author: Mapped[str] = mapped_column(String(63))
     reviewer: Mapped[str] = mapped_column(String(63), default="")
     review_comment: Mapped[str] = mapped_column(Text, default="")
@@ -725,10 +725,12 @@ class FaqEntry(Versioned, Base):
 
 class FaqTag(Base):
     __tablename__ = "faq_tag"
+    # (tag, entry_id) covers the tag filter: the search probes it without reading the table.
+    __table_args__ = (Index("ix_faq_tag_tag_entry", "tag", "entry_id"),)
     entry_id: Mapped[int] = mapped_column(
         ForeignKey("faq_entry.id", ondelete="CASCADE"), primary_key=True
     )
-    tag: Mapped[str] = mapped_column(String(50), primary_key=True, index=True)
+    tag: Mapped[str] = mapped_column(String(50), primary_key=True)
 
 
 class FaqRevision(Base):

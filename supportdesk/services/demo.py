@@ -22,7 +22,7 @@ from supportdesk.domain.registry import (
     SystemForm,
     add_months,
 )
-from supportdesk.services import handover, registry, users
+from supportdesk.services import demo_manual, handover, registry, users
 
 STAFF = [
     ("zhangsan", "张三", "engineer"),
@@ -58,12 +58,16 @@ class DemoSummary:
     customers: int
     hosts: int
     contracts: int
+    entries: int = 0  # written into the service manual (besides the handovers' seeded FAQ)
     skipped: bool = False
 
     def describe(self) -> str:
         if self.skipped:
             return "the profile already holds data; no demo data added"
-        return f"{self.customers} customers, {self.hosts} hosts, {self.contracts} contracts"
+        return (
+            f"{self.customers} customers, {self.hosts} hosts, {self.contracts} contracts, "
+            f"{self.entries} service manual entries"
+        )
 
 
 def is_empty(session: Session) -> bool:
@@ -92,6 +96,7 @@ def fill(session: Session, scale: int, today: date) -> DemoSummary:
     engineers = [s[0] for s in STAFF if s[2] == "engineer"]
     sales = [s[0] for s in STAFF if s[2] == "salesperson"]
     hosts = contracts = customers = 0
+    production: list[int] = []
     for round_no in range(scale):
         for index, (cname, short, region) in enumerate(CUSTOMERS):
             suffix = f"（{round_no + 1}）" if round_no else ""
@@ -149,12 +154,14 @@ def fill(session: Session, scale: int, today: date) -> DemoSummary:
                     # Each system has its own subnet: no two demo hosts share an address.
                     hosts += _hosts(session, rnd, system.id, serial, p * 2 + e)
                     if env == "production":
+                        production.append(system.id)
                         period = _contract(
                             session, rnd, system.id, accepted, today, sales[serial % 2], serial
                         )
                         contracts += 1
                 _handover(session, rnd, project.id, accepted, today, period, serial % 4 == 0)
-    return DemoSummary(customers, hosts, contracts)
+    entries = demo_manual.fill_manual(session, rnd, production)
+    return DemoSummary(customers, hosts, contracts, entries)
 
 
 def _hosts(session: Session, rnd: random.Random, system_id: int, serial: int, subnet: int) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -622,12 +622,13 @@ def search(
     wanted = terms(query)
     if not wanted:
         return SearchResult((), 0, ())
-    found = faq_index.matching(session, wanted)
-    if found and filt is not None and filt != SearchFilter():
-        found &= set(session.scalars(_filtered(filt).with_only_columns(FaqEntry.id)))
-    titled = faq_index.matching(session, wanted, title_only=True) & found if found else set()
-    order = sorted(titled, reverse=True) + sorted(found - titled, reverse=True)
-    page = order[:limit]
+    filt = filt or SearchFilter()
+    filters = faq_index.Filters(
+        filt.customer_id, filt.system_id, filt.tag.strip(), filt.state.value if filt.state else None
+    )
+    ranked, total = faq_index.ranked(session, list(wanted), filters, limit)
+    page = [entry_id for entry_id, _ in ranked]
+    titled = {entry_id for entry_id, title_hit in ranked if title_hit}
     loaded = {e.id: e for e in session.scalars(select(FaqEntry).where(FaqEntry.id.in_(page)))}
     rows = {r.id: r for r in _rows(session, [loaded[i] for i in page])}
     hits = []
@@ -644,7 +645,7 @@ def search(
                 question_spans=find(e.question, wanted),
             )
         )
-    return SearchResult(wanted, len(order), tuple(hits))
+    return SearchResult(wanted, total, tuple(hits))
 
 
 def _first_match_text(e: FaqEntry, wanted: tuple[str, ...]) -> str:
@@ -851,22 +852,29 @@ def upload_month(
     formats: Sequence[str] = FORMATS,
     grouping: Grouping = Grouping.SYSTEM,
     today: date | None = None,
+    progress: Callable[[int, int, str], None] = lambda _done, _total, _name: None,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> list[UploadRow]:
     """Upload the month's manual and its changes under their month-stamped Chinese names
     (a re-run replaces them) and record each upload, or its failure, in its own
-    transaction. No transaction is held across the network."""
+    transaction. No transaction is held across the network; a cancel stops between files
+    (those sent stay recorded)."""
     month_bounds(month)
     with db.read() as session:
         documents = [
             manual(session, month, changes_only=changes, grouping=grouping, today=today)
             for changes in (False, True)
         ]
-    made = []
+    made: list[UploadRow] = []
     target = uploader.describe()
+    total = len(documents) * len(formats)
     for document in documents:
         for fmt in formats:
-            data = render(document, fmt, font_file)
             name = file_name(month, document.changes_only, fmt)
+            if cancelled():
+                return made
+            progress(len(made), total, name)
+            data = render(document, fmt, font_file)
             error = ""
             try:
                 target = uploader.put(name, data)

@@ -64,7 +64,7 @@ from supportdesk.domain.registry import (
     required,
 )
 from supportdesk.domain.roles import Permission
-from supportdesk.services import registry, team_settings, vault
+from supportdesk.services import faq, registry, team_settings, vault
 from supportdesk.services.registry import load_for_update
 from supportdesk.services.users import require
 
@@ -690,6 +690,9 @@ def sign(session: Session, form: SignOffForm, *, today: date | None = None) -> S
     )
     if version_no == 1:
         _into_maintenance(session, form.project_id, form.signed_on, current.project)
+    # R2.2: the signed package's FAQ seeds the service manual, as drafts linked to this
+    # handover (an amendment's new questions too; each question once).
+    faq.seed_from_handover(session, form.project_id)
     return _signoff_row(signed)
 
 

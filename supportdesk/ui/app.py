@@ -12,13 +12,14 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from supportdesk.config import Config, Profile
 from supportdesk.domain.errors import SupportDeskError
+from supportdesk.domain.ports import Uploader
 from supportdesk.ui.i18n import install_translators, pick_language
 
 if TYPE_CHECKING:
@@ -132,10 +133,36 @@ def _ready(window: MainWindow, opened: bootstrap.App, log_file: Path) -> None:
 
     ctx = UiContext(TaskRunner(opened.db), opened.config, remote_shell=opened.remote_shell)
     ctx.start_scheduler = reminder_scheduler(opened, ctx.vault)
+    secret = vault_reader(opened, ctx.vault)
+
+    def uploader(settings: dict[str, Any]) -> Uploader | None:
+        from supportdesk.bootstrap import make_uploader  # noqa: PLC0415
+
+        return make_uploader(settings, secret)
+
+    ctx.uploader = uploader
     window.start(ctx, opened.database_label(), log_file=log_file)
     _trace("ready")
     if os.environ.get(QUIT_AFTER_SHOW):
         QTimer.singleShot(0, window.close)
+
+
+def vault_reader(opened: bootstrap.App, vault: VaultSession) -> Callable[[str], str | None]:
+    """Reads a named credential (a channel's or the document system's secret) from the vault
+    the user opened on the vault page: None while it is locked."""
+    from supportdesk.bootstrap import vault_secret  # noqa: PLC0415
+
+    def secret(name: str) -> str | None:
+        unlocked = vault.opened
+        if unlocked is None or not unlocked.keys:  # locked, or locked a moment ago
+            return None
+        try:
+            return vault_secret(opened.db, unlocked)(name)
+        except SupportDeskError as error:  # e.g. the credential was renamed: others go on
+            log.warning("cannot read %s from the vault: %s", name, error)
+            return None
+
+    return secret
 
 
 def reminder_scheduler(opened: bootstrap.App, vault: VaultSession) -> StartScheduler:
@@ -145,19 +172,11 @@ def reminder_scheduler(opened: bootstrap.App, vault: VaultSession) -> StartSched
     that channel's messages wait (for an agent, or for the vault to be opened here)."""
 
     def start(ran: Callable[[], None]) -> Scheduler:
-        from supportdesk.bootstrap import make_senders, make_uploader, vault_secret  # noqa: PLC0415
+        from supportdesk.bootstrap import make_senders, make_uploader  # noqa: PLC0415
         from supportdesk.scheduling import reminders  # noqa: PLC0415
         from supportdesk.ui.i18n import resource_path  # noqa: PLC0415
 
-        def secret(name: str) -> str | None:
-            unlocked = vault.opened
-            if unlocked is None or not unlocked.keys:  # locked, or locked a moment ago
-                return None
-            try:
-                return vault_secret(opened.db, unlocked)(name)
-            except SupportDeskError as error:  # e.g. the credential was renamed: others go on
-                log.warning("reminder delivery cannot read %s: %s", name, error)
-                return None
+        secret = vault_reader(opened, vault)
 
         jobs = reminders.ReminderJobs(
             opened.db,

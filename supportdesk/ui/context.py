@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from supportdesk.config import Config
+from supportdesk.domain.ports import Uploader
 from supportdesk.domain.remote import RemoteShell
 from supportdesk.ui.tasks import TaskRunner
 
@@ -67,3 +68,6 @@ class UiContext:
     remote_shell: Callable[[], RemoteShell] = _no_shell  # the SSH adapter, from bootstrap
     # None: no reminder scheduler (tests); ui/app.py passes the real one in.
     start_scheduler: StartScheduler | None = None
+    # The document system of the team settings (R2.2: the manual's month-end upload), its
+    # password read from the opened vault; None when not configured or out of reach.
+    uploader: Callable[[dict[str, Any]], Uploader | None] = lambda _settings: None

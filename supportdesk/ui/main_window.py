@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from supportdesk.ui.context import Scheduler, UiContext
     from supportdesk.ui.pages.backups_page import BackupsPage
     from supportdesk.ui.pages.changes_page import ChangesPage
+    from supportdesk.ui.pages.faq_page import FaqPage
     from supportdesk.ui.pages.handover_page import HandoverPage
     from supportdesk.ui.pages.home_page import HomePage
     from supportdesk.ui.pages.reminders_page import RemindersPage, UnreadNotifier
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
             self.tr("Inspection"),
             self.tr("Changes"),
             self.tr("Backups"),
+            self.tr("Service manual"),
             self.tr("Vault"),
             self.tr("Reminders"),
         ]
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
         from supportdesk.ui.pages import registry_pages  # noqa: PLC0415
         from supportdesk.ui.pages.backups_page import BackupsPage  # noqa: PLC0415
         from supportdesk.ui.pages.changes_page import ChangesPage  # noqa: PLC0415
+        from supportdesk.ui.pages.faq_page import FaqPage  # noqa: PLC0415
         from supportdesk.ui.pages.handover_page import HandoverPage  # noqa: PLC0415
         from supportdesk.ui.pages.home_page import HomePage  # noqa: PLC0415
         from supportdesk.ui.pages.reminders_page import RemindersPage  # noqa: PLC0415
@@ -112,6 +115,7 @@ class MainWindow(QMainWindow):
         self.handover: HandoverPage = HandoverPage(ctx, self)
         self.changes: ChangesPage = ChangesPage(ctx, self)
         self.backups: BackupsPage = BackupsPage(ctx, self)
+        self.faq: FaqPage = FaqPage(ctx, self)
         pages: list[tuple[str, QWidget]] = [("home", self.home)]
         for key, _title, page in registry_pages(ctx):
             pages.append((key, page))
@@ -120,6 +124,7 @@ class MainWindow(QMainWindow):
             if key == "inspection":  # R3.2: changes to the systems in maintenance
                 pages.append(("changes", self.changes))
                 pages.append(("backups", self.backups))  # R3.3: and their backups
+                pages.append(("faq", self.faq))  # R2.2: what the group learned from them
         pages.append(("reminders", self.reminders))
         model = self.navigation.model()
         self.pages = [
@@ -189,7 +194,7 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("&This computer…"), self)
         self.settings_action.triggered.connect(self._on_settings_triggered)
         # The team's settings, in the database: enabled once the user may edit them.
-        self.team_settings_action = QAction(self.tr("&Reminders and delivery…"), self)
+        self.team_settings_action = QAction(self.tr("&Team settings…"), self)
         self.team_settings_action.setEnabled(False)
         self.team_settings_action.triggered.connect(self._on_team_settings_triggered)
         settings_menu.addAction(self.settings_action)

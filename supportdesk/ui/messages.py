@@ -10,6 +10,7 @@ from supportdesk.domain.errors import (
     NotFoundError,
     PermissionDeniedError,
     SupportDeskError,
+    UploadError,
     ValidationError,
 )
 from supportdesk.reports.handover_package import category_label
@@ -161,6 +162,21 @@ def field_label(name: str) -> str:
         "vault.reason_required": QT_TRANSLATE_NOOP("messages", "reason required"),
         "vault.clipboard_seconds": QT_TRANSLATE_NOOP("messages", "clipboard seconds"),
         "vault.lock_minutes": QT_TRANSLATE_NOOP("messages", "vault lock minutes"),
+        # The service manual (issue 9, R2.2).
+        "symptom": QT_TRANSLATE_NOOP("messages", "symptom"),
+        "cause": QT_TRANSLATE_NOOP("messages", "cause"),
+        "solution": QT_TRANSLATE_NOOP("messages", "solution"),
+        "workaround": QT_TRANSLATE_NOOP("messages", "workaround"),
+        "applies_version": QT_TRANSLATE_NOOP("messages", "applies to version"),
+        "customer_id": QT_TRANSLATE_NOOP("messages", "customer"),
+        "project_id": QT_TRANSLATE_NOOP("messages", "project"),
+        "month": QT_TRANSLATE_NOOP("messages", "month"),
+        "faq.upload.url": QT_TRANSLATE_NOOP("messages", "document system URL"),
+        "faq.upload.name": QT_TRANSLATE_NOOP("messages", "uploaded file name"),
+        "faq.upload.kind": QT_TRANSLATE_NOOP("messages", "document system"),
+        "faq.upload.folder": QT_TRANSLATE_NOOP("messages", "document system folder"),
+        "faq.upload.user": QT_TRANSLATE_NOOP("messages", "document system login"),
+        "faq.upload.credential": QT_TRANSLATE_NOOP("messages", "document system password"),
     }
     if name not in labels:
         return name
@@ -476,6 +492,24 @@ def _code_text(code: str) -> str:
         "key_wrong_passphrase": QT_TRANSLATE_NOOP(
             "messages", "The passphrase stored for the private key of {host} is wrong."
         ),
+        "too_many": QT_TRANSLATE_NOOP("messages", "has more than {max} entries"),
+        "published_kept": QT_TRANSLATE_NOOP(
+            "messages",
+            "an entry that was once published cannot be deleted: the manual's history keeps it",
+        ),
+        "not_an_image": QT_TRANSLATE_NOOP(
+            "messages", "'{value}' is not an image (PNG, JPEG, GIF or BMP)"
+        ),
+        "bad_month": QT_TRANSLATE_NOOP("messages", "'{value}' is not a month (YYYY-MM)"),
+        "not_configured": QT_TRANSLATE_NOOP(
+            "messages", "is not set up: choose a folder or a WebDAV location in the team settings"
+        ),
+        "bad_url": QT_TRANSLATE_NOOP(
+            "messages", "'{value}' is not a web address (http:// or https://, without a password)"
+        ),
+        "bad_name": QT_TRANSLATE_NOOP(
+            "messages", "'{value}' cannot be a file name (no slashes or control characters)"
+        ),
         "key_unreadable": QT_TRANSLATE_NOOP(
             "messages", "The private key stored for {host} is not an OpenSSH private key."
         ),
@@ -531,11 +565,47 @@ def describe(error: BaseException) -> str:
         return QCoreApplication.translate(
             "messages", "{actor} may not do this ({permission})."
         ).format(**error.params)
+    if isinstance(error, UploadError):
+        return upload_text(error)
     if isinstance(error, SupportDeskError):
         params = {"path": "", "fs": "", "revision": "", "detail": "", "login": "", **error.params}
         return _code_text(error.code).format(**params)
     return QCoreApplication.translate(
         "messages", "An unexpected error occurred. It was written to the log file."
+    )
+
+
+def upload_text(error: UploadError) -> str:
+    """Why the document system did not take the manual (R2.2), by the adapter's reason."""
+    texts = {
+        "unreachable": QT_TRANSLATE_NOOP(
+            "messages", "The document system {target} cannot be reached. Nothing was uploaded."
+        ),
+        "auth": QT_TRANSLATE_NOOP(
+            "messages",
+            "The document system {target} refused the login: check the user and the password "
+            "credential in the team settings.",
+        ),
+        "refused": QT_TRANSLATE_NOOP(
+            "messages",
+            "The document system {target} refused the file (no such folder, no right to "
+            "write, or too large).",
+        ),
+        "timeout": QT_TRANSLATE_NOOP(
+            "messages", "The document system {target} did not answer in time."
+        ),
+        "http": QT_TRANSLATE_NOOP(
+            "messages", "The document system {target} answered with HTTP status {status}."
+        ),
+    }
+    target = str(error.params.get("target") or "")
+    status = error.params.get("status")
+    if error.reason not in texts:
+        return QCoreApplication.translate(
+            "messages", "The document system {target} did not take the file ({reason})."
+        ).format(target=target, reason=error.reason)
+    return _t(str(texts[error.reason])).format(
+        target=target, status="" if status is None else status
     )
 
 
@@ -579,5 +649,8 @@ def _entity(name: str) -> str:
         "handover_signoff": QT_TRANSLATE_NOOP("messages", "signed version"),
         "history": QT_TRANSLATE_NOOP("messages", "earlier secret"),
         "reminder": QT_TRANSLATE_NOOP("messages", "reminder"),
+        "faq_entry": QT_TRANSLATE_NOOP("messages", "service manual entry"),
+        "faq_revision": QT_TRANSLATE_NOOP("messages", "revision"),
+        "faq_attachment": QT_TRANSLATE_NOOP("messages", "attachment"),
     }
     return _t(str(names[name])) if name in names else name

@@ -240,3 +240,23 @@ def test_gui_start_never_adds_demo_data_to_a_profile_in_use(isolated_home: Path)
     done = _start_gui(isolated_home, "--demo")
     assert done.returncode == 0, done.stderr
     assert _profile_customers(isolated_home) == ["真实客户"]
+
+
+def test_demo_fills_the_service_manual(db: Database) -> None:
+    from supportdesk.domain.faq import FaqState
+    from supportdesk.services import faq
+
+    with db.write() as s:
+        summary = demo.fill(s, 1, TODAY)
+    with db.read() as s:
+        rows = faq.entries(s)
+        found = faq.search(s, "备份")
+        month = faq.manual(s, date.today().strftime("%Y-%m"))
+    states = {r.state for r in rows}
+    assert summary.entries >= 15
+    assert len(rows) > summary.entries  # the signed handovers' FAQ seeded drafts too
+    assert states == {FaqState.DRAFT, FaqState.REVIEW, FaqState.PUBLISHED}
+    assert all(CJK.search(r.question) for r in rows)
+    assert found.total >= 2
+    assert month.count >= 10  # published today: in this month's manual
+    assert any(r.system for r in rows)

@@ -311,3 +311,21 @@ def test_a_vault_user_outside_the_vault_may_raise_the_rotation_flag_and_nothing_
         vault.mark_rotation_due(s, [row.id], "handover signed")
     with pytest.raises(DBAPIError, match="may not change the vault"), team.engineer.write() as s:
         s.execute(update(Credential).where(Credential.id == row.id).values(rotation_due=False))
+
+
+def test_the_signed_faq_seeds_the_service_manual_once(team: Team) -> None:
+    from supportdesk.services import faq as manual
+
+    project = _ready(team)
+    with team.engineer.write() as s:
+        handover.sign(s, _form(project), today=TODAY)
+        seeded = manual.linked_from(s, "handover", project)
+    assert [(r.question, r.state.value, r.project) for r in seeded] == [
+        ("如何重启营销服务？", "draft", "营销系统")
+    ]
+    with team.engineer.write() as s:
+        handover.amend(s, project, "补充常见问题")
+        handover.save_faq(s, FaqForm(project, "如何清理缓存？", "执行 clean.sh"))
+        handover.sign(s, _form(project, signed_on=date(2027, 5, 6)), today=TODAY)
+        again = manual.linked_from(s, "handover", project)
+    assert [r.question for r in again] == ["如何重启营销服务？", "如何清理缓存？"]

@@ -17,6 +17,7 @@ from supportdesk.ui.pages.backups_page import BackupsPage
 from supportdesk.ui.pages.changes_page import ChangesPage
 from supportdesk.ui.pages.contracts_page import ContractsPage
 from supportdesk.ui.pages.customers_page import CustomersPage
+from supportdesk.ui.pages.faq_page import FaqPage
 from supportdesk.ui.pages.handover_page import HandoverPage
 from supportdesk.ui.pages.home_page import HomePage
 from supportdesk.ui.pages.hosts_page import HostsPage
@@ -57,6 +58,7 @@ def test_navigation_switches_to_every_page(
         InspectionPage,
         ChangesPage,
         BackupsPage,
+        FaqPage,
         VaultPage,
         RemindersPage,
     ]

@@ -1,7 +1,9 @@
-"""How reminders are delivered (issue 6): the team's mail server, chat robots, daily time and
-escalation, kept in the database for every desktop and agent. Secrets are not settings: the
-SMTP password and the robots' signing secrets are named vault credentials. Everything is
-saved in one transaction, or nothing is."""
+"""The team's settings, kept in the database for every desktop and agent: how reminders are
+delivered (issue 6: the mail server, chat robots, daily time and escalation) and where the
+service manual goes at month end (issue 9, R2.2: a network share or a WebDAV document
+management system). Secrets are not settings: the SMTP password, the robots' signing
+secrets and the WebDAV password are named vault credentials. Everything is saved in one
+transaction, or nothing is."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -100,13 +104,15 @@ class TeamSettingsDialog(QDialog):
         super().__init__(parent)
         self._ctx = ctx
         self._credentials = credentials
-        self.setWindowTitle(self.tr("Reminders and delivery"))
-        self.setMinimumWidth(600)
+        self.setWindowTitle(self.tr("Team settings"))
+        self.setMinimumWidth(640)
         self.labels: dict[str, QLabel] = {}
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
+        self.chooser: QFileDialog | None = None
 
         mail, robots, schedule = self._mail(values), self._robots(values), self._schedule(values)
+        manual = self._manual(values)
         note = QLabel(
             self.tr(
                 "Passwords and signing secrets are never stored here: name the vault "
@@ -116,6 +122,19 @@ class TeamSettingsDialog(QDialog):
             self,
         )
         note.setWordWrap(True)
+        delivery = QWidget(self)
+        delivery_layout = QVBoxLayout(delivery)
+        for widget in (mail, robots, schedule, note):
+            delivery_layout.addWidget(widget)
+        delivery_layout.addStretch(1)
+        upload = QWidget(self)
+        upload_layout = QVBoxLayout(upload)
+        upload_layout.addWidget(manual)
+        upload_layout.addWidget(self.manual_note)
+        upload_layout.addStretch(1)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(delivery, self.tr("Reminders and delivery"))
+        self.tabs.addTab(upload, self.tr("Service manual upload"))
         self.general_error = QLabel(self)
         self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.setWordWrap(True)
@@ -126,8 +145,10 @@ class TeamSettingsDialog(QDialog):
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (mail, robots, schedule, note, self.general_error, self.buttons):
-            layout.addWidget(widget)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self._on_upload_kind_changed()
 
     def _mail(self, values: dict[str, Any]) -> QGroupBox:
         self.mail_host = QLineEdit(str(values["mail.host"]), self)
@@ -213,6 +234,95 @@ class TeamSettingsDialog(QDialog):
         )
         return schedule
 
+    def _manual(self, values: dict[str, Any]) -> QGroupBox:
+        """R2.2: where the month-end manual and this month's changes go, and how they look."""
+        self.upload_kind = QComboBox(self)
+        kinds = {
+            "none": self.tr("Not uploaded"),
+            "folder": self.tr("A network share folder"),
+            "webdav": self.tr("A WebDAV document management system"),
+        }
+        for value, label in kinds.items():
+            self.upload_kind.addItem(label, value)
+        self.upload_kind.setCurrentIndex(
+            max(self.upload_kind.findData(values["faq.upload.kind"]), 0)
+        )
+        self.upload_kind.currentIndexChanged.connect(self._on_upload_kind_changed)
+        self.upload_folder = QLineEdit(str(values["faq.upload.folder"]), self)
+        self.upload_folder.setPlaceholderText(
+            self.tr("e.g. {folder}").format(folder=r"\\dms\manual")
+        )
+        self.browse_button = QPushButton(self.tr("Browse…"), self)
+        self.browse_button.clicked.connect(self.browse_folder)
+        folder = QWidget(self)
+        folder_layout = QHBoxLayout(folder)
+        folder_layout.setContentsMargins(0, 0, 0, 0)
+        folder_layout.addWidget(self.upload_folder, 1)
+        folder_layout.addWidget(self.browse_button)
+        folder.setFocusProxy(self.upload_folder)
+        self.upload_url = QLineEdit(str(values["faq.upload.url"]), self)
+        self.upload_url.setPlaceholderText(self.tr("e.g. https://dms.example.cn/dav/manual/"))
+        self.upload_user = QLineEdit(str(values["faq.upload.user"]), self)
+        self.upload_user.setPlaceholderText(self.tr("empty: the server needs no login"))
+        self.upload_credential = self._credential(
+            values["faq.upload.credential"], self.tr("empty: the server needs no password")
+        )
+        self.grouping = QComboBox(self)
+        self.grouping.addItem(self.tr("By system"), "system")
+        self.grouping.addItem(self.tr("By category"), "category")
+        self.grouping.setCurrentIndex(max(self.grouping.findData(values["faq.export.grouping"]), 0))
+        self.formats = QComboBox(self)
+        self.formats.addItem(self.tr("DOCX and PDF"), "docx,pdf")
+        self.formats.addItem(self.tr("DOCX only"), "docx")
+        self.formats.addItem(self.tr("PDF only"), "pdf")
+        self.formats.setCurrentIndex(max(self.formats.findData(values["faq.export.formats"]), 0))
+        manual = QGroupBox(self.tr("Service manual upload"), self)
+        form = QFormLayout(manual)
+        self._row(form, "faq.upload.kind", self.tr("Upload to"), self.upload_kind)
+        self._row(form, "faq.upload.folder", self.tr("Folder"), folder)
+        self._row(form, "faq.upload.url", self.tr("WebDAV URL"), self.upload_url)
+        self._row(form, "faq.upload.user", self.tr("Login"), self.upload_user)
+        self._row(
+            form, "faq.upload.credential", self.tr("Password credential"), self.upload_credential
+        )
+        self._row(form, "faq.export.grouping", self.tr("Group the entries"), self.grouping)
+        self._row(form, "faq.export.formats", self.tr("Formats"), self.formats)
+        self.manual_note = QLabel(
+            self.tr(
+                "On the last day of each month the service manual and this month's changes are "
+                "uploaded under month-stamped names, replacing files of the same name. The "
+                "WebDAV password is a vault credential: the upload runs where the vault is "
+                "open (the agent, or a desktop whose vault is open)."
+            ),
+            self,
+        )
+        self.manual_note.setWordWrap(True)
+        return manual
+
+    def _on_upload_kind_changed(self, _index: int = 0) -> None:
+        kind = self.upload_kind.currentData()
+        for key, wanted in (
+            ("faq.upload.folder", "folder"),
+            ("faq.upload.url", "webdav"),
+            ("faq.upload.user", "webdav"),
+            ("faq.upload.credential", "webdav"),
+        ):
+            self.editors[key].setEnabled(kind == wanted)
+            self.labels[key].setEnabled(kind == wanted)
+        self.formats.setEnabled(kind != "none")
+        self.labels["faq.export.formats"].setEnabled(kind != "none")
+
+    def browse_folder(self) -> None:
+        chooser = QFileDialog(self, self.tr("The folder the manual goes to"))
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser.setFileMode(QFileDialog.FileMode.Directory)
+        chooser.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        if self.upload_folder.text().strip():
+            chooser.setDirectory(self.upload_folder.text().strip())
+        chooser.fileSelected.connect(self.upload_folder.setText)
+        self.chooser = chooser
+        chooser.open()
+
     def _credential(self, current: object, empty: str) -> QComboBox:
         """An editable list of the vault's credential names (free text when none is known)."""
         combo = QComboBox(self)
@@ -262,6 +372,13 @@ class TeamSettingsDialog(QDialog):
             "reminders.time": self.time.time().toString("HH:mm"),
             "reminders.escalate_days": str(self.escalate_days.value()),
             "reminders.max_escalations": str(self.max_escalations.value()),
+            "faq.upload.kind": str(self.upload_kind.currentData()),
+            "faq.upload.folder": self.upload_folder.text(),
+            "faq.upload.url": self.upload_url.text(),
+            "faq.upload.user": self.upload_user.text(),
+            "faq.upload.credential": self.upload_credential.currentText(),
+            "faq.export.grouping": str(self.grouping.currentData()),
+            "faq.export.formats": str(self.formats.currentData()),
         }
         for kind in ROBOTS:
             found[f"robots.{kind}.url"] = self.robot_urls[kind].text()
@@ -274,12 +391,26 @@ class TeamSettingsDialog(QDialog):
             self.labels[key].setStyleSheet("")
         self.general_error.hide()
 
+    def missing_target(self, values: dict[str, str]) -> ValidationError | None:
+        """The chosen upload target needs its folder or its URL."""
+        kind = values["faq.upload.kind"]
+        if kind == "folder" and not values["faq.upload.folder"].strip():
+            return ValidationError("faq.upload.folder", "required")
+        if kind == "webdav" and not values["faq.upload.url"].strip():
+            return ValidationError("faq.upload.url", "required")
+        return None
+
     def _on_buttons_accepted(self) -> None:
         self._clear_errors()
+        values = self.values()
+        missing = self.missing_target(values)
+        if missing is not None:
+            self.show_error(missing)
+            return
         self.buttons.setEnabled(False)
         # One task, one transaction: set_many checks every value before it stores any.
         self._ctx.tasks.write(
-            team_settings.set_many, self.values(), on_done=self._on_saved, on_error=self.show_error
+            team_settings.set_many, values, on_done=self._on_saved, on_error=self.show_error
         )
 
     def _on_saved(self, stored: dict[str, Any]) -> None:
@@ -293,6 +424,11 @@ class TeamSettingsDialog(QDialog):
         self.buttons.setEnabled(True)
         text = describe(error)
         if isinstance(error, ValidationError) and error.field in self.errors:
+            editor = self.editors[error.field]
+            for index in range(self.tabs.count()):
+                page = self.tabs.widget(index)
+                if page is not None and page.isAncestorOf(editor):
+                    self.tabs.setCurrentIndex(index)  # the field in view, on its tab
             self.errors[error.field].setText(text)
             self.errors[error.field].show()
             self.labels[error.field].setStyleSheet(ERROR_STYLE + " font-weight: bold;")

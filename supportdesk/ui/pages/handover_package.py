@@ -10,7 +10,7 @@ which the snapshot is read again, so the completeness list always follows the da
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportdesk.domain.errors import SupportDeskError, ValidationError
+from supportdesk.domain.faq import FaqRow as ManualRow
 from supportdesk.domain.handover import (
     DEFAULT_CATEGORIES,
     MISSING,
@@ -53,9 +54,11 @@ from supportdesk.domain.handover import (
 )
 from supportdesk.domain.registry import add_months
 from supportdesk.reports.handover_package import SHORT_SHA, category_label, file_stem
+from supportdesk.services import faq as service_manual
 from supportdesk.services import handover
 from supportdesk.services.handover import SignatureCheck
 from supportdesk.ui.context import UiContext
+from supportdesk.ui.dialogs.faq_link_dialog import FaqLinkDialog, state_label
 from supportdesk.ui.dialogs.handover_package_dialog import (
     AmendmentDialog,
     FaqDialog,
@@ -142,6 +145,8 @@ class PackageSnapshot:
     checks: dict[int, SignatureCheck]  # by version number
     amendment: str | None  # the reason of the amendment under way
     stem: str  # the default export file name, without suffix
+    # R2.2: the service manual entries linked to this handover (not part of the package)
+    manual: list[ManualRow] = field(default_factory=list)
 
     @property
     def signed(self) -> bool:
@@ -170,6 +175,7 @@ def load_package(session: Any, project_id: int) -> PackageSnapshot:
         {c.version_no: c for c in checks},
         handover.amendment(session, project_id),
         file_stem(document),
+        service_manual.linked_from(session, "handover", project_id),
     )
 
 
@@ -179,6 +185,10 @@ def _remove_material(session: Any, material_id: int) -> None:
 
 def _delete_faq(session: Any, faq_id: int, version: int) -> None:
     handover.delete_faq(session, faq_id, version)
+
+
+def _unlink_manual(session: Any, entry_id: int, project_id: int) -> None:
+    service_manual.unlink(session, entry_id, "handover", project_id)
 
 
 def _save_boundaries(session: Any, form: BoundaryForm) -> PackageRow:
@@ -585,8 +595,11 @@ class InternalBoundaryTab(QWidget):
         for edit in (self.after_sales, self.support):
             edit.textChanged.connect(editor.update_boundary_controls)
         self.dialog: FaqDialog | None = None
+        self.link_dialog: FaqLinkDialog | None = None
         self._reveal: int | None = None
+        self._reveal_manual: int | None = None
         self._build_faq()
+        self._build_manual()
         self._build_contacts()
         self._build_layout()
 
@@ -607,6 +620,30 @@ class InternalBoundaryTab(QWidget):
         self.add_faq_button.clicked.connect(self.add_faq)
         self.edit_faq_button.clicked.connect(self.edit_faq)
         self.delete_faq_button.clicked.connect(self.delete_faq)
+
+    def _build_manual(self) -> None:
+        # R2.2: entries of the service manual this handover refers to. Links are no part of
+        # the signed package, so they stay open to change after sign-off.
+        self.manual = _plain_panel(
+            "",
+            [
+                Column(self.tr("Question"), lambda r: r.question),
+                Column(self.tr("State"), lambda r: state_label(r.state)),
+            ],
+            self,
+        )
+        self.manual.selection_changed.connect(lambda _row: self.update_controls())
+        self.link_button = QPushButton(self.tr("Link an entry…"), self)
+        self.unlink_button = QPushButton(self.tr("Unlink…"), self)
+        self.link_button.clicked.connect(self.link_manual)
+        self.unlink_button.clicked.connect(self.unlink_manual)
+        self.manual_hint = hint(
+            self.tr(
+                "On sign-off the questions above become draft manual entries, linked here. "
+                "Links are not part of the signed package: they can change at any time."
+            ),
+            self,
+        )
 
     def _build_contacts(self) -> None:
         self.contacts = _plain_panel(
@@ -647,6 +684,16 @@ class InternalBoundaryTab(QWidget):
         faq_layout.addLayout(
             _bar(self.add_faq_button, self.edit_faq_button, self.delete_faq_button)
         )
+        manual_box = QWidget(self)
+        manual_layout = QVBoxLayout(manual_box)
+        manual_layout.setContentsMargins(0, 0, 0, 0)
+        manual_layout.addWidget(_title(self.tr("Service manual entries"), manual_box))
+        manual_layout.addWidget(self.manual, 1)
+        bar = QHBoxLayout()  # the note beside the buttons: the tab has little height to spare
+        bar.addWidget(self.manual_hint, 1)
+        bar.addWidget(self.link_button)
+        bar.addWidget(self.unlink_button)
+        manual_layout.addLayout(bar)
         contacts_box = QWidget(self)
         contacts_layout = QVBoxLayout(contacts_box)
         contacts_layout.setContentsMargins(0, 0, 0, 0)
@@ -655,9 +702,11 @@ class InternalBoundaryTab(QWidget):
         contacts_layout.addWidget(self.contacts_hint)
         lists = QSplitter(Qt.Orientation.Vertical, self)
         lists.addWidget(faq_box)
+        lists.addWidget(manual_box)
         lists.addWidget(contacts_box)
         lists.setStretchFactor(0, 3)
         lists.setStretchFactor(1, 2)
+        lists.setStretchFactor(2, 2)
         lists.setChildrenCollapsible(False)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(scopes)
@@ -671,12 +720,17 @@ class InternalBoundaryTab(QWidget):
     def show_snapshot(self, snapshot: PackageSnapshot | None) -> None:
         if snapshot is None:
             self.faq.set_rows([])
+            self.manual.set_rows([])
             self.contacts.set_rows([])
             return
         self.faq.set_rows(snapshot.faqs, keep=lambda r: r.id)
         if self._reveal is not None:
             self.faq.reveal(lambda r: r.id, self._reveal)
             self._reveal = None
+        self.manual.set_rows(snapshot.manual, keep=lambda r: r.id)
+        if self._reveal_manual is not None:
+            self.manual.reveal(lambda r: r.id, self._reveal_manual)
+            self._reveal_manual = None
         self.contacts.set_rows(list(snapshot.contacts))
 
     def update_controls(self) -> None:
@@ -685,6 +739,29 @@ class InternalBoundaryTab(QWidget):
         _enable(self.add_faq_button, why, self.tr("Add a question and its answer."))
         _enable(self.edit_faq_button, why or none, self.tr("Change the selected question."))
         _enable(self.delete_faq_button, why or none, self.tr("Delete the selected question."))
+        why_link = self.why_not_link()
+        none = self.tr("Select an entry first.") if self.manual.selected() is None else None
+        _enable(
+            self.link_button,
+            why_link,
+            self.tr("Link an entry of the service manual to this handover."),
+        )
+        _enable(
+            self.unlink_button,
+            why_link or none,
+            self.tr("Unlink the selected entry; the entry stays in the manual."),
+        )
+
+    def why_not_link(self) -> str | None:
+        """Links may change after sign-off (they are not part of the frozen package)."""
+        if not self.editor.may_edit:
+            return self.tr(
+                "Only engineers, the group leader and the administrator link service manual "
+                "entries."
+            )
+        if self.editor.snapshot is None:
+            return self.editor.why_no_snapshot()
+        return None
 
     def add_faq(self) -> None:
         self._open_dialog(None)
@@ -719,6 +796,35 @@ class InternalBoundaryTab(QWidget):
         if confirm(self, self.tr("Delete question"), text):
             self.delete_faq_button.setEnabled(False)
             self.editor.write(_delete_faq, row.id, row.version)
+
+    def link_manual(self) -> None:
+        snapshot = self.editor.snapshot
+        if snapshot is None or self.why_not_link() is not None:
+            return
+        dialog = FaqLinkDialog(
+            self.editor.ctx, "handover", snapshot.project_id, [r.id for r in snapshot.manual], self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.linked.connect(self._on_linked)
+        self.link_dialog = dialog
+        dialog.open()
+
+    def _on_linked(self, entry_id: int) -> None:
+        self._reveal_manual = entry_id
+        self.editor.reload()
+
+    def unlink_manual(self) -> None:
+        row: ManualRow | None = self.manual.selected()
+        snapshot = self.editor.snapshot
+        if row is None or snapshot is None or self.why_not_link() is not None:
+            return
+        text = self.tr(
+            "Unlink the service manual entry “{question}” from this handover? The entry "
+            "itself stays in the manual."
+        ).format(question=row.question)
+        if confirm(self, self.tr("Unlink entry"), text):
+            self.unlink_button.setEnabled(False)
+            self.editor.write(_unlink_manual, row.id, snapshot.project_id)
 
 
 # -- sign-off -------------------------------------------------------------------------------

@@ -197,3 +197,80 @@ def test_only_whoever_may_edit_settings_gets_the_menu_entry(
     qtbot.waitUntil(lambda: "张三" in window.user_label.text())
     assert not window.team_settings_action.isEnabled()
     assert "group leader" in window.team_settings_action.toolTip()
+
+
+def test_the_service_manual_upload_is_saved_with_the_other_settings(
+    qtbot: QtBot, ctx: UiContext, opened: bootstrap.App, dialog: TeamSettingsDialog
+) -> None:
+    # Nothing is uploaded by default: only the grouping (exports use it too) is open.
+    assert dialog.upload_kind.currentData() == "none"
+    editors = [dialog.upload_folder, dialog.upload_url, dialog.upload_user]
+    assert not any(e.isEnabled() for e in [*editors, dialog.upload_credential, dialog.formats])
+    assert dialog.grouping.isEnabled()
+    dialog.upload_kind.setCurrentIndex(dialog.upload_kind.findData("folder"))
+    assert dialog.upload_folder.isEnabled()
+    assert dialog.browse_button.isEnabled()
+    assert not dialog.upload_url.isEnabled()
+    dialog.upload_kind.setCurrentIndex(dialog.upload_kind.findData("webdav"))
+    assert not dialog.upload_folder.isEnabled()
+    assert dialog.upload_url.isEnabled()
+    assert dialog.upload_credential.isEnabled()
+    assert dialog.formats.isEnabled()
+    dialog.upload_url.setText("https://dms.example.cn/dav/售后服务手册/")
+    dialog.upload_user.setText("shouhou")
+    dialog.upload_credential.setCurrentText("smtp-pass")
+    dialog.grouping.setCurrentIndex(dialog.grouping.findData("category"))
+    dialog.formats.setCurrentIndex(dialog.formats.findData("docx"))
+    dialog.escalate_days.setValue(4)  # a reminder setting in the same save
+    click(dialog.save_button)
+    wait_idle(qtbot, ctx)
+    assert not dialog.isVisible()
+    assert stored(opened) == {
+        **DEFAULTS,
+        "reminders.escalate_days": 4,
+        "faq.upload.kind": "webdav",
+        "faq.upload.url": "https://dms.example.cn/dav/售后服务手册/",
+        "faq.upload.user": "shouhou",
+        "faq.upload.credential": "smtp-pass",
+        "faq.export.grouping": "category",
+        "faq.export.formats": "docx",
+    }
+
+
+@pytest.mark.parametrize(
+    ("url", "says", "hidden"),
+    [
+        ("ftp://dms.example.cn/dav/", "'ftp://dms.example.cn/dav/' is not a web address", ""),
+        ("https://desk:口令@dms.example.cn/dav/", "is not a web address", "口令"),
+        ("", "is required", ""),
+    ],
+)
+def test_a_bad_upload_url_is_named_at_its_field_on_its_tab(
+    qtbot: QtBot,
+    ctx: UiContext,
+    opened: bootstrap.App,
+    dialog: TeamSettingsDialog,
+    url: str,
+    says: str,
+    hidden: str,
+) -> None:
+    dialog.upload_kind.setCurrentIndex(dialog.upload_kind.findData("webdav"))
+    dialog.upload_url.setText(url)
+    dialog.escalate_days.setValue(9)
+    dialog.tabs.setCurrentIndex(0)  # the user is looking at the reminders
+    click(dialog.save_button)
+    wait_idle(qtbot, ctx)
+    assert dialog.isVisible()
+    assert dialog.tabs.currentIndex() == 1  # brought into view
+    error = dialog.errors["faq.upload.url"]
+    assert error.isVisible()
+    assert "(faq.upload.url)" in error.text()
+    assert says in error.text()
+    if hidden:
+        assert hidden not in error.text()  # a password never shows
+    assert stored(opened) == DEFAULTS  # nothing saved
+    dialog.upload_url.setText("http://dms.example.cn/dav/")
+    click(dialog.save_button)
+    wait_idle(qtbot, ctx)
+    assert stored(opened)["faq.upload.url"] == "http://dms.example.cn/dav/"
+    assert stored(opened)["reminders.escalate_days"] == 9

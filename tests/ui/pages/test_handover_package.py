@@ -22,6 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from supportdesk import bootstrap
 from supportdesk.db.engine import Database
+from supportdesk.domain.faq import FaqForm as ManualForm
 from supportdesk.domain.handover import (
     DEFAULT_CATEGORIES,
     BoundaryForm,
@@ -33,8 +34,9 @@ from supportdesk.domain.handover import (
 )
 from supportdesk.domain.registry import ContactForm, CustomerForm, ProjectForm, SystemForm
 from supportdesk.reports.handover_package import file_stem
-from supportdesk.services import handover, registry
+from supportdesk.services import faq, handover, registry
 from supportdesk.ui.context import UiContext
+from supportdesk.ui.dialogs.faq_link_dialog import FaqLinkDialog
 from supportdesk.ui.dialogs.handover_package_dialog import (
     AmendmentDialog,
     FaqDialog,
@@ -674,3 +676,93 @@ def test_a_signature_that_no_longer_verifies_is_flagged(
     ctx = as_user(ENGINEER)
     editor = editor_for(qtbot, ctx, project_id)
     assert editor.signoff.versions.proxy.index(0, 6).data() == "✘ the scan was changed"
+
+
+def test_service_manual_entries_are_linked_through_the_search_and_unlinked_after_sign_off(
+    qtbot: QtBot,
+    as_user: As,
+    opened: bootstrap.App,
+    project_id: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    complete(opened, project_id)
+    with as_actor(opened) as s:
+        handover.sign(
+            s, SignOffForm(project_id, TODAY, "张三", "王工", "scan.pdf", b"%PDF"), today=TODAY
+        )
+        entry = faq.save(
+            s,
+            ManualForm(
+                "ORA-01555 快照过旧", symptom="九号库夜间作业报错", solution="调大 undo_retention"
+            ),
+        )
+        faq.save(s, ManualForm("磁盘空间不足", solution="清理归档日志"))
+    ctx = as_user(ENGINEER)
+    editor = editor_for(qtbot, ctx, project_id)
+    tab = editor.internal
+    assert editor.frozen()
+    # R2.2: signing made the handover's own question a draft entry, linked here.
+    assert [(r.question, tab.manual.proxy.index(i, 1).data()) for i, r in enumerate(
+        shown_rows(tab.manual)
+    )] == [("如何重启服务？", "Draft")]  # fmt: skip
+    assert "become draft manual entries" in tab.manual_hint.text()
+    # Links are not part of the frozen package: still open to change.
+    assert not tab.add_faq_button.isEnabled()
+    assert tab.link_button.isEnabled()
+    assert not tab.unlink_button.isEnabled()  # nothing selected
+    click(tab.link_button)
+    dialog = open_dialog(qtbot, tab, FaqLinkDialog)
+    # Before anything is typed: the most recently changed entries.
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0)
+    assert dialog.model.rows()[0].question == "磁盘空间不足"
+    dialog.query.setText("ＯＲＡ－01555 九号库")  # full-width: the search folds it
+    qtbot.waitUntil(lambda: [r.question for r in dialog.model.rows()] == ["ORA-01555 快照过旧"])
+    picked = dialog.selected()  # the first hit is selected
+    assert picked is not None
+    assert picked.id == entry.row.id
+    assert dialog.summary.text() == "Entries found: 1."
+    click(dialog.link_button)
+    wait_idle(qtbot, ctx)
+    assert closed(tab, FaqLinkDialog)
+    assert [r.question for r in shown_rows(tab.manual)] == ["如何重启服务？", "ORA-01555 快照过旧"]
+    assert tab.manual.selected().id == entry.row.id  # the new link is shown selected
+    with opened.db.read() as s:
+        assert [link.record_id for link in faq.links(s, entry.row.id)] == [project_id]
+    # An entry linked already cannot be linked twice.
+    click(tab.link_button)
+    dialog = open_dialog(qtbot, tab, FaqLinkDialog)
+    dialog.query.setText("01555 九号库")
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    assert not dialog.link_button.isEnabled()
+    assert dialog.link_button.toolTip() == "This entry is linked already."
+    click(dialog.cancel_button)
+    wait_idle(qtbot, ctx)
+    # Unlinked after confirmation; the entry stays in the manual.
+    asked: list[str] = []
+    answers = [False, True]
+
+    def confirm(_parent: object, _title: str, text: str) -> bool:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(handover_package, "confirm", confirm)
+    click(tab.unlink_button)
+    wait_idle(qtbot, ctx)
+    assert len(shown_rows(tab.manual)) == 2
+    click(tab.unlink_button)
+    wait_idle(qtbot, ctx)
+    assert asked[0].startswith("Unlink the service manual entry “ORA-01555 快照过旧”")
+    assert [r.question for r in shown_rows(tab.manual)] == ["如何重启服务？"]
+    with opened.db.read() as s:
+        assert faq.links(s, entry.row.id) == []
+        assert faq.entry(s, entry.row.id).row.question == "ORA-01555 快照过旧"
+
+
+def test_a_salesperson_cannot_link_service_manual_entries(
+    qtbot: QtBot, as_user: As, opened: bootstrap.App, project_id: int
+) -> None:
+    ctx = as_user(SALES)
+    editor = editor_for(qtbot, ctx, project_id)
+    for button in (editor.internal.link_button, editor.internal.unlink_button):
+        assert not button.isEnabled()
+        assert "link service manual entries" in button.toolTip()

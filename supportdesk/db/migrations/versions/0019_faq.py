@@ -96,6 +96,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_faq_entry_customer_id"), ["customer_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_faq_entry_project_id"), ["project_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_faq_entry_system_id"), ["system_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_faq_entry_state"), ["state"], unique=False)
 
     op.create_table(
         "faq_attachment",
@@ -172,7 +173,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("entry_id", "tag", name=op.f("pk_faq_tag")),
     )
     with op.batch_alter_table("faq_tag", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_faq_tag_tag"), ["tag"], unique=False)
+        batch_op.create_index("ix_faq_tag_tag_entry", ["tag", "entry_id"], unique=False)
 
     if op.get_bind().dialect.name == "sqlite":
         for statement in SQLITE_SEARCH:
