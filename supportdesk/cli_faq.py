@@ -104,6 +104,7 @@ def _export(args: argparse.Namespace) -> int:
     from supportdesk.domain.faq import Grouping  # noqa: PLC0415
     from supportdesk.reports.pdf import ensure_application  # noqa: PLC0415
     from supportdesk.services import faq, team_settings  # noqa: PLC0415
+    from supportdesk.services.files import write_beside  # noqa: PLC0415
     from supportdesk.ui.i18n import resource_path  # noqa: PLC0415
 
     app = _open(args)
@@ -120,13 +121,7 @@ def _export(args: argparse.Namespace) -> int:
                 document = faq.manual(
                     session, args.month, changes_only=args.changes, grouping=grouping
                 )
-            data = faq.render(document, args.format, font)
-            try:
-                args.out.write_bytes(data)
-            except OSError as error:
-                raise ValidationError(
-                    "out", "unwritable", value=str(args.out), detail=error.strerror or str(error)
-                ) from error
+            write_beside(args.out, faq.render(document, args.format, font))
             print(f"{args.out}: {document.count} entries")
             return EXIT_OK
         uploader = _uploader(args, app, settings)

@@ -32,6 +32,10 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("SUPPORTDESK_HOME", str(home))
     monkeypatch.delenv("SUPPORTDESK_DB", raising=False)
+    # urllib honours http_proxy & co., which would send calls to the loopback servers astray.
+    for key in list(os.environ):
+        if key.lower().endswith("_proxy"):
+            monkeypatch.delenv(key)
     return home
 
 

@@ -119,21 +119,6 @@ def _sqlite_count(session: Session, terms: list[str], filters: Filters) -> int:
     return int(session.scalar(text(sql), params) or 0)
 
 
-def rebuild(session: Session) -> None:
-    """Fill SQLite's search tables again from the entries (after a restore by hand, say);
-    PostgreSQL's indexes need nothing."""
-    if session.get_bind().dialect.name != "sqlite":
-        return
-    session.execute(text("INSERT INTO faq_fts_tri(faq_fts_tri) VALUES ('rebuild')"))
-    session.execute(text("INSERT INTO faq_fts_uni(faq_fts_uni) VALUES ('delete-all')"))
-    session.execute(
-        text(
-            "INSERT INTO faq_fts_uni(rowid, title, body) SELECT id, "
-            "sd_unigrams(search_title), sd_unigrams(search_body) FROM faq_entry"
-        )
-    )
-
-
 # --- PostgreSQL ------------------------------------------------------------------------------
 
 

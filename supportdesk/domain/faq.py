@@ -494,9 +494,8 @@ class UploadRow:
 
 
 def month_of_upload(today: date) -> str:
-    """R2.2: the month whose manual is due: this one on its last day, else the last one
-    (a run missed at month end catches up)."""
-    if (today + timedelta(days=1)).month != today.month:
-        return f"{today.year}-{today.month:02d}"
+    """R2.2: the month whose manual is due: the last one that ended. The job uploads it at
+    the first run after month end, so what was published on its last evening is in it (a
+    run missed then catches up on a later day)."""
     last = today.replace(day=1) - timedelta(days=1)
     return f"{last.year}-{last.month:02d}"

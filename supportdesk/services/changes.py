@@ -12,7 +12,6 @@ An emergency change made first is recorded with its reason and flagged.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
@@ -61,6 +60,7 @@ from supportdesk.domain.registry import limited, required, valid_email
 from supportdesk.domain.remote import Limits, RemoteShell, quote_command
 from supportdesk.domain.roles import Permission, Role
 from supportdesk.services import team_settings, vault
+from supportdesk.services.files import written_beside
 from supportdesk.services.users import require
 
 NOTICE_RULE = "change.notice"  # the outbox rule of a notice mailed to the customer
@@ -641,15 +641,8 @@ def export_xlsx(session: Session, path: Path, rows: Sequence[ChangeRow]) -> Path
                 c.emergency_reason,
             ],
         )
-    part = path.with_name(path.name + ".part")
-    try:
+    with written_beside(path) as part:
         book.save(str(part))
-        os.replace(part, path)
-    except OSError as error:
-        part.unlink(missing_ok=True)
-        raise ValidationError(
-            "out", "unwritable", value=str(path), detail=error.strerror or str(error)
-        ) from None
     return path
 
 

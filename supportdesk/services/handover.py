@@ -6,7 +6,6 @@ late when not signed by the due date."""
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -65,6 +64,7 @@ from supportdesk.domain.registry import (
 )
 from supportdesk.domain.roles import Permission
 from supportdesk.services import faq, registry, team_settings, vault
+from supportdesk.services.files import written_beside
 from supportdesk.services.registry import load_for_update
 from supportdesk.services.users import require
 
@@ -802,16 +802,9 @@ def export(
     if fmt not in ("docx", "pdf"):
         raise ValidationError("format", "bad_choice", value=fmt, choices="docx, pdf")
     found = document(session, project_id, version_no)
-    part = path.with_name(path.name + ".part")
-    try:
+    with written_beside(path) as part:
         if fmt == "pdf":
             handover_package.write_pdf(found, part, font_file)
         else:
             handover_package.write_docx(found, part)
-        os.replace(part, path)
-    except OSError as error:
-        part.unlink(missing_ok=True)
-        raise ValidationError(
-            "out", "unwritable", value=str(path), detail=error.strerror or str(error)
-        ) from None
     return path

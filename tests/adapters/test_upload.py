@@ -26,14 +26,6 @@ NAME = "售后服务手册_2026年11月.docx"
 DOCX = b"PK\x03\x04 not really a docx \r\n\x00\xff"
 
 
-@pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    """urllib honours http_proxy & co., which would send loopback calls astray."""
-    for key in list(os.environ):
-        if key.lower().endswith("_proxy"):
-            monkeypatch.delenv(key)
-
-
 @pytest.fixture
 def dav(tmp_path: Path) -> Iterator[WebDavServer]:
     with running_webdav(tmp_path / "dav") as server:

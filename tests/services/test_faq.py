@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 
 from supportdesk.db.engine import Database
 from supportdesk.db.models import FaqEntry, FaqRevision
@@ -247,6 +247,25 @@ def test_hits_are_highlighted_and_filtered(team: Team) -> None:
     )
     assert [h.row.id for h in tagged.hits] == [ids[7]]
     assert [ssh.row.question[a:b] for a, b in ssh.question_spans] == ["ＳＳＨ"]
+
+
+def test_each_database_searches_with_its_own_index(db: Database) -> None:
+    """SQLite: the trigram and one-character FTS5 tables; PostgreSQL: pg_trgm's GIN index,
+    which the planner uses for a LIKE substring (a sequential scan ruled out)."""
+    with db.read() as s:
+        if db.is_sqlite:
+            query = text("SELECT name, sql FROM sqlite_master WHERE name LIKE 'faq_fts_%'")
+            tables = {str(name): str(sql) for name, sql in s.execute(query)}
+            assert "trigram" in tables["faq_fts_tri"]
+            assert "unicode61" in tables["faq_fts_uni"]
+        else:
+            s.execute(text("SET LOCAL enable_seqscan = off"))
+            plan = "\n".join(
+                s.scalars(
+                    text("EXPLAIN SELECT id FROM faq_entry WHERE search_body LIKE '%备份失败%'")
+                )
+            )
+            assert "ix_faq_entry_body_trgm" in plan
 
 
 def test_the_index_follows_edits_and_deletes(team: Team) -> None:

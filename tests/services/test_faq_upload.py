@@ -26,6 +26,7 @@ from tests.servers.webdav import WebDavServer, running_webdav
 
 FONT = resource_path("fonts/SupportDeskSansSC-Regular.ttf")
 NOVEMBER_END = date(2026, 11, 30)
+DECEMBER_FIRST = date(2026, 12, 1)  # the first day after November: its manual is due
 NAMES = {
     "售后服务手册_2026年11月.docx",
     "售后服务手册_2026年11月.pdf",
@@ -99,7 +100,7 @@ def test_a_failed_upload_is_reported_and_retried_by_the_daily_job(
         lambda _settings, _channels: {},
         FONT,
         "test",
-        today=lambda: NOVEMBER_END,
+        today=lambda: DECEMBER_FIRST,
         uploader=uploader,
     )
     dav.stop()
@@ -107,20 +108,20 @@ def test_a_failed_upload_is_reported_and_retried_by_the_daily_job(
     assert {(u.ok, u.attempts, u.error) for u in failed} == {(False, 3, "unreachable")}
     assert waits[:2] == [2.0, 4.0]  # backed off between the tries
     with team.db.read() as s:
-        assert faq.upload_owed(s, NOVEMBER_END, team_settings.all_values(s)) == "2026-11"
-        due = [d for d in reminder.due(s, NOVEMBER_END) if d.rule == reminder.FAQ_UPLOAD]
+        assert faq.upload_owed(s, DECEMBER_FIRST, team_settings.all_values(s)) == "2026-11"
+        due = [d for d in reminder.due(s, DECEMBER_FIRST) if d.rule == reminder.FAQ_UPLOAD]
     assert [(d.subject, d.facts["error"], d.facts["month"]) for d in due] == [
         ("faq_upload:2026-11", "unreachable", "2026-11")
     ]
     dav.start()
-    jobs.today = lambda: date(2026, 12, 1)  # the next day's run catches up
+    jobs.today = lambda: date(2026, 12, 2)  # the next day's run catches up
     done = jobs.month_end()
     assert len(done) == 4
     assert all(u.ok for u in done)
     assert {p.name for p in dav.root.iterdir()} == NAMES
     with team.db.read() as s:
-        assert faq.upload_owed(s, date(2026, 12, 1), team_settings.all_values(s)) is None
-        assert not [d for d in reminder.due(s, date(2026, 12, 1)) if d.rule == reminder.FAQ_UPLOAD]
+        assert faq.upload_owed(s, date(2026, 12, 2), team_settings.all_values(s)) is None
+        assert not [d for d in reminder.due(s, date(2026, 12, 2)) if d.rule == reminder.FAQ_UPLOAD]
     assert jobs.month_end() == []  # nothing owed: nothing uploaded again
 
 
@@ -134,10 +135,10 @@ def test_a_folder_share_is_a_target_too(team: Team, tmp_path: Path, qapp: object
 
 
 def test_which_month_is_due() -> None:
-    assert month_of_upload(date(2026, 11, 30)) == "2026-11"  # the last day: this month
-    assert month_of_upload(date(2026, 12, 31)) == "2026-12"
-    assert month_of_upload(date(2026, 12, 1)) == "2026-11"  # later: the month before
-    assert month_of_upload(date(2027, 1, 15)) == "2026-12"
+    assert month_of_upload(date(2026, 12, 1)) == "2026-11"  # the first run after month end
+    assert month_of_upload(date(2026, 11, 30)) == "2026-10"  # November is not over yet
+    assert month_of_upload(date(2027, 1, 15)) == "2026-12"  # a missed run catches up
+    assert month_of_upload(date(2027, 3, 1)) == "2027-02"
 
 
 def test_the_uploader_comes_from_the_settings_and_the_vault(tmp_path: Path) -> None:

@@ -99,3 +99,21 @@ def other_session(opened: bootstrap.App) -> Iterator[Callable[[str], Database]]:
     yield connect
     for db in made:
         db.dispose()
+
+
+@pytest.fixture
+def as_user(opened: bootstrap.App, qtbot: QtBot) -> Iterator[Callable[..., UiContext]]:
+    """`as_user(login, today=TODAY)`: a UiContext whose tasks run as `login` (a colleague
+    signed in on their own desktop), on the given day."""
+    made: list[tuple[TaskRunner, Database]] = []
+
+    def make(login: str, today: date = TODAY) -> UiContext:
+        db = Database(opened.db.url, actor=login)
+        runner = TaskRunner(db)
+        made.append((runner, db))
+        return UiContext(runner, opened.config, today=lambda: today)
+
+    yield make
+    for runner, db in made:
+        assert runner.shutdown(10_000), "a task outlived its test"
+        db.dispose()

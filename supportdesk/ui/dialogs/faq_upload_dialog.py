@@ -4,7 +4,6 @@ the export of one document to a file of the user's choice."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,11 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportdesk.domain.errors import SupportDeskError, UploadError, ValidationError
+from supportdesk.domain.errors import SupportDeskError, UploadError
 from supportdesk.domain.faq import Grouping, UploadRow, file_name, month_of_upload
 from supportdesk.domain.registry import UserRow
 from supportdesk.domain.roles import Permission, Role, allows
 from supportdesk.services import faq, team_settings, users
+from supportdesk.services.files import write_beside
 from supportdesk.ui.context import UiContext
 from supportdesk.ui.i18n import resource_path
 from supportdesk.ui.messages import describe
@@ -134,19 +134,6 @@ class Listing:
 
 def load_uploads(session: Any, month: str) -> Listing:
     return Listing(users.current_user(session), month, faq.uploads(session, month))
-
-
-def _write_beside(path: Path, data: bytes) -> None:
-    """Written next to `path` first, so a failure never leaves half a file in its place."""
-    part = path.with_name(path.name + ".part")
-    try:
-        part.write_bytes(data)
-        os.replace(part, path)
-    except OSError as error:
-        part.unlink(missing_ok=True)
-        raise ValidationError(
-            "file", "unwritable", value=str(path), detail=error.strerror or str(error)
-        ) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -549,7 +536,7 @@ class UploadsDialog(QDialog):
                 document = faq.manual(
                     session, month, changes_only=changes_only, grouping=grouping, today=today
                 )
-            _write_beside(path, faq.render(document, fmt, font))  # no transaction held
+            write_beside(path, faq.render(document, fmt, font), field="file")  # no transaction held
             return Exported(path, document.count)
 
         self.exporting = True

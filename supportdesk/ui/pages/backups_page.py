@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -67,6 +66,7 @@ from supportdesk.ui.models.row_model import ROW_ROLE, ChineseSortProxy, Column, 
 from supportdesk.ui.pages.changes_page import TipModel
 from supportdesk.ui.pages.inspection_page import EvidenceDialog
 from supportdesk.ui.tasks import Task, TaskContext
+from supportdesk.ui.widgets.scrolled import fill_scrolled
 from supportdesk.ui.widgets.status_line import fail, say
 
 CHECK_STALE_DAYS = 7  # a check older than a week proves little about today's backups
@@ -584,20 +584,7 @@ class BackupsPage(QWidget):
             value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self._fact_form.addRow(caption, value)
             self.facts[key] = value
-        inner = QWidget(self.detail_box)
-        inner_layout = QVBoxLayout(inner)
-        inner_layout.addWidget(self.heading)
-        inner_layout.addLayout(self._fact_form)
-        inner_layout.addStretch(1)
-        scroll = QScrollArea(self.detail_box)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.viewport().setAutoFillBackground(False)
-        scroll.setWidget(inner)
-        inner.setAutoFillBackground(False)
-        layout = QVBoxLayout(self.detail_box)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(scroll)
+        fill_scrolled(self.detail_box, self.heading, self._fact_form)
 
     def _build_findings(self) -> None:
         def colour(f: Finding) -> QColor:

@@ -7,7 +7,6 @@ pinned versions)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -45,12 +43,13 @@ from supportdesk.domain.changes import (
     NoticeRow,
     PinnedVersion,
 )
-from supportdesk.domain.errors import SupportDeskError, ValidationError
+from supportdesk.domain.errors import SupportDeskError
 from supportdesk.domain.registry import SystemRow, UserRow
 from supportdesk.domain.roles import Permission, Role, allows
 from supportdesk.reports.change_notice import state_label
 from supportdesk.services import changes, registry, users
 from supportdesk.services.changes import SUPERVISORS
+from supportdesk.services.files import write_beside
 from supportdesk.ui.context import UiContext
 from supportdesk.ui.dialogs.change_dialogs import (
     ArtifactFileDialog,
@@ -70,6 +69,7 @@ from supportdesk.ui.dialogs.change_dialogs import (
 from supportdesk.ui.dialogs.handover_package_dialog import size_text
 from supportdesk.ui.models.row_model import ROW_ROLE, ChineseSortProxy, Column, Index, RowModel
 from supportdesk.ui.widgets.confirm import confirm
+from supportdesk.ui.widgets.scrolled import fill_scrolled
 from supportdesk.ui.widgets.status_line import ERROR_STYLE, fail, say
 
 T = TypeVar("T")
@@ -173,22 +173,9 @@ def _cancel(session: Any, change_id: int, version: int) -> ChangeRow:
     return changes.cancel(session, change_id, version)
 
 
-def _write_beside(path: Path, data: bytes) -> None:
-    """Written next to `path` first, so a failure never leaves half a file in its place."""
-    part = path.with_name(path.name + ".part")
-    try:
-        part.write_bytes(data)
-        os.replace(part, path)
-    except OSError as error:
-        part.unlink(missing_ok=True)
-        raise ValidationError(
-            "out", "unwritable", value=str(path), detail=error.strerror or str(error)
-        ) from None
-
-
 def _save_copy(session: Any, artifact_id: int, path: Path) -> Path:
     _name, data = changes.artifact_data(session, artifact_id)  # checked against its SHA-256
-    _write_beside(path, data)
+    write_beside(path, data)
     return path
 
 
@@ -448,20 +435,7 @@ class ChangesPage(QWidget):
             self._fact_form.addRow(caption, value)
             self.facts[key] = value
         self.facts["flag"].setStyleSheet(ERROR_STYLE)
-        inner = QWidget(self.detail_box)
-        inner_layout = QVBoxLayout(inner)
-        inner_layout.addWidget(self.heading)
-        inner_layout.addLayout(self._fact_form)
-        inner_layout.addStretch(1)
-        scroll = QScrollArea(self.detail_box)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.viewport().setAutoFillBackground(False)  # the group box's own background
-        scroll.setWidget(inner)
-        inner.setAutoFillBackground(False)  # setWidget turned it on
-        layout = QVBoxLayout(self.detail_box)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(scroll)
+        fill_scrolled(self.detail_box, self.heading, self._fact_form)
 
     def _build_notices(self) -> None:
         self.notices_model: TipModel[NoticeRow] = TipModel(

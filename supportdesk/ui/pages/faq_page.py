@@ -7,7 +7,6 @@ with the reason why."""
 from __future__ import annotations
 
 import html
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +42,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -55,7 +53,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportdesk.domain.errors import SupportDeskError, ValidationError
+from supportdesk.domain.errors import SupportDeskError
 from supportdesk.domain.faq import (
     TEXT_FIELDS,
     AttachmentRow,
@@ -70,6 +68,7 @@ from supportdesk.domain.faq import (
 )
 from supportdesk.domain.roles import Permission
 from supportdesk.services import faq, registry, users
+from supportdesk.services.files import write_beside
 from supportdesk.ui.context import UiContext
 from supportdesk.ui.dialogs.faq_dialogs import (
     FaqEditDialog,
@@ -87,6 +86,7 @@ from supportdesk.ui.dialogs.faq_upload_dialog import open_uploads
 from supportdesk.ui.dialogs.handover_package_dialog import WriteDialog, size_text
 from supportdesk.ui.models.row_model import ROW_ROLE, Column, Index, RowModel
 from supportdesk.ui.widgets.confirm import confirm
+from supportdesk.ui.widgets.scrolled import fill_scrolled
 from supportdesk.ui.widgets.status_line import fail, say
 
 DEBOUNCE_MS = 200  # a pause in the typing, not every key, starts a search
@@ -151,17 +151,8 @@ def load_detail(session: Any, entry_id: int) -> Shown:
 
 
 def _save_attachment(session: Any, sha256: str, path: Path) -> Path:
-    data = faq.attachment_data(session, sha256)  # checked against its SHA-256
-    part = path.with_name(path.name + ".part")
-    try:
-        part.write_bytes(data)
-        os.replace(part, path)
-    except OSError as error:
-        part.unlink(missing_ok=True)
-        raise ValidationError(
-            "out", "unwritable", value=str(path), detail=error.strerror or str(error)
-        ) from None
-    return path
+    # checked against its SHA-256
+    return write_beside(path, faq.attachment_data(session, sha256))
 
 
 def _submit(session: Any, entry_id: int, version: int) -> FaqDetail:
@@ -450,20 +441,7 @@ class FaqPage(QWidget):
             self._fact_form.addRow(caption, value)
             self.facts[key] = value
         self.facts["comment"].setStyleSheet("color: #c62828;")
-        inner = QWidget(self.facts_box)
-        inner_layout = QVBoxLayout(inner)
-        inner_layout.setContentsMargins(0, 0, 0, 0)
-        inner_layout.addLayout(self._fact_form)
-        inner_layout.addStretch(1)
-        scroll = QScrollArea(self.facts_box)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.viewport().setAutoFillBackground(False)  # the group box's own background
-        scroll.setWidget(inner)
-        inner.setAutoFillBackground(False)  # setWidget turned it on
-        layout = QVBoxLayout(self.facts_box)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(scroll)
+        fill_scrolled(self.facts_box, self._fact_form)
 
     def _build_more(self) -> None:
         """The entry's attachments and where it is linked from, on tabs of their own."""

@@ -9,7 +9,6 @@ which the snapshot is read again, so the completeness list always follows the da
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportdesk.domain.errors import SupportDeskError, ValidationError
+from supportdesk.domain.errors import SupportDeskError
 from supportdesk.domain.faq import FaqRow as ManualRow
 from supportdesk.domain.handover import (
     DEFAULT_CATEGORIES,
@@ -56,6 +55,7 @@ from supportdesk.domain.registry import add_months
 from supportdesk.reports.handover_package import SHORT_SHA, category_label, file_stem
 from supportdesk.services import faq as service_manual
 from supportdesk.services import handover
+from supportdesk.services.files import write_beside
 from supportdesk.services.handover import SignatureCheck
 from supportdesk.ui.context import UiContext
 from supportdesk.ui.dialogs.faq_link_dialog import FaqLinkDialog, state_label
@@ -195,22 +195,9 @@ def _save_boundaries(session: Any, form: BoundaryForm) -> PackageRow:
     return handover.save_boundaries(session, form)
 
 
-def _write_beside(path: Path, data: bytes) -> None:
-    """Written next to `path` first, so a failure never leaves half a file in its place."""
-    part = path.with_name(path.name + ".part")
-    try:
-        part.write_bytes(data)
-        os.replace(part, path)
-    except OSError as error:
-        part.unlink(missing_ok=True)
-        raise ValidationError(
-            "file", "unwritable", value=str(path), detail=error.strerror or str(error)
-        ) from None
-
-
 def _save_copy(session: Any, material_id: int, path: Path) -> Path:
     _name, data = handover.material_data(session, material_id)  # checked against its SHA-256
-    _write_beside(path, data)
+    write_beside(path, data, field="file")
     return path
 
 

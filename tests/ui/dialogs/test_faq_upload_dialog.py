@@ -6,7 +6,6 @@ document is exported to a file of the user's choice."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,14 +32,6 @@ from tests.ui.helpers import check_model, click, keep, open_dialog, wait_idle
 
 QUESTION = "ORA-01555 快照过旧怎么办？"
 THIS_MONTH = f"{TODAY.year}-{TODAY.month:02d}"
-
-
-@pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    """urllib honours http_proxy & co., which would send loopback calls astray."""
-    for key in list(os.environ):
-        if key.lower().endswith("_proxy"):
-            monkeypatch.delenv(key)
 
 
 @pytest.fixture

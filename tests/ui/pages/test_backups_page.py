@@ -17,7 +17,6 @@ import hashlib
 import os
 import subprocess
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,6 @@ from pytestqt.qtbot import QtBot
 from supportdesk import bootstrap
 from supportdesk.adapters.ssh import SshShell
 from supportdesk.crypto import vault_crypto
-from supportdesk.db.engine import Database
 from supportdesk.domain.backup import (
     CODES,
     BackupKind,
@@ -62,11 +60,9 @@ from supportdesk.ui.pages.backups_page import (
     status_text,
 )
 from supportdesk.ui.pages.inspection_page import EvidenceDialog
-from supportdesk.ui.tasks import TaskRunner
 from tests.backup_helpers import dumps, own
 from tests.servers.fault_ssh import FAULT_PASSWORD, FAULT_USER, running_fault_server
 from tests.servers.sshd import SSH_USER, SshServer
-from tests.ui.conftest import TODAY
 from tests.ui.helpers import answer_modal, check_model, click, keep, open_dialog, wait_idle
 
 SALES = "lisi"
@@ -143,23 +139,6 @@ class Site:
                     datetime.now(UTC), 10, "无", "删除 crontab 条目", "售后组", ENGINEER,
                 ),
             )  # fmt: skip
-
-
-@pytest.fixture
-def as_user(opened: bootstrap.App, qtbot: QtBot) -> Iterator[Any]:
-    """A UiContext whose tasks run as `login`."""
-    made: list[tuple[TaskRunner, Database]] = []
-
-    def make(login: str) -> UiContext:
-        db = Database(opened.db.url, actor=login)
-        runner = TaskRunner(db)
-        made.append((runner, db))
-        return UiContext(runner, opened.config, today=lambda: TODAY)
-
-    yield make
-    for runner, db in made:
-        assert runner.shutdown(10_000), "a task outlived its test"
-        db.dispose()
 
 
 def page_for(qtbot: QtBot, ctx: UiContext) -> BackupsPage:

@@ -38,7 +38,6 @@ from supportdesk.ui.dialogs.change_dialogs import (
 from supportdesk.ui.models.row_model import ROW_ROLE, Column
 from supportdesk.ui.pages import changes_page
 from supportdesk.ui.pages.changes_page import FLAGGED_COLOUR, ChangesPage, TipModel
-from supportdesk.ui.tasks import TaskRunner
 from tests.servers.smtp import SmtpServer, running_smtp
 from tests.ui.conftest import TODAY
 from tests.ui.helpers import check_model, click, keep, open_dialog, wait_idle
@@ -48,23 +47,6 @@ CUSTOMER = "华东电力调度中心"
 MAINTAINED, NOT_MAINTAINED = "调度平台生产", "调度平台测试"  # the demo's systems of CUSTOMER
 NO_RIGHT = "Only engineers, the group leader and the administrator record changes."
 GATE = "the customer has not been told of this change yet"
-
-
-@pytest.fixture
-def as_user(opened: bootstrap.App, qtbot: QtBot) -> Iterator[Any]:
-    """A UiContext whose tasks run as `login`."""
-    made: list[tuple[TaskRunner, Database]] = []
-
-    def make(login: str) -> UiContext:
-        db = Database(opened.db.url, actor=login)
-        runner = TaskRunner(db)
-        made.append((runner, db))
-        return UiContext(runner, opened.config, today=lambda: TODAY)
-
-    yield make
-    for runner, db in made:
-        assert runner.shutdown(10_000), "a task outlived its test"
-        db.dispose()
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,6 @@ restored; and a delete that asks first and is offered only for a never-published
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -43,8 +42,6 @@ from supportdesk.ui.pages.faq_page import (
     FaqPage,
     question_html,
 )
-from supportdesk.ui.tasks import TaskRunner
-from tests.ui.conftest import TODAY
 from tests.ui.helpers import check_model, click, keep, open_dialog, wait_idle
 
 ENGINEER, LEADER, SALES = "zhangsan", "sunqi", "lisi"  # the demo's staff
@@ -70,23 +67,6 @@ def place(opened: bootstrap.App) -> Place:
         system = registry.save_system(s, SystemForm(project, "手册测试系统")).id
         other = registry.save_system(s, SystemForm(other_project, "手册测试系统乙")).id
     return Place(first, project, system, second, other)
-
-
-@pytest.fixture
-def as_user(opened: bootstrap.App, qtbot: QtBot) -> Iterator[Any]:
-    """A UiContext whose tasks run as `login`."""
-    made: list[tuple[TaskRunner, Database]] = []
-
-    def make(login: str) -> UiContext:
-        db = Database(opened.db.url, actor=login)
-        runner = TaskRunner(db)
-        made.append((runner, db))
-        return UiContext(runner, opened.config, today=lambda: TODAY)
-
-    yield make
-    for runner, db in made:
-        assert runner.shutdown(10_000), "a task outlived its test"
-        db.dispose()
 
 
 def write(opened: bootstrap.App, login: str, fn: Any, *args: Any) -> Any:

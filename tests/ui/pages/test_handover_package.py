@@ -47,7 +47,6 @@ from supportdesk.ui.dialogs.handover_package_dialog import (
 from supportdesk.ui.pages import handover_package
 from supportdesk.ui.pages.handover_package import HandoverPackageEditor
 from supportdesk.ui.pages.handover_page import HandoverPage
-from supportdesk.ui.tasks import TaskRunner
 from tests.ui.conftest import TODAY
 from tests.ui.helpers import click, keep, open_dialog, shown_rows, wait_idle
 from tests.ui.helpers import select as select_row
@@ -115,23 +114,6 @@ def boundaries(project_id: int, version: int | None = None, **texts: str) -> Bou
         project_id, maintenance_start=TODAY, maintenance_end=TODAY + timedelta(days=364),
         version=version, **values,
     )  # fmt: skip
-
-
-@pytest.fixture
-def as_user(opened: bootstrap.App, qtbot: QtBot) -> Iterator[As]:
-    """A UiContext whose tasks run as `login`."""
-    made: list[tuple[TaskRunner, Database]] = []
-
-    def make(login: str) -> UiContext:
-        db = Database(opened.db.url, actor=login)
-        runner = TaskRunner(db)
-        made.append((runner, db))
-        return UiContext(runner, opened.config, today=lambda: TODAY)
-
-    yield make
-    for runner, db in made:
-        assert runner.shutdown(10_000), "a task outlived its test"
-        db.dispose()
 
 
 def editor_for(qtbot: QtBot, ctx: UiContext, project_id: int) -> HandoverPackageEditor:

@@ -23,7 +23,6 @@ from supportdesk.domain.registry import CustomerForm, ProjectForm
 from supportdesk.services import handover, registry
 from supportdesk.ui.context import UiContext
 from supportdesk.ui.pages.handover_page import HandoverPage, IssueDialog, JoinedDialog
-from supportdesk.ui.tasks import TaskRunner
 from tests.ui.conftest import TODAY
 from tests.ui.helpers import check_model, click, keep, open_dialog, shown_rows, wait_idle
 from tests.ui.helpers import select as select_row
@@ -43,23 +42,6 @@ def project_id(opened: bootstrap.App) -> int:
             s, ProjectForm(customer.id, "交接测试项目", planned_acceptance=ACCEPTANCE)
         )
     return project.id
-
-
-@pytest.fixture
-def as_user(opened: bootstrap.App, qtbot: QtBot) -> Iterator[As]:
-    """A UiContext whose tasks run as `login`, on the given day."""
-    made: list[tuple[TaskRunner, Database]] = []
-
-    def make(login: str, today: date = TODAY) -> UiContext:
-        db = Database(opened.db.url, actor=login)
-        runner = TaskRunner(db)
-        made.append((runner, db))
-        return UiContext(runner, opened.config, today=lambda: today)
-
-    yield make
-    for runner, db in made:
-        assert runner.shutdown(10_000), "a task outlived its test"
-        db.dispose()
 
 
 def page_for(qtbot: QtBot, ctx: UiContext) -> HandoverPage:

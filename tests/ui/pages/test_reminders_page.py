@@ -5,7 +5,7 @@ problems; the notification that fires once per rise of the unread count."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
 from supportdesk import bootstrap
-from supportdesk.db.engine import Database
 from supportdesk.db.models import OutboxMessage
 from supportdesk.domain.reminder import EXPIRY
 from supportdesk.services import reminder, team_settings
@@ -33,7 +32,6 @@ from supportdesk.ui.pages.reminders_page import (
     rule_label,
     split_addresses,
 )
-from supportdesk.ui.tasks import TaskRunner
 from tests.ui.conftest import TODAY
 from tests.ui.helpers import check_model, click, keep, open_dialog, shown_rows, wait_idle
 from tests.ui.helpers import select as select_row
@@ -55,23 +53,6 @@ def raised(opened: bootstrap.App) -> list[ReminderRow]:
         rows = reminder.list_reminders(s)
     assert any(r.rule == EXPIRY for r in rows)
     return rows
-
-
-@pytest.fixture
-def as_user(opened: bootstrap.App, qtbot: QtBot) -> Iterator[As]:
-    """A UiContext whose tasks run as `login` (a colleague signed in on their desktop)."""
-    made: list[tuple[TaskRunner, Database]] = []
-
-    def make(login: str) -> UiContext:
-        db = Database(opened.db.url, actor=login)
-        runner = TaskRunner(db)
-        made.append((runner, db))
-        return UiContext(runner, opened.config, today=lambda: TODAY)
-
-    yield make
-    for runner, db in made:
-        assert runner.shutdown(10_000), "a task outlived its test"
-        db.dispose()
 
 
 def page_for(qtbot: QtBot, ctx: UiContext) -> RemindersPage:
