@@ -2263,8 +2263,8 @@ Restored SHA-256: {restored}</translation>
         <translation>Applies to</translation>
     </message>
     <message>
-        <source>Version</source>
-        <translation>Version</translation>
+        <source>Revision</source>
+        <translation>Revision</translation>
     </message>
     <message>
         <source>Author</source>

@@ -2263,8 +2263,8 @@ Restored SHA-256: {restored}</source>
         <translation>适用范围</translation>
     </message>
     <message>
-        <source>Version</source>
-        <translation>版本</translation>
+        <source>Revision</source>
+        <translation>修订号</translation>
     </message>
     <message>
         <source>Author</source>

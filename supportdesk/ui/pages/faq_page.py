@@ -430,7 +430,7 @@ class FaqPage(QWidget):
             ("state", self.tr("State")),
             ("comment", self.tr("Returned because")),
             ("applies", self.tr("Applies to")),
-            ("version", self.tr("Version")),
+            ("version", self.tr("Revision")),
             ("category", self.tr("Category")),
             ("tags", self.tr("Tags")),
             ("author", self.tr("Author")),
