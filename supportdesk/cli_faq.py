@@ -18,6 +18,16 @@ def _month(text: str) -> str:
     return text.strip()
 
 
+def _limit(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 1000:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number from 1 to 1000")
+    return value
+
+
 def add_parsers(sub: Any) -> None:
     faq = sub.add_parser("faq", help="the service manual (R2.2)").add_subparsers(
         dest="action", required=True, metavar="ACTION"
@@ -26,7 +36,7 @@ def add_parsers(sub: Any) -> None:
     search.add_argument("text")
     search.add_argument("--system", help="only this system's entries")
     search.add_argument("--tag", default="", help="only entries with this tag")
-    search.add_argument("--limit", type=int, default=50)
+    search.add_argument("--limit", type=_limit, default=50, help="at most this many (1-1000)")
     search.add_argument("--json", action="store_true")
     export = faq.add_parser("export", help="the manual as it stood at a month's end")
     export.add_argument("--month", type=_month, required=True, help="YYYY-MM")

@@ -2367,6 +2367,14 @@ Restored SHA-256: {restored}</translation>
         <translation>The entry is loading…</translation>
     </message>
     <message>
+        <source>The group leader is reviewing this entry: it cannot be deleted now.</source>
+        <translation>The group leader is reviewing this entry: it cannot be deleted now.</translation>
+    </message>
+    <message>
+        <source>Only its author or the group leader deletes an entry.</source>
+        <translation>Only its author or the group leader deletes an entry.</translation>
+    </message>
+    <message>
         <source>Write a new entry (a draft).</source>
         <translation>Write a new entry (a draft).</translation>
     </message>
@@ -4965,6 +4973,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>server error</source>
         <translation>server error</translation>
+    </message>
+    <message>
+        <source>not tried yet: no agent running, or the vault locked</source>
+        <translation>not tried yet: no agent running, or the vault locked</translation>
     </message>
 </context>
 <context>
@@ -7627,6 +7639,14 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
         <translation>&apos;{value}&apos; is not an image (PNG, JPEG, GIF or BMP)</translation>
     </message>
     <message>
+        <source>the group leader is reviewing the entry: return it to draft first</source>
+        <translation>the group leader is reviewing the entry: return it to draft first</translation>
+    </message>
+    <message>
+        <source>revision {value} says what the entry says now: nothing to restore</source>
+        <translation>revision {value} says what the entry says now: nothing to restore</translation>
+    </message>
+    <message>
         <source>is not set up: choose a folder or a WebDAV location in the team settings</source>
         <translation>is not set up: choose a folder or a WebDAV location in the team settings</translation>
     </message>
@@ -7693,6 +7713,10 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
     <message>
         <source>The document system {target} answered with HTTP status {status}.</source>
         <translation>The document system {target} answered with HTTP status {status}.</translation>
+    </message>
+    <message>
+        <source>No upload to {target} was even tried: run `supportdesk agent`, or open the vault on a group leader&apos;s desktop, or upload it from the Service manual page.</source>
+        <translation>No upload to {target} was even tried: run `supportdesk agent`, or open the vault on a group leader&apos;s desktop, or upload it from the Service manual page.</translation>
     </message>
     <message>
         <source>The document system {target} did not take the file ({reason}).</source>

@@ -2367,6 +2367,14 @@ Restored SHA-256: {restored}</source>
         <translation>正在加载条目…</translation>
     </message>
     <message>
+        <source>The group leader is reviewing this entry: it cannot be deleted now.</source>
+        <translation>组长正在审核此条目，现在不能删除。</translation>
+    </message>
+    <message>
+        <source>Only its author or the group leader deletes an entry.</source>
+        <translation>只有作者或组长可以删除条目。</translation>
+    </message>
+    <message>
         <source>Write a new entry (a draft).</source>
         <translation>编写新条目（草稿）。</translation>
     </message>
@@ -4965,6 +4973,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>server error</source>
         <translation>服务器出错</translation>
+    </message>
+    <message>
+        <source>not tried yet: no agent running, or the vault locked</source>
+        <translation>尚未尝试上传：没有运行后台服务，或密码库未打开</translation>
     </message>
 </context>
 <context>
@@ -7627,6 +7639,14 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
         <translation>“{value}”不是图片（PNG、JPEG、GIF 或 BMP）</translation>
     </message>
     <message>
+        <source>the group leader is reviewing the entry: return it to draft first</source>
+        <translation>组长正在审核该条目：请先退回为草稿</translation>
+    </message>
+    <message>
+        <source>revision {value} says what the entry says now: nothing to restore</source>
+        <translation>修订 {value} 与条目当前内容相同，无需恢复</translation>
+    </message>
+    <message>
         <source>is not set up: choose a folder or a WebDAV location in the team settings</source>
         <translation>尚未设置：请在团队设置中选择共享文件夹或 WebDAV 地址</translation>
     </message>
@@ -7693,6 +7713,10 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
     <message>
         <source>The document system {target} answered with HTTP status {status}.</source>
         <translation>文档系统 {target} 返回 HTTP 状态码 {status}。</translation>
+    </message>
+    <message>
+        <source>No upload to {target} was even tried: run `supportdesk agent`, or open the vault on a group leader&apos;s desktop, or upload it from the Service manual page.</source>
+        <translation>尚未尝试上传到 {target}：请运行 `supportdesk agent`，或在组长的电脑上打开密码库，或在“售后服务手册”页面手动上传。</translation>
     </message>
     <message>
         <source>The document system {target} did not take the file ({reason}).</source>

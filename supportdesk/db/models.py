@@ -720,6 +720,8 @@ class FaqEntry(Versioned, Base):
     )
     search_title: Mapped[str] = mapped_column(Text, default="")
     search_body: Mapped[str] = mapped_column(Text, default="")
+    # The list before a search: the most recently changed first, without sorting them all.
+    __table_args__ = (Index("ix_faq_entry_updated", "updated_at", "id"),)
     __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
 
 
@@ -778,6 +780,16 @@ class FaqLink(Base):
     record_id: Mapped[int] = mapped_column(Integer)
     linked_by: Mapped[str] = mapped_column(String(63))
     linked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class FaqUploadClaim(Base):
+    """Which process is uploading a month's manual: every desktop and agent runs the
+    month-end job at the same time of day, and one of them does the work."""
+
+    __tablename__ = "faq_upload_claim"
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(200))
+    claimed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class FaqUpload(Base):

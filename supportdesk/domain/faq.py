@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -138,8 +139,10 @@ class SearchFilter:
 
 
 def tag_list(text: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    """Tags from "a, b；c" or a sequence: trimmed, de-duplicated, in order."""
-    items = re.split(r"[,，;；、\s]+", text) if isinstance(text, str) else list(text)
+    """Tags from "a, b；c" or a sequence of them: trimmed, de-duplicated, in order. A tag holds
+    no space or separator, whichever way it was typed."""
+    joined = text if isinstance(text, str) else ",".join(text)
+    items = re.split(r"[,，;；、\s]+", joined)
     seen: dict[str, None] = {}
     for item in items:
         tag = item.strip()
@@ -255,14 +258,29 @@ def _lines(value: object) -> list[str]:
 # index as a phrase; PostgreSQL's pg_trgm index answers LIKE for both.
 
 
-@lru_cache(maxsize=4096)
-def _fold(char: str) -> str:
-    folded = unicodedata.normalize("NFKC", char).lower()
-    return "".join(c if c.isalnum() else " " for c in folded)
+@lru_cache(maxsize=8192)
+def _fold(cluster: str) -> str:
+    # casefold, not lower: "ς" is "σ" and "ß" is "ss" on both databases. A mark that NFKC
+    # could not compose with its letter is dropped rather than splitting the word.
+    folded = unicodedata.normalize("NFKC", cluster).casefold()
+    return "".join(c if c.isalnum() else " " for c in folded if not unicodedata.combining(c))
+
+
+def _clusters(text: str) -> list[tuple[int, str]]:
+    """(index, characters): each letter with the combining marks that follow it, so that a
+    decomposed "é" (e + U+0301) folds like the composed one."""
+    found: list[tuple[int, str]] = []
+    for index, char in enumerate(text):
+        if found and unicodedata.combining(char):
+            start, cluster = found[-1]
+            found[-1] = (start, cluster + char)
+        else:
+            found.append((index, char))
+    return found
 
 
 def canonical(text: str) -> str:
-    return " ".join("".join(_fold(c) for c in text).split())
+    return " ".join("".join(_fold(c) for _i, c in _clusters(text)).split())
 
 
 def terms(query: str) -> tuple[str, ...]:
@@ -289,19 +307,39 @@ def find(text: str, query_terms: tuple[str, ...]) -> tuple[tuple[int, int], ...]
     """Where the terms occur in `text` (original characters), merged and sorted."""
     if not query_terms:
         return ()
-    folded, origin = [], []
-    for index, char in enumerate(text):
-        for c in _fold(char):
+    quick = unicodedata.normalize("NFKC", text).casefold()
+    if len(quick) == len(text) and not any(unicodedata.combining(c) for c in quick):
+        # Most text (Chinese with its full-width punctuation, ASCII) folds one character to
+        # one: positions carry over, no mapping needed. (Highlighting only: what matches is
+        # decided by the database.) Terms hold no punctuation, so they match across it
+        # neither here nor in canonical().
+        return _merged(
+            (at, at + len(term)) for term in query_terms for at in _occurrences(quick, term)
+        )
+    folded: list[str] = []
+    origin: list[tuple[int, int]] = []  # the [start, end) in `text` each folded char came from
+    clusters = _clusters(text)
+    for number, (index, cluster) in enumerate(clusters):
+        end = clusters[number + 1][0] if number + 1 < len(clusters) else len(text)
+        for c in _fold(cluster):
             folded.append(c)
-            origin.append(index)
+            origin.append((index, end))
     flat = "".join(folded)
-    spans: list[tuple[int, int]] = []
-    for term in query_terms:
-        start = flat.find(term)
-        while start >= 0:
-            end = start + len(term)
-            spans.append((origin[start], origin[end - 1] + 1))
-            start = flat.find(term, start + 1)
+    return _merged(
+        (origin[at][0], origin[at + len(term) - 1][1])
+        for term in query_terms
+        for at in _occurrences(flat, term)
+    )
+
+
+def _occurrences(text: str, term: str) -> Iterator[int]:
+    start = text.find(term)
+    while start >= 0:
+        yield start
+        start = text.find(term, start + 1)
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
@@ -314,18 +352,23 @@ def find(text: str, query_terms: tuple[str, ...]) -> tuple[tuple[int, int], ...]
 def snippet(
     text: str, query_terms: tuple[str, ...], width: int = 120
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """About `width` characters around the first match, with the matches inside it."""
+    """About `width` characters around the first match, with the matches inside it. The
+    match is looked for with str.find first; folding character by character (find) is slow
+    on a long text, so it runs over the window only, unless the quick look found nothing."""
     flat = " ".join(text.split())
-    spans = find(flat, query_terms)
-    start = max(0, spans[0][0] - width // 3) if spans else 0
+    folded = flat.casefold()
+    quick = [at for at in (folded.find(t) for t in query_terms) if at >= 0]
+    if len(folded) == len(flat) and quick:  # positions carry over (no "ß" -> "ss")
+        first = min(quick)
+    else:
+        spans = find(flat, query_terms)
+        first = spans[0][0] if spans else 0
+    start = max(0, first - width // 3)
     end = min(len(flat), start + width)
     piece = flat[start:end]
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(flat) else ""
-    shift = len(prefix) - start
-    inside = tuple(
-        (max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start
-    )
+    inside = tuple((s + len(prefix), e + len(prefix)) for s, e in find(piece, query_terms))
     return prefix + piece + suffix, inside
 
 
@@ -340,20 +383,29 @@ class Block:
 
 
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?" + IMAGE_SCHEME + r"([0-9a-f]{64})>?[^)]*\)")
-_INLINE = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
+# CommonMark's inline rules, as far as a printed manual needs them: a backslash escapes ASCII
+# punctuation (Qt's toMarkdown writes "a\*b", "2024\." and "\#"), code spans are verbatim,
+# "_" emphasises only at word edges (so "log_min_duration" keeps its underscores), "*" only
+# around text that does not start or end with a space (so "SELECT * FROM" keeps its star).
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_STARS = re.compile(r"(\*\*|\*)(?=\S)(.+?)(?<=\S)\1")
+_UNDERSCORES = re.compile(r"(?<![\w_])(__|_)(?=\S)(.+?)(?<=\S)\1(?![\w_])")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_HEADING = re.compile(r"^\s{0,3}(#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s?)")
+_MARKER = re.compile(r"^\s{0,3}(?:(#{1,6})\s+|([-*+])\s+|(\d+[.)])\s+|>\s?)")
+_KEPT = re.compile("\ue000(\\d+)\ue001")
 
 
 def blocks(markdown: str) -> tuple[Block, ...]:
     """The Markdown a user wrote as paragraphs, code blocks and images, for the reports."""
     out: list[Block] = []
-    para: list[str] = []
+    para: list[tuple[str, bool]] = []  # (text, a list item or heading: keeps its own line)
     code: list[str] | None = None
 
     def flush() -> None:
         if para:
-            out.append(Block("p", " ".join(para) if _joinable(para) else "\n".join(para)))
+            own_lines = any(item for _text, item in para)
+            out.append(Block("p", ("\n" if own_lines else " ").join(t for t, _ in para)))
             para.clear()
 
     for raw in markdown.splitlines():
@@ -389,15 +441,27 @@ def blocks(markdown: str) -> tuple[Block, ...]:
     return tuple(out)
 
 
-def _joinable(lines: list[str]) -> bool:
-    # A list or a set of headings keeps its lines; running text is one paragraph.
-    return not any(line.startswith(("• ", "# ")) for line in lines)
+def _inline(line: str) -> tuple[str, bool]:
+    """A line's words without markup, and whether it is a list item or a heading."""
+    kept: list[str] = []
 
+    def keep(text: str) -> str:
+        kept.append(text)
+        return f"\ue000{len(kept) - 1}\ue001"
 
-def _inline(line: str) -> str:
-    line = _HEADING.sub(lambda m: "• " if m.group(1).strip()[:1] in "-*+" else "", line)
+    line = _CODE_SPAN.sub(lambda m: keep(m.group(2).strip()), line)
+    line = _ESCAPE.sub(lambda m: keep(m.group(1)), line)
+    item = False
+    marker = _MARKER.match(line)
+    if marker:
+        item = bool(marker.group(1) or marker.group(2) or marker.group(3))
+        prefix = "• " if marker.group(2) else f"{marker.group(3)} " if marker.group(3) else ""
+        line = prefix + line[marker.end() :]
     line = _LINK.sub(r"\1", line)
-    return _INLINE.sub(r"\2", line)
+    for _ in range(2):  # ***both*** and nested emphasis
+        line = _STARS.sub(r"\2", line)
+        line = _UNDERSCORES.sub(r"\2", line)
+    return _KEPT.sub(lambda m: kept[int(m.group(1))], line), item
 
 
 def plain(markdown: str) -> str:

@@ -177,6 +177,9 @@ def _upload_error(error: str) -> str:
         "refused": QCoreApplication.translate("ReminderMessage", "file refused"),
         "timeout": QCoreApplication.translate("ReminderMessage", "no answer in time"),
         "http": QCoreApplication.translate("ReminderMessage", "server error"),
+        "not_tried": QCoreApplication.translate(
+            "ReminderMessage", "not tried yet: no agent running, or the vault locked"
+        ),
     }
     text = labels.get(reason, reason)
     return f"{text}, HTTP {status}" if status else text

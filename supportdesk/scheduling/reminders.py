@@ -94,6 +94,10 @@ class ReminderJobs:
         if uploader is None:
             log.info("the %s manual is not uploaded from here: its target is out of reach", month)
             return []
+        with self.db.write() as session:
+            if not faq.claim_upload(session, month, self.owner, self.now()):
+                log.info("the %s manual is being uploaded by another process", month)
+                return []
         made = faq.upload_month(
             self.db,
             month,
@@ -102,6 +106,7 @@ class ReminderJobs:
             formats=faq.export_formats(settings),
             grouping=Grouping(settings["faq.export.grouping"]),
             today=self.today(),
+            by_hand=False,
         )
         failed = [u for u in made if not u.ok]
         log.info("manual %s: %d uploaded, %d failed", month, len(made) - len(failed), len(failed))

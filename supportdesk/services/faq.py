@@ -9,28 +9,36 @@ import logging
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 from sqlalchemy.orm.exc import StaleDataError
 
 from supportdesk.db import audit, evidence, faq_index
 from supportdesk.db.models import (
     Customer,
+    Evidence,
     FaqAttachment,
     FaqEntry,
     FaqLink,
     FaqRevision,
     FaqTag,
     FaqUpload,
+    FaqUploadClaim,
     HandoverFaq,
     Project,
     System,
 )
-from supportdesk.domain.errors import ConflictError, NotFoundError, UploadError, ValidationError
+from supportdesk.domain.errors import (
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+    UploadError,
+    ValidationError,
+)
 from supportdesk.domain.faq import (
     DOCUMENTS,
     FORMATS,
@@ -70,7 +78,7 @@ from supportdesk.domain.faq import (
 )
 from supportdesk.domain.ports import UnitOfWork, Uploader
 from supportdesk.domain.registry import limited
-from supportdesk.domain.roles import Permission
+from supportdesk.domain.roles import Permission, Role, allows
 from supportdesk.reports import faq_manual
 from supportdesk.services.registry import load_for_update
 from supportdesk.services.users import require
@@ -108,6 +116,24 @@ def _tags(session: Session, ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
     return {k: tuple(v) for k, v in found.items()}
 
 
+# What a FaqRow needs: a long list loads these, not the entries' texts.
+_ROW_COLUMNS = (
+    FaqEntry.id,
+    FaqEntry.question,
+    FaqEntry.state,
+    FaqEntry.category,
+    FaqEntry.customer_id,
+    FaqEntry.project_id,
+    FaqEntry.system_id,
+    FaqEntry.author,
+    FaqEntry.reviewer,
+    FaqEntry.updated_by,
+    FaqEntry.updated_at,
+    FaqEntry.published_revision,
+    FaqEntry.version,
+)
+
+
 def _rows(session: Session, entries: Sequence[FaqEntry]) -> list[FaqRow]:
     names = _names(session, entries)
     tags = _tags(session, (e.id for e in entries))
@@ -124,7 +150,7 @@ def _rows(session: Session, entries: Sequence[FaqEntry]) -> list[FaqRow]:
             author=e.author,
             reviewer=e.reviewer,
             updated_by=e.updated_by,
-            updated_at=e.updated_at,
+            updated_at=_aware(e.updated_at),
             published_revision=e.published_revision,
             version=e.version,
         )
@@ -153,7 +179,11 @@ def entries(
     session: Session, filt: SearchFilter | None = None, *, limit: int | None = None
 ) -> list[FaqRow]:
     """Entries, the most recently changed first (the list before anything is searched)."""
-    query = _filtered(filt).order_by(FaqEntry.updated_at.desc(), FaqEntry.id.desc())
+    query = (
+        _filtered(filt)
+        .options(load_only(*_ROW_COLUMNS))
+        .order_by(FaqEntry.updated_at.desc(), FaqEntry.id.desc())
+    )
     if limit is not None:
         query = query.limit(limit)
     return _rows(session, list(session.scalars(query)))
@@ -393,11 +423,16 @@ def return_to_draft(
 
 
 def delete_entry(session: Session, entry_id: int, version: int | None) -> None:
-    """Only an entry that was never published may go: the manual's history keeps the rest."""
-    require(session, Permission.FAQ_EDIT)
+    """Only an entry that was never published may go (the manual's history keeps the rest),
+    by its author or the group leader, and not while the group leader reviews it."""
+    user = require(session, Permission.FAQ_EDIT)
     e = load_for_update(session, FaqEntry, "faq_entry", entry_id, version)
     if e.published_revision is not None:
         raise ValidationError("state", "published_kept")
+    if e.state == FaqState.REVIEW.value:
+        raise ValidationError("state", "in_review")
+    if e.author != user.login and not allows(Role(user.role), Permission.FAQ_PUBLISH):
+        raise PermissionDeniedError(user.login, Permission.FAQ_PUBLISH)
     audit.append(session, "faq.delete", f"faq_entry:{e.id}", {"question": e.question})
     session.delete(e)
     session.flush()
@@ -445,8 +480,10 @@ def restore(session: Session, entry_id: int, number: int, version: int | None) -
     old = revision_content(session, entry_id, number)
     e = _load(session, entry_id)
     form = replace(old, id=entry_id, version=version if version is not None else e.version)
-    form = replace(form, note=f"#{number}")
-    restored = save(session, _still_valid_refs(session, form), action="restored")
+    form = _still_valid_refs(session, replace(form, note=f"#{number}"))
+    if not changed_fields(content(clean(form)), content(_form(e, _current_tags(session, e.id)))):
+        raise ValidationError("revision", "same_as_current", value=number)
+    restored = save(session, form, action="restored")
     audit.append(session, "faq.restore", f"faq_entry:{entry_id}", {"revision": number})
     return restored
 
@@ -615,10 +652,12 @@ def search(
     filt: SearchFilter | None = None,
     *,
     limit: int = SEARCH_LIMIT,
+    snippets: bool = True,
 ) -> SearchResult:
     """Entries holding every term of the query, ranked: those with all terms in the question
     or tags first, then the rest; newer entries first within each. Both databases find the
-    same entries in the same order (faq_index)."""
+    same entries in the same order (faq_index). Without `snippets` the entries' texts are
+    not even read (the page's long list highlights the questions only)."""
     wanted = terms(query)
     if not wanted:
         return SearchResult((), 0, ())
@@ -629,13 +668,15 @@ def search(
     ranked, total = faq_index.ranked(session, list(wanted), filters, limit)
     page = [entry_id for entry_id, _ in ranked]
     titled = {entry_id for entry_id, title_hit in ranked if title_hit}
-    loaded = {e.id: e for e in session.scalars(select(FaqEntry).where(FaqEntry.id.in_(page)))}
+    rows_query = select(FaqEntry).where(FaqEntry.id.in_(page))
+    if not snippets:
+        rows_query = rows_query.options(load_only(*_ROW_COLUMNS))
+    loaded = {e.id: e for e in session.scalars(rows_query)}
     rows = {r.id: r for r in _rows(session, [loaded[i] for i in page])}
     hits = []
     for entry_id in page:
         e = loaded[entry_id]
-        text = _first_match_text(e, wanted)
-        piece, spans = snippet(text, wanted)
+        piece, spans = snippet(_first_match_text(e, wanted), wanted) if snippets else ("", ())
         hits.append(
             SearchHit(
                 row=rows[entry_id],
@@ -649,12 +690,14 @@ def search(
 
 
 def _first_match_text(e: FaqEntry, wanted: tuple[str, ...]) -> str:
-    """The field to quote in a hit: the first that holds a term, else the symptom."""
-    fields = [plain(e.symptom), plain(e.solution), plain(e.cause), plain(e.workaround)]
-    for text in fields:
-        low = text.lower()
-        if any(t in low for t in wanted):
-            return text
+    """The field to quote in a hit: the first that holds a term, else the symptom. Only that
+    field's Markdown is turned into words: a page of 200 hits must not parse 800 texts."""
+    raw = [e.symptom, e.solution, e.cause, e.workaround]
+    for markdown in raw:
+        folded = markdown.casefold()
+        if any(t in folded for t in wanted):
+            return plain(markdown)
+    fields = [plain(markdown) for markdown in raw]
     for text in fields:  # full-width letters and the like: the slower, exact way
         if find(text, wanted):
             return text
@@ -753,9 +796,9 @@ def manual(
     sections: dict[str, list[ManualEntry]] = {}
     for key, made in sorted(entries_out, key=lambda kv: (kv[0] == "", kv[0], kv[1].id)):
         sections.setdefault(key, []).append(made)
-    known = set(
-        session.scalars(select(FaqAttachment.sha256).where(FaqAttachment.sha256.in_(pictures)))
-    )
+    # From the evidence store, not the entry's attachments: a draft that dropped a picture
+    # must not take it out of the revision that was published with it.
+    known = set(session.scalars(select(Evidence.sha256).where(Evidence.sha256.in_(pictures))))
     return ManualDocument(
         month=month.strip(),
         changes_only=changes_only,
@@ -828,19 +871,40 @@ def export_formats(settings: dict[str, Any]) -> tuple[str, ...]:
 
 def upload_owed(session: Session, today: date, settings: dict[str, Any]) -> str | None:
     """The month whose manual the month-end job still has to upload, if any: every
-    document in every format the team wants, each uploaded successfully at least once."""
+    document in every format the team wants, each uploaded successfully once the month had
+    ended (an upload by hand in the middle of it showed a manual still growing)."""
     if settings["faq.upload.kind"] == "none":
         return None
     month = month_of_upload(today)
+    _first, after = month_bounds(month)
     done = set(
         session.execute(
             select(FaqUpload.document, FaqUpload.format).where(
-                FaqUpload.month == month, FaqUpload.ok.is_(True)
+                FaqUpload.month == month,
+                FaqUpload.ok.is_(True),
+                FaqUpload.at >= _local_midnight(after),
             )
         ).all()
     )
     wanted = {(d, f) for d in DOCUMENTS for f in export_formats(settings)}
     return month if not wanted <= {(str(d), str(f)) for d, f in done} else None
+
+
+CLAIM_HOLD = timedelta(hours=1)  # a claim older than this is taken to be abandoned
+
+
+def claim_upload(session: Session, month: str, owner: str, now: datetime) -> bool:
+    """Whether this process (`owner`) is the one to upload `month` now: no other took it
+    within the hour. Two claiming at once: one insert fails, and that process skips."""
+    row = session.get(FaqUploadClaim, month, with_for_update=True)
+    if row is not None and row.owner != owner and _aware(row.claimed_at) > now - CLAIM_HOLD:
+        return False
+    if row is None:
+        session.add(FaqUploadClaim(month=month, owner=owner, claimed_at=now))
+    else:
+        row.owner, row.claimed_at = owner, now
+    session.flush()
+    return True
 
 
 def upload_month(
@@ -854,6 +918,7 @@ def upload_month(
     today: date | None = None,
     progress: Callable[[int, int, str], None] = lambda _done, _total, _name: None,
     cancelled: Callable[[], bool] = lambda: False,
+    by_hand: bool = True,
 ) -> list[UploadRow]:
     """Upload the month's manual and its changes under their month-stamped Chinese names
     (a re-run replaces them) and record each upload, or its failure, in its own
@@ -861,6 +926,8 @@ def upload_month(
     (those sent stay recorded)."""
     month_bounds(month)
     with db.read() as session:
+        if by_hand:  # the month-end job (by_hand=False) uploads for the whole team
+            require(session, Permission.FAQ_PUBLISH)
         documents = [
             manual(session, month, changes_only=changes, grouping=grouping, today=today)
             for changes in (False, True)

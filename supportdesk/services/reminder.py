@@ -39,6 +39,7 @@ from supportdesk.db.models import (
 from supportdesk.domain.backup import UNCHECKED_DAYS
 from supportdesk.domain.delivery import INBOX, MAIL, ROBOTS, Attachment
 from supportdesk.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
+from supportdesk.domain.faq import month_bounds
 from supportdesk.domain.handover import DUE_SOON_DAYS, HandoverState
 from supportdesk.domain.inspection import Coverage
 from supportdesk.domain.registry import valid_email
@@ -64,6 +65,7 @@ HANDOVER_DUE = "handover.due"
 BACKUP_PROBLEM = "backup.problem"
 FAQ_UPLOAD = "faq.upload_failed"
 UNCHECKED_AFTER = timedelta(days=UNCHECKED_DAYS)  # a backup job nobody checked (R3.3)
+UPLOAD_UNTRIED = timedelta(days=2)  # R2.2: a month's manual nobody even tried to upload
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,18 +275,27 @@ def _faq_upload(session: Session, today: date) -> list[Due]:
 
     settings = team_settings.all_values(session)
     month = faq.upload_owed(session, today, settings)
-    failed = [u for u in faq.uploads(session, month) if not u.ok] if month else []
-    if not month or not failed:
+    if not month:
         return []
-    last = failed[0]
+    failed = [u for u in faq.uploads(session, month) if not u.ok]
+    if failed:
+        last = failed[0]
+        day, error, target = last.at.astimezone().date(), last.error, last.target
+    else:
+        # Nothing tried yet: no agent running, or only desktops whose vault stayed locked.
+        _first, after = month_bounds(month)
+        day, error = after + UPLOAD_UNTRIED, "not_tried"
+        target = str(settings["faq.upload.url"] or settings["faq.upload.folder"])
+        if today < day:
+            return []
     return [
         Due(
             FAQ_UPLOAD,
             f"faq_upload:{month}",
-            last.at.astimezone().date(),
+            day,
             f"service manual {month}",
-            f"upload failed: {last.error}",
-            {"month": month, "target": last.target, "error": last.error, "file": last.file_name},
+            f"upload failed: {error}",
+            {"month": month, "target": target, "error": error},
         )
     ]
 

@@ -124,6 +124,7 @@ def field_label(name: str) -> str:
         "note": QT_TRANSLATE_NOOP("messages", "note"),
         "screenshot": QT_TRANSLATE_NOOP("messages", "screenshot"),
         "comment": QT_TRANSLATE_NOOP("messages", "comment"),
+        "revision": QT_TRANSLATE_NOOP("messages", "revision"),
         "reason": QT_TRANSLATE_NOOP("messages", "reason"),
         "vault": QT_TRANSLATE_NOOP("messages", "vault"),
         "passphrase": QT_TRANSLATE_NOOP("messages", "vault passphrase"),
@@ -501,6 +502,12 @@ def _code_text(code: str) -> str:
             "messages", "'{value}' is not an image (PNG, JPEG, GIF or BMP)"
         ),
         "bad_month": QT_TRANSLATE_NOOP("messages", "'{value}' is not a month (YYYY-MM)"),
+        "in_review": QT_TRANSLATE_NOOP(
+            "messages", "the group leader is reviewing the entry: return it to draft first"
+        ),
+        "same_as_current": QT_TRANSLATE_NOOP(
+            "messages", "revision {value} says what the entry says now: nothing to restore"
+        ),
         "not_configured": QT_TRANSLATE_NOOP(
             "messages", "is not set up: choose a folder or a WebDAV location in the team settings"
         ),
@@ -596,6 +603,11 @@ def upload_text(error: UploadError) -> str:
         ),
         "http": QT_TRANSLATE_NOOP(
             "messages", "The document system {target} answered with HTTP status {status}."
+        ),
+        "not_tried": QT_TRANSLATE_NOOP(
+            "messages",
+            "No upload to {target} was even tried: run `supportdesk agent`, or open the vault "
+            "on a group leader's desktop, or upload it from the Service manual page.",
         ),
     }
     target = str(error.params.get("target") or "")

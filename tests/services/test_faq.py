@@ -361,3 +361,68 @@ def test_the_months_manual_and_its_changes(team: Team) -> None:
     with pytest.raises(ValidationError) as caught, team.engineer.read() as s:
         faq.manual(s, "2026-13")
     assert caught.value.field == "month"
+
+
+def test_a_page_of_hits_keeps_the_ranking_beyond_its_limit(team: Team) -> None:
+    made = [
+        _entry(
+            team.engineer, f"条目{n}" + ("：备份" if n % 3 == 0 else ""), solution="执行备份脚本"
+        )
+        for n in range(8)
+    ]
+    titled = [made[n] for n in (6, 3, 0)]
+    rest = [made[n] for n in (7, 5, 4, 2, 1)]
+    with team.engineer.read() as s:
+        pages = {limit: faq.search(s, "备份", limit=limit) for limit in (2, 3, 5, 50)}
+    for limit, page in pages.items():
+        assert [h.row.id for h in page.hits] == (titled + rest)[:limit]
+        assert page.total == 8
+        assert [h.title_hit for h in page.hits] == [i in titled for i in (titled + rest)[:limit]]
+
+
+def test_restoring_what_the_entry_already_says_is_refused(team: Team) -> None:
+    entry_id = _entry(team.engineer, "端口冲突", solution="修改端口")
+    with team.engineer.write() as s:
+        faq.submit(s, entry_id, None)  # a revision without a change of text
+    with pytest.raises(ValidationError) as caught, team.engineer.write() as s:
+        faq.restore(s, entry_id, 1, None)
+    assert (caught.value.field, caught.value.code) == ("revision", "same_as_current")
+    with team.engineer.read() as s:
+        assert len(faq.revisions(s, entry_id)) == 2
+
+
+def test_a_draft_is_deleted_by_its_author_or_the_group_leader_not_in_review(team: Team) -> None:
+    leaders = _entry(team.leader, "组长的草稿", solution="无")
+    with pytest.raises(PermissionDeniedError), team.engineer.write() as s:
+        faq.delete_entry(s, leaders, None)
+    mine = _entry(team.engineer, "我的草稿", solution="无")
+    with team.engineer.write() as s:
+        faq.submit(s, mine, None)
+    with pytest.raises(ValidationError) as caught, team.engineer.write() as s:
+        faq.delete_entry(s, mine, None)
+    assert caught.value.code == "in_review"
+    with team.leader.write() as s:
+        faq.return_to_draft(s, mine, None, "不需要这一条")
+        faq.delete_entry(s, mine, None)  # the group leader may
+        faq.delete_entry(s, leaders, None)
+    with team.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(FaqEntry)) == 0
+
+
+def test_a_published_picture_stays_in_the_manual_after_the_draft_drops_it(team: Team) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+    entry_id = _entry(team.engineer, "报错截图", solution="见截图")
+    with team.engineer.write() as s:
+        picture = faq.add_attachment(s, entry_id, "截图.png", png)
+        form = faq.entry(s, entry_id).form
+        faq.save(s, replace(form, solution=f"见截图\n\n![报错](sha256:{picture.sha256})"))
+    _publish(team, entry_id, datetime.now(UTC))
+    with team.engineer.write() as s:
+        form = faq.entry(s, entry_id).form
+        faq.save(s, replace(form, solution="不再需要截图"))
+        faq.remove_attachment(s, entry_id, picture.sha256)
+    with team.engineer.read() as s:
+        printed = faq.manual(s, datetime.now().astimezone().strftime("%Y-%m"))
+    (section,) = printed.sections
+    assert [b.sha256 for b in section.entries[0].solution if b.kind == "image"] == [picture.sha256]
+    assert printed.images == {picture.sha256: png}

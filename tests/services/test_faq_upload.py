@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -164,3 +164,47 @@ def test_the_uploader_comes_from_the_settings_and_the_vault(tmp_path: Path) -> N
     assert make_uploader(dav, locked) is None  # its password is in a vault not opened here
     assert asked == ["文档系统"]
     assert isinstance(make_uploader(dav, lambda _n: "pw"), WebDavUploader)
+
+
+def test_an_upload_by_hand_needs_the_group_leader_and_mid_month_does_not_count(
+    team: Team, tmp_path: Path, qapp: object
+) -> None:
+    from supportdesk.domain.errors import PermissionDeniedError
+
+    share = tmp_path / "share"
+    share.mkdir()
+    with pytest.raises(PermissionDeniedError):
+        faq.upload_month(team.engineer, "2026-11", FolderUploader(share), FONT)
+    assert list(share.iterdir()) == []
+    with team.db.write() as s:
+        team_settings.set_many(s, {"faq.upload.kind": "folder", "faq.upload.folder": str(share)})
+    this_month = datetime.now().astimezone().strftime("%Y-%m")
+    made = faq.upload_month(team.leader, this_month, FolderUploader(share), FONT)
+    assert all(u.ok for u in made)
+    first = date.fromisoformat(f"{this_month}-01")
+    next_month = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+    with team.db.read() as s:
+        # Uploaded while the month was still running: the job uploads it again at its end.
+        assert faq.upload_owed(s, next_month, team_settings.all_values(s)) == this_month
+
+
+def test_one_process_uploads_a_month_the_others_leave_it(team: Team) -> None:
+    now = datetime(2026, 12, 1, 0, 30, tzinfo=UTC)
+    with team.db.write() as s:
+        assert faq.claim_upload(s, "2026-11", "agent a", now)
+    with team.db.write() as s:
+        assert not faq.claim_upload(s, "2026-11", "desktop b", now + timedelta(minutes=1))
+        assert faq.claim_upload(s, "2026-11", "agent a", now + timedelta(minutes=2))  # its own
+    with team.db.write() as s:  # abandoned for over an hour: another may take it
+        assert faq.claim_upload(s, "2026-11", "desktop b", now + timedelta(hours=2))
+
+
+def test_a_month_nobody_even_tried_to_upload_is_reminded(team: Team) -> None:
+    with team.db.write() as s:
+        team_settings.set_many(s, {"faq.upload.kind": "folder", "faq.upload.folder": r"\\dms\手册"})
+    with team.db.read() as s:
+        assert not [d for d in reminder.due(s, DECEMBER_FIRST) if d.rule == reminder.FAQ_UPLOAD]
+        due = [d for d in reminder.due(s, date(2026, 12, 3)) if d.rule == reminder.FAQ_UPLOAD]
+    assert [(d.subject, d.facts["error"], d.facts["target"]) for d in due] == [
+        ("faq_upload:2026-11", "not_tried", r"\\dms\手册")
+    ]

@@ -21,9 +21,11 @@ from PySide6.QtCore import (
     QStandardPaths,
     Qt,
     QTimer,
+    QUrl,
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QDesktopServices,
     QFont,
     QImage,
     QPainter,
@@ -128,7 +130,7 @@ def load_results(session: Any, query: str, filt: SearchFilter) -> Listing:
     if not terms(query):
         rows = faq.entries(session, filt, limit=LIST_LIMIT)
         return Listing(query, len(rows), [SearchHit(r, False, "", (), ()) for r in rows], False)
-    found = faq.search(session, query, filt, limit=SEARCH_LIMIT)
+    found = faq.search(session, query, filt, limit=SEARCH_LIMIT, snippets=False)
     return Listing(query, found.total, list(found.hits), True)
 
 
@@ -213,9 +215,15 @@ def _default_folder(ctx: UiContext) -> Path:
 # -- the results table ------------------------------------------------------------------------
 
 
+def _open_web_link(url: QUrl) -> None:
+    if url.scheme() in ("http", "https"):
+        QDesktopServices.openUrl(url)
+
+
 class FaqModel(RowModel[SearchHit]):
     """Search hits (or the newest entries as hits without matches); the hit itself under
-    ROW_ROLE, the question and snippet in the tooltip."""
+    ROW_ROLE, the whole question in the tooltip (the page asks for no snippets: its long list
+    reads no entry texts)."""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
@@ -223,7 +231,7 @@ class FaqModel(RowModel[SearchHit]):
             if not isinstance(hit, SearchHit):
                 return None
             if index.column() == QUESTION:
-                return "\n".join(p for p in (hit.row.question, hit.snippet) if p)
+                return hit.row.question
             return super().data(index, Qt.ItemDataRole.DisplayRole) or None
         return super().data(index, role)
 
@@ -417,7 +425,9 @@ class FaqPage(QWidget):
         bold.setPointSizeF(bold.pointSizeF() * 1.15)
         self.heading.setFont(bold)
         self.preview = QTextBrowser(self)
-        self.preview.setOpenExternalLinks(True)
+        # Colleagues' text may link anywhere: only web pages open (no file:// or programs).
+        self.preview.setOpenLinks(False)
+        self.preview.anchorClicked.connect(_open_web_link)
         self._build_facts()
         self._build_more()
 
@@ -832,10 +842,19 @@ class FaqPage(QWidget):
             )
         if need == "publish" and row.state != FaqState.REVIEW:
             return self.tr("Only an entry in review is published or returned.")
+        if need == "publish" and not self._showing(row):
+            # The group leader publishes the text on the screen, not a newer one the list
+            # has just brought: the buttons wait for that text.
+            return self.tr("The entry is loading…")
         if need == "delete" and row.published_revision is not None:
             return self.tr(
                 "This entry was published once: the manual's history keeps it. Edit it instead."
             )
+        if need == "delete" and row.state == FaqState.REVIEW:
+            return self.tr("The group leader is reviewing this entry: it cannot be deleted now.")
+        me = self.lookups.user.login if self.lookups.user is not None else ""
+        if need == "delete" and row.author != me and not self.lookups.may(Permission.FAQ_PUBLISH):
+            return self.tr("Only its author or the group leader deletes an entry.")
         if need == "edit" and (self.shown is None or self.shown.detail.row.id != row.id):
             return self.tr("The entry is loading…")
         return None
@@ -933,6 +952,11 @@ class FaqPage(QWidget):
             FaqEditDialog(self._ctx, self.lookups, shown.detail, shown.pictures, parent=self)
         )
 
+    def _showing(self, row: FaqRow) -> bool:
+        """The preview shows this very version of the entry."""
+        shown = self.shown.detail.row if self.shown is not None else None
+        return shown is not None and (shown.id, shown.version) == (row.id, row.version)
+
     def _step(self, fn: Any, row: FaqRow) -> None:
         self._clear_status()
         self.submit_button.setEnabled(False)
@@ -947,14 +971,12 @@ class FaqPage(QWidget):
             self._step(_submit, row)
 
     def publish_entry(self) -> None:
-        row = self.selected()
-        if row is not None and self._why_not("publish") is None:
-            self._step(_publish, row)
+        if self.shown is not None and self._why_not("publish") is None:
+            self._step(_publish, self.shown.detail.row)  # the version on the screen
 
     def return_entry(self) -> None:
-        row = self.selected()
-        if row is not None and self._why_not("publish") is None:
-            self._open(ReturnDialog(self._ctx, row, self))
+        if self.shown is not None and self._why_not("publish") is None:
+            self._open(ReturnDialog(self._ctx, self.shown.detail.row, self))
 
     def show_revisions(self) -> None:
         row = self.selected()

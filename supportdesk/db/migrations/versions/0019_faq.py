@@ -20,6 +20,13 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_table(
+        "faq_upload_claim",
+        sa.Column("month", sa.String(length=7), nullable=False),
+        sa.Column("owner", sa.String(length=200), nullable=False),
+        sa.Column("claimed_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("month", name=op.f("pk_faq_upload_claim")),
+    )
+    op.create_table(
         "faq_upload",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("month", sa.String(length=7), nullable=False),
@@ -97,6 +104,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_faq_entry_project_id"), ["project_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_faq_entry_system_id"), ["system_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_faq_entry_state"), ["state"], unique=False)
+        batch_op.create_index("ix_faq_entry_updated", ["updated_at", "id"], unique=False)
 
     op.create_table(
         "faq_attachment",
@@ -187,6 +195,7 @@ def upgrade() -> None:
         op.execute("GRANT SELECT, INSERT, DELETE ON faq_link TO supportdesk_team")
         op.execute("GRANT SELECT, INSERT ON faq_revision TO supportdesk_team")
         op.execute("GRANT SELECT, INSERT ON faq_upload TO supportdesk_team")
+        op.execute("GRANT SELECT, INSERT, UPDATE ON faq_upload_claim TO supportdesk_team")
         op.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO supportdesk_team")
 
 
@@ -241,6 +250,13 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER IF EXISTS faq_entry_search_{name}")
         op.execute("DROP TABLE IF EXISTS faq_fts_tri")
         op.execute("DROP TABLE IF EXISTS faq_fts_uni")
-    for table in ("faq_upload", "faq_link", "faq_attachment", "faq_tag", "faq_revision"):
+    for table in (
+        "faq_upload_claim",
+        "faq_upload",
+        "faq_link",
+        "faq_attachment",
+        "faq_tag",
+        "faq_revision",
+    ):
         op.drop_table(table)
     op.drop_table("faq_entry")
