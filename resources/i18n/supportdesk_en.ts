@@ -2367,6 +2367,14 @@ Restored SHA-256: {restored}</translation>
         <translation>The entry is loading…</translation>
     </message>
     <message>
+        <source>Show more</source>
+        <translation>Show more</translation>
+    </message>
+    <message>
+        <source>List the next {count} results too.</source>
+        <translation>List the next {count} results too.</translation>
+    </message>
+    <message>
         <source>The group leader is reviewing this entry: it cannot be deleted now.</source>
         <translation>The group leader is reviewing this entry: it cannot be deleted now.</translation>
     </message>

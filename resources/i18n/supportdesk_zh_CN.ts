@@ -2367,6 +2367,14 @@ Restored SHA-256: {restored}</source>
         <translation>正在加载条目…</translation>
     </message>
     <message>
+        <source>Show more</source>
+        <translation>显示更多</translation>
+    </message>
+    <message>
+        <source>List the next {count} results too.</source>
+        <translation>再列出后面 {count} 条结果。</translation>
+    </message>
+    <message>
         <source>The group leader is reviewing this entry: it cannot be deleted now.</source>
         <translation>组长正在审核此条目，现在不能删除。</translation>
     </message>

@@ -93,7 +93,7 @@ from supportdesk.ui.widgets.status_line import fail, say
 
 DEBOUNCE_MS = 200  # a pause in the typing, not every key, starts a search
 LIST_LIMIT = 500  # entries listed before anything is searched (newest first)
-SEARCH_LIMIT = 200
+SEARCH_LIMIT = 100  # hits per page of a search; "Show more" asks for the next page too
 HIGHLIGHT_STYLE = "background-color:#ffe082; color:#000000;"  # readable when selected too
 QUESTION, STATE, CATEGORY, WHERE, TAGS, UPDATED = range(6)
 
@@ -126,11 +126,13 @@ def load_lookups(session: Any) -> Lookups:
     )
 
 
-def load_results(session: Any, query: str, filt: SearchFilter) -> Listing:
+def load_results(
+    session: Any, query: str, filt: SearchFilter, limit: int = SEARCH_LIMIT
+) -> Listing:
     if not terms(query):
         rows = faq.entries(session, filt, limit=LIST_LIMIT)
         return Listing(query, len(rows), [SearchHit(r, False, "", (), ()) for r in rows], False)
-    found = faq.search(session, query, filt, limit=SEARCH_LIMIT, snippets=False)
+    found = faq.search(session, query, filt, limit=limit, snippets=False)
     return Listing(query, found.total, list(found.hits), True)
 
 
@@ -323,6 +325,13 @@ class FaqPage(QWidget):
         self._build_table()
         self._build_detail()
         self.status = QLabel(self)
+        self.limit = SEARCH_LIMIT  # grows with "Show more", back to one page on a new search
+        self.more_button = QPushButton(self.tr("Show more"), self)
+        self.more_button.setToolTip(
+            self.tr("List the next {count} results too.").format(count=SEARCH_LIMIT)
+        )
+        self.more_button.clicked.connect(self.show_more)
+        self.more_button.hide()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.hide()
@@ -547,7 +556,10 @@ class FaqPage(QWidget):
         layout.addLayout(filters)
         layout.addLayout(actions)
         layout.addWidget(split, 1)
-        layout.addWidget(self.status)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.more_button)
+        layout.addLayout(bottom)
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -571,10 +583,14 @@ class FaqPage(QWidget):
         the newest delivers, so a slow older search never replaces a newer one's results."""
         self.debounce.stop()
         self._ctx.tasks.read(
-            load_results, self.search.text(), self.filter(),
+            load_results, self.search.text(), self.filter(), self.limit,
             on_done=self._on_results_loaded, on_error=self._on_load_failed,
             latest=(id(self), "results"),
         )  # fmt: skip
+
+    def show_more(self) -> None:
+        self.limit += SEARCH_LIMIT
+        self.refresh_results()
 
     def _load_detail(self, entry_id: int) -> None:
         self._ctx.tasks.read(
@@ -583,9 +599,11 @@ class FaqPage(QWidget):
         )  # fmt: skip
 
     def _on_search_text_changed(self, _text: str) -> None:
+        self.limit = SEARCH_LIMIT
         self.debounce.start()  # restarts: typing on postpones the search
 
     def _on_filter_changed(self, _index: int) -> None:
+        self.limit = SEARCH_LIMIT
         self.refresh_results()
 
     def _on_customer_changed(self, _index: int) -> None:
@@ -672,11 +690,13 @@ class FaqPage(QWidget):
         # Not a %n plural: /work/i18n/fill.py writes plain text into numerus messages, which
         # breaks lupdate; "Results: N" reads right for one and many alike.
         text = self.tr("Results: {count}").format(count=listing.total)
+        more = listing.searched and len(listing.hits) < listing.total
         if len(listing.hits) < listing.total:
             text = self.tr("{results}, the first {shown} shown").format(
                 results=text, shown=len(listing.hits)
             )
         self.count.setText(text)
+        self.more_button.setVisible(more)
 
     def _fit(self) -> None:
         """Every column but the question as wide as its contents (at most 240 px)."""

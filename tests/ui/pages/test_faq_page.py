@@ -472,3 +472,29 @@ def test_the_table_model(qtmodeltester: ModelTester, opened: bootstrap.App, plac
     assert model.index(0, 0).data(ROW_ROLE) == hits[0]
     assert model.index(0, 0).data() == "夜间鲸鱼备份失败"
     assert model.index(0, 0).data(0x0003) == "夜间鲸鱼备份失败"  # the tooltip: all of it
+
+
+def test_a_long_result_list_shows_a_page_and_more_on_request(
+    qtbot: QtBot, as_user: Any, opened: bootstrap.App, place: Place, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from supportdesk.ui.pages import faq_page
+
+    monkeypatch.setattr(faq_page, "SEARCH_LIMIT", 2)
+    made = [entry(opened, place, f"巡检第{n}项超时") for n in range(5)]
+    ctx = as_user(ENGINEER)
+    page = page_for(qtbot, ctx, place.customer)
+    page.search.setText("巡检")
+    qtbot.waitUntil(lambda: len(shown(page)) == 2)
+    newest_first = [e.id for e in reversed(made)]
+    assert shown(page) == newest_first[:2]
+    assert page.count.text() == "Results: 5, the first 2 shown"
+    assert page.more_button.isVisible()
+    click(page.more_button)
+    qtbot.waitUntil(lambda: len(shown(page)) == 4)
+    click(page.more_button)
+    qtbot.waitUntil(lambda: len(shown(page)) == 5)
+    assert shown(page) == newest_first
+    assert not page.more_button.isVisible()
+    page.search.setText("巡检第")  # a new search starts at one page again
+    qtbot.waitUntil(lambda: len(shown(page)) == 2)
+    wait_idle(qtbot, ctx)
