@@ -1893,18 +1893,6 @@ Restored SHA-256: {restored}</translation>
 <context>
     <name>FaqLinkDialog</name>
     <message>
-        <source>Draft</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <source>In review</source>
-        <translation>In review</translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation>Published</translation>
-    </message>
-    <message>
         <source>Link a service manual entry</source>
         <translation>Link a service manual entry</translation>
     </message>

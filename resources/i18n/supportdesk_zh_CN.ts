@@ -1893,18 +1893,6 @@ Restored SHA-256: {restored}</source>
 <context>
     <name>FaqLinkDialog</name>
     <message>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <source>In review</source>
-        <translation>待审核</translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation>已发布</translation>
-    </message>
-    <message>
         <source>Link a service manual entry</source>
         <translation>关联售后服务手册条目</translation>
     </message>

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,27 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from supportdesk.domain.errors import SupportDeskError
-from supportdesk.domain.faq import FaqRow, FaqState, LinkRow, terms
+from supportdesk.domain.faq import FaqRow, LinkRow, terms
 from supportdesk.services import faq
 from supportdesk.ui.context import UiContext
+from supportdesk.ui.dialogs.faq_dialogs import state_label
 from supportdesk.ui.messages import describe
 from supportdesk.ui.models.row_model import ROW_ROLE, Column, RowModel
 from supportdesk.ui.widgets.status_line import ERROR_STYLE
 
 LIMIT = 50  # results shown; more words narrow them down
 DEBOUNCE_MS = 250  # typing pauses this long before the manual is searched
-
-
-def state_label(state: FaqState | str) -> str:
-    labels = {
-        FaqState.DRAFT: QCoreApplication.translate("FaqLinkDialog", "Draft"),
-        FaqState.REVIEW: QCoreApplication.translate("FaqLinkDialog", "In review"),
-        FaqState.PUBLISHED: QCoreApplication.translate("FaqLinkDialog", "Published"),
-    }
-    try:
-        return labels[FaqState(state)]
-    except ValueError:
-        return str(state)
 
 
 @dataclass(frozen=True, slots=True)

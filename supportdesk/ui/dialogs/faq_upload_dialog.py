@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,7 @@ from supportdesk.ui.messages import describe
 from supportdesk.ui.models.row_model import ROW_ROLE, Column, Index, RowModel
 from supportdesk.ui.tasks import Task, TaskContext
 from supportdesk.ui.widgets.confirm import confirm
+from supportdesk.ui.widgets.save_chooser import save_chooser
 from supportdesk.ui.widgets.status_line import ERROR_STYLE
 
 FONT = "fonts/SupportDeskSansSC-Regular.ttf"
@@ -95,15 +96,6 @@ def _month_text(day: QDate) -> str:
 def _qmonth(month: str) -> QDate:
     year, mon = (int(part) for part in month.split("-"))
     return QDate(year, mon, 1)
-
-
-def default_folder(ctx: UiContext) -> Path:
-    """The team's document folder when this computer has one, else the user's documents."""
-    folder = str(ctx.config.get("documents.folder") or "")
-    if folder and Path(folder).is_dir():
-        return Path(folder)
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents else Path.home()
 
 
 class UploadModel(RowModel[UploadRow]):
@@ -512,20 +504,17 @@ class UploadsDialog(QDialog):
         dialog.open()
 
     def _choose_file(self, month: str, changes_only: bool, fmt: str) -> None:
-        chooser = QFileDialog(self, self.tr("Export the service manual"))
-        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        chooser.setFileMode(QFileDialog.FileMode.AnyFile)
-        chooser.setNameFilter(
-            self.tr("Word documents (*.docx)") if fmt == "docx" else self.tr("PDF files (*.pdf)")
+        self.chooser = save_chooser(
+            self,
+            self._ctx,
+            self.tr("Export the service manual"),
+            file_name(month, changes_only, fmt),
+            lambda path: self._export_to(month, changes_only, fmt, path),
+            name_filter=self.tr("Word documents (*.docx)")
+            if fmt == "docx"
+            else self.tr("PDF files (*.pdf)"),
+            suffix=fmt,
         )
-        chooser.setDefaultSuffix(fmt)
-        chooser.selectFile(str(default_folder(self._ctx) / file_name(month, changes_only, fmt)))
-        chooser.fileSelected.connect(
-            lambda path: self._export_to(month, changes_only, fmt, Path(path))
-        )
-        self.chooser = chooser
-        chooser.open()
 
     def _export_to(self, month: str, changes_only: bool, fmt: str, path: Path) -> None:
         uow, today, font = self._ctx.tasks.uow, self._ctx.today(), resource_path(FONT)

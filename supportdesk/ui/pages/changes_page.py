@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -69,6 +69,7 @@ from supportdesk.ui.dialogs.change_dialogs import (
 from supportdesk.ui.dialogs.handover_package_dialog import size_text
 from supportdesk.ui.models.row_model import ROW_ROLE, ChineseSortProxy, Column, Index, RowModel
 from supportdesk.ui.widgets.confirm import confirm
+from supportdesk.ui.widgets.save_chooser import save_chooser
 from supportdesk.ui.widgets.scrolled import fill_scrolled
 from supportdesk.ui.widgets.status_line import ERROR_STYLE, fail, say
 
@@ -181,15 +182,6 @@ def _save_copy(session: Any, artifact_id: int, path: Path) -> Path:
 
 def _export(session: Any, path: Path, rows: list[ChangeRow]) -> Path:
     return changes.export_xlsx(session, path, rows)
-
-
-def _default_folder(ctx: UiContext) -> Path:
-    """The team's document folder when this computer has one, else the user's documents."""
-    folder = str(ctx.config.get("documents.folder") or "")
-    if folder and Path(folder).is_dir():
-        return Path(folder)
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents else Path.home()
 
 
 # -- words ----------------------------------------------------------------------------------
@@ -1074,14 +1066,13 @@ class ChangesPage(QWidget):
         artifact = self.selected_artifact()
         if artifact is None or self._why_not_copy() is not None:
             return
-        chooser = QFileDialog(self, self.tr("Save a copy of {name}").format(name=artifact.name))
-        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        chooser.setFileMode(QFileDialog.FileMode.AnyFile)
-        chooser.selectFile(str(_default_folder(self._ctx) / artifact.name))
-        chooser.fileSelected.connect(lambda path: self._copy_to(artifact, Path(path)))
-        self.chooser = chooser
-        chooser.open()
+        self.chooser = save_chooser(
+            self,
+            self._ctx,
+            self.tr("Save a copy of {name}").format(name=artifact.name),
+            artifact.name,
+            lambda path: self._copy_to(artifact, path),
+        )
 
     def _copy_to(self, artifact: ArtifactRow, path: Path) -> None:
         self.say(self.tr("Saving a copy of {name}…").format(name=artifact.name))
@@ -1095,17 +1086,16 @@ class ChangesPage(QWidget):
         rows = self.listing.rows
         if not rows or self.exporting:
             return
-        chooser = QFileDialog(self, self.tr("Export the change log"))
-        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        chooser.setFileMode(QFileDialog.FileMode.AnyFile)
-        chooser.setNameFilter(self.tr("Excel workbooks (*.xlsx)"))
-        chooser.setDefaultSuffix("xlsx")
         name = self.tr("change-log_{date}").format(date=self._ctx.today().isoformat())
-        chooser.selectFile(str(_default_folder(self._ctx) / f"{name}.xlsx"))
-        chooser.fileSelected.connect(lambda path: self._export_to(Path(path), rows))
-        self.chooser = chooser
-        chooser.open()
+        self.chooser = save_chooser(
+            self,
+            self._ctx,
+            self.tr("Export the change log"),
+            f"{name}.xlsx",
+            lambda path: self._export_to(path, rows),
+            name_filter=self.tr("Excel workbooks (*.xlsx)"),
+            suffix="xlsx",
+        )
 
     def _export_to(self, path: Path, rows: list[ChangeRow]) -> None:
         self.exporting = True

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPointF,
     QRectF,
-    QStandardPaths,
     Qt,
     QTimer,
     QUrl,
@@ -88,6 +87,7 @@ from supportdesk.ui.dialogs.faq_upload_dialog import open_uploads
 from supportdesk.ui.dialogs.handover_package_dialog import WriteDialog, size_text
 from supportdesk.ui.models.row_model import ROW_ROLE, Column, Index, RowModel
 from supportdesk.ui.widgets.confirm import confirm
+from supportdesk.ui.widgets.save_chooser import save_chooser
 from supportdesk.ui.widgets.scrolled import fill_scrolled
 from supportdesk.ui.widgets.status_line import fail, say
 
@@ -204,14 +204,6 @@ def entry_markdown(detail: FaqDetail) -> str:
         if text:
             parts.append(f"### {section_title(name)}\n\n{text}")
     return "\n\n".join(parts)
-
-
-def _default_folder(ctx: UiContext) -> Path:
-    folder = str(ctx.config.get("documents.folder") or "")
-    if folder and Path(folder).is_dir():
-        return Path(folder)
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents else Path.home()
 
 
 # -- the results table ------------------------------------------------------------------------
@@ -1030,14 +1022,13 @@ class FaqPage(QWidget):
         attachment = self.selected_attachment()
         if attachment is None:
             return
-        chooser = QFileDialog(self, self.tr("Save a copy of {name}").format(name=attachment.name))
-        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        chooser.setFileMode(QFileDialog.FileMode.AnyFile)
-        chooser.selectFile(str(_default_folder(self._ctx) / attachment.name))
-        chooser.fileSelected.connect(lambda path: self.save_attachment_to(attachment, Path(path)))
-        self.chooser = chooser
-        chooser.open()
+        self.chooser = save_chooser(
+            self,
+            self._ctx,
+            self.tr("Save a copy of {name}").format(name=attachment.name),
+            attachment.name,
+            lambda path: self.save_attachment_to(attachment, path),
+        )
 
     def save_attachment_to(self, attachment: AttachmentRow, path: Path) -> None:
         self.say(self.tr("Saving a copy of {name}…").format(name=attachment.name))

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -58,7 +58,8 @@ from supportdesk.services import handover
 from supportdesk.services.files import write_beside
 from supportdesk.services.handover import SignatureCheck
 from supportdesk.ui.context import UiContext
-from supportdesk.ui.dialogs.faq_link_dialog import FaqLinkDialog, state_label
+from supportdesk.ui.dialogs.faq_dialogs import state_label
+from supportdesk.ui.dialogs.faq_link_dialog import FaqLinkDialog
 from supportdesk.ui.dialogs.handover_package_dialog import (
     AmendmentDialog,
     FaqDialog,
@@ -73,6 +74,7 @@ from supportdesk.ui.messages import missing_label
 from supportdesk.ui.models.row_model import Column
 from supportdesk.ui.widgets.confirm import confirm
 from supportdesk.ui.widgets.entity_panel import EntityPanel
+from supportdesk.ui.widgets.save_chooser import save_chooser
 from supportdesk.ui.widgets.status_line import ERROR_STYLE, show_load_error
 
 FONT = "fonts/SupportDeskSansSC-Regular.ttf"
@@ -264,15 +266,6 @@ def _enable(button: QPushButton, why: str | None, tip: str) -> None:
     button.setToolTip(why or tip)
 
 
-def _default_folder(ctx: UiContext) -> Path:
-    """The team's document folder when this computer has one, else the user's documents."""
-    folder = str(ctx.config.get("documents.folder") or "")
-    if folder and Path(folder).is_dir():
-        return Path(folder)
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents else Path.home()
-
-
 # -- part 1: technical materials ------------------------------------------------------------
 
 
@@ -446,14 +439,13 @@ class MaterialsTab(QWidget):
         row: MaterialRow | None = self.table.selected()
         if row is None or row.sha256 is None:
             return
-        chooser = QFileDialog(self, self.tr("Save a copy of {name}").format(name=row.name))
-        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        chooser.setFileMode(QFileDialog.FileMode.AnyFile)
-        chooser.selectFile(str(_default_folder(self.editor.ctx) / row.name))
-        chooser.fileSelected.connect(lambda path: self._copy_to(row, Path(path)))
-        self.chooser = chooser
-        chooser.open()
+        self.chooser = save_chooser(
+            self,
+            self.editor.ctx,
+            self.tr("Save a copy of {name}").format(name=row.name),
+            row.name,
+            lambda path: self._copy_to(row, path),
+        )
 
     def _copy_to(self, row: MaterialRow, path: Path) -> None:
         self.editor.say(self.tr("Saving a copy of {name}…").format(name=row.name))
@@ -1052,20 +1044,17 @@ class SignOffTab(QWidget):
             return
         version = self.export_which.currentData()
         stem = snapshot.stem + (f"_v{version}" if version is not None else "")
-        chooser = QFileDialog(self, self.tr("Export the handover package"))
-        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        chooser.setFileMode(QFileDialog.FileMode.AnyFile)
-        chooser.setNameFilter(
-            self.tr("Word documents (*.docx)") if fmt == "docx" else self.tr("PDF files (*.pdf)")
+        self.chooser = save_chooser(
+            self,
+            self.editor.ctx,
+            self.tr("Export the handover package"),
+            f"{stem}.{fmt}",
+            lambda path: self._export_to(snapshot.project_id, fmt, path, version),
+            name_filter=self.tr("Word documents (*.docx)")
+            if fmt == "docx"
+            else self.tr("PDF files (*.pdf)"),
+            suffix=fmt,
         )
-        chooser.setDefaultSuffix(fmt)
-        chooser.selectFile(str(_default_folder(self.editor.ctx) / f"{stem}.{fmt}"))
-        chooser.fileSelected.connect(
-            lambda path: self._export_to(snapshot.project_id, fmt, Path(path), version)
-        )
-        self.chooser = chooser
-        chooser.open()
 
     def _export_to(self, project_id: int, fmt: str, path: Path, version: int | None) -> None:
         self.exporting = True
