@@ -15,7 +15,7 @@ from supportdesk.config import Config, Profile
 from supportdesk.db.engine import Database
 from supportdesk.domain.delivery import MAIL, ROBOTS, MailSettings, RobotSettings, Sender
 from supportdesk.domain.errors import DatabaseError
-from supportdesk.domain.ports import KeyStore, Uploader
+from supportdesk.domain.ports import KeyStore, TaskTracker, Uploader
 from supportdesk.domain.remote import RemoteShell
 from supportdesk.domain.secrets import redact
 from supportdesk.services import database as database_service
@@ -180,6 +180,24 @@ def make_uploader(
             str(settings["faq.upload.url"]), str(settings["faq.upload.user"]), password
         )
     return None
+
+
+def make_tracker(
+    settings: Mapping[str, Any], secret: Callable[[str], str | None]
+) -> TaskTracker | None:
+    """ZenTao of the team settings (R2.4), or None: not configured, or its password in a
+    vault this process has not opened."""
+    from supportdesk.adapters.zentao import ZentaoClient  # noqa: PLC0415
+
+    url, account = str(settings["zentao.url"]), str(settings["zentao.account"])
+    name = str(settings["zentao.credential"])
+    if not url or not account or not name:
+        return None
+    password = secret(name)
+    if password is None:
+        log.info("ZenTao is not reached from here: its password is out of reach")
+        return None
+    return ZentaoClient(url, account, password)
 
 
 def _keyring_password(user: str, host: str) -> str | None:

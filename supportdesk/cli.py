@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
         cli_faq,
         cli_handover,
         cli_inspect,
+        cli_optimisation,
         cli_reminders,
         cli_vault,
     )
@@ -99,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     for module in (cli_vault, cli_handover, cli_inspect, cli_reminders, cli_changes, cli_backup):
         module.add_parsers(sub)
     cli_faq.add_parsers(sub)
+    cli_optimisation.add_parsers(sub)
     return parser
 
 
@@ -114,6 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         cli_faq,
         cli_handover,
         cli_inspect,
+        cli_optimisation,
         cli_reminders,
         cli_vault,
     )
@@ -127,6 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         **cli_changes.HANDLERS,
         **cli_backup.HANDLERS,
         **cli_faq.HANDLERS,
+        **cli_optimisation.HANDLERS,
     }
     handler = handlers[(args.command, getattr(args, "action", None))]
     # Whatever a handler opens (_open) is closed when it returns, so main() can be called

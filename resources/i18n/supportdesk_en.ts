@@ -7635,6 +7635,46 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
         <translation>&apos;{value}&apos; is not an image (PNG, JPEG, GIF or BMP)</translation>
     </message>
     <message>
+        <source>the report is under review or approved: only a draft is changed</source>
+        <translation>the report is under review or approved: only a draft is changed</translation>
+    </message>
+    <message>
+        <source>the report of {month} is approved and frozen</source>
+        <translation>the report of {month} is approved and frozen</translation>
+    </message>
+    <message>
+        <source>this step of the approval chain is not yours to take</source>
+        <translation>this step of the approval chain is not yours to take</translation>
+    </message>
+    <message>
+        <source>the report of {month} has no items to submit</source>
+        <translation>the report of {month} has no items to submit</translation>
+    </message>
+    <message>
+        <source>the report of {month} is not approved yet: only an approved report&apos;s measures go to ZenTao</source>
+        <translation>the report of {month} is not approved yet: only an approved report&apos;s measures go to ZenTao</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a ZenTao id</source>
+        <translation>&apos;{value}&apos; is not a ZenTao id</translation>
+    </message>
+    <message>
+        <source>is before the planned start</source>
+        <translation>is before the planned start</translation>
+    </message>
+    <message>
+        <source>{value} is below zero</source>
+        <translation>{value} is below zero</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not known here</source>
+        <translation>&apos;{value}&apos; is not known here</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a pair of a project id and a ZenTao execution id (12=34)</source>
+        <translation>&apos;{value}&apos; is not a pair of a project id and a ZenTao execution id (12=34)</translation>
+    </message>
+    <message>
         <source>the group leader is reviewing the entry: return it to draft first</source>
         <translation>the group leader is reviewing the entry: return it to draft first</translation>
     </message>
@@ -7689,6 +7729,34 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
     <message>
         <source>An unexpected error occurred. It was written to the log file.</source>
         <translation>An unexpected error occurred. It was written to the log file.</translation>
+    </message>
+    <message>
+        <source>ZenTao refused the login: check the account and its password credential. It is not tried again, since ZenTao locks an account after a few failed logins.</source>
+        <translation>ZenTao refused the login: check the account and its password credential. It is not tried again, since ZenTao locks an account after a few failed logins.</translation>
+    </message>
+    <message>
+        <source>ZenTao has locked the account after failed logins: ask its admin.</source>
+        <translation>ZenTao has locked the account after failed logins: ask its admin.</translation>
+    </message>
+    <message>
+        <source>The ZenTao account may not create tasks in that execution.</source>
+        <translation>The ZenTao account may not create tasks in that execution.</translation>
+    </message>
+    <message>
+        <source>This ZenTao has no RESTful API v1 (older than 16): import the spreadsheet instead.</source>
+        <translation>This ZenTao has no RESTful API v1 (older than 16): import the spreadsheet instead.</translation>
+    </message>
+    <message>
+        <source>ZenTao cannot be reached.</source>
+        <translation>ZenTao cannot be reached.</translation>
+    </message>
+    <message>
+        <source>ZenTao did not answer in time.</source>
+        <translation>ZenTao did not answer in time.</translation>
+    </message>
+    <message>
+        <source>ZenTao answered with an error ({status}).</source>
+        <translation>ZenTao answered with an error ({status}).</translation>
     </message>
     <message>
         <source>The document system {target} cannot be reached. Nothing was uploaded.</source>

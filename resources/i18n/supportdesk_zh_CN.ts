@@ -7635,6 +7635,46 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
         <translation>“{value}”不是图片（PNG、JPEG、GIF 或 BMP）</translation>
     </message>
     <message>
+        <source>the report is under review or approved: only a draft is changed</source>
+        <translation>报告正在审批或已批准：只能修改草稿</translation>
+    </message>
+    <message>
+        <source>the report of {month} is approved and frozen</source>
+        <translation>{month} 的报告已批准并冻结</translation>
+    </message>
+    <message>
+        <source>this step of the approval chain is not yours to take</source>
+        <translation>审批流程的这一步不由您处理</translation>
+    </message>
+    <message>
+        <source>the report of {month} has no items to submit</source>
+        <translation>{month} 的报告没有可提交的条目</translation>
+    </message>
+    <message>
+        <source>the report of {month} is not approved yet: only an approved report&apos;s measures go to ZenTao</source>
+        <translation>{month} 的报告尚未批准：只有已批准报告中的措施才会推送到禅道</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a ZenTao id</source>
+        <translation>“{value}”不是禅道编号</translation>
+    </message>
+    <message>
+        <source>is before the planned start</source>
+        <translation>早于预计开始日期</translation>
+    </message>
+    <message>
+        <source>{value} is below zero</source>
+        <translation>{value} 小于零</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not known here</source>
+        <translation>“{value}”无法识别</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a pair of a project id and a ZenTao execution id (12=34)</source>
+        <translation>“{value}”不是“项目编号=禅道执行编号”的格式（如 12=34）</translation>
+    </message>
+    <message>
         <source>the group leader is reviewing the entry: return it to draft first</source>
         <translation>组长正在审核该条目：请先退回为草稿</translation>
     </message>
@@ -7689,6 +7729,34 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
     <message>
         <source>An unexpected error occurred. It was written to the log file.</source>
         <translation>发生意外错误，详细信息已写入日志文件。</translation>
+    </message>
+    <message>
+        <source>ZenTao refused the login: check the account and its password credential. It is not tried again, since ZenTao locks an account after a few failed logins.</source>
+        <translation>禅道拒绝登录：请检查账号及其密码凭据。为免禅道在多次失败后锁定账号，不再重试。</translation>
+    </message>
+    <message>
+        <source>ZenTao has locked the account after failed logins: ask its admin.</source>
+        <translation>禅道账号因多次登录失败已被锁定：请联系禅道管理员。</translation>
+    </message>
+    <message>
+        <source>The ZenTao account may not create tasks in that execution.</source>
+        <translation>该禅道账号无权在此执行中创建任务。</translation>
+    </message>
+    <message>
+        <source>This ZenTao has no RESTful API v1 (older than 16): import the spreadsheet instead.</source>
+        <translation>此禅道没有 RESTful API v1（版本低于 16）：请改为导入表格。</translation>
+    </message>
+    <message>
+        <source>ZenTao cannot be reached.</source>
+        <translation>无法连接禅道。</translation>
+    </message>
+    <message>
+        <source>ZenTao did not answer in time.</source>
+        <translation>禅道未及时响应。</translation>
+    </message>
+    <message>
+        <source>ZenTao answered with an error ({status}).</source>
+        <translation>禅道返回错误（{status}）。</translation>
     </message>
     <message>
         <source>The document system {target} cannot be reached. Nothing was uploaded.</source>

@@ -811,3 +811,62 @@ class FaqUpload(Base):
     error: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     by: Mapped[str] = mapped_column(String(63))
+
+
+# --- the monthly optimisation report (issue 10, R2.4) ----------------------------------------
+
+
+class OptimisationReport(Versioned, Base):
+    __tablename__ = "optimisation_report"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), unique=True)
+    state: Mapped[str] = mapped_column(String(20), default="draft")
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class OptimisationItem(Versioned, Base):
+    """A bug or problem of the month with its measure; `source_ref` names what it came from
+    (an inspection finding, a backup check, a change, a handover issue) so that drafting
+    again adds it once; a carried item points at the item it continues."""
+
+    __tablename__ = "optimisation_item"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("optimisation_report.id", ondelete="CASCADE"), index=True
+    )
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
+    system_id: Mapped[int | None] = mapped_column(
+        ForeignKey("system.id", ondelete="SET NULL"), nullable=True
+    )
+    description: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(20))
+    department: Mapped[str] = mapped_column(String(100), default="")
+    due_on: Mapped[date] = mapped_column(Date)
+    measure: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(10), default="open")
+    closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    source: Mapped[str] = mapped_column(String(20))
+    source_ref: Mapped[str | None] = mapped_column(String(100), nullable=True, unique=True)
+    carried_from_id: Mapped[int | None] = mapped_column(
+        ForeignKey("optimisation_item.id", ondelete="SET NULL"), nullable=True, unique=True
+    )
+    zentao_task_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    zentao_error: Mapped[str] = mapped_column(String(40), default="")  # why it waits, if so
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class OptimisationStep(Base):
+    """One step of the approval chain, with who took it and why: insert-only."""
+
+    __tablename__ = "optimisation_step"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("optimisation_report.id", ondelete="CASCADE"), index=True
+    )
+    decision: Mapped[str] = mapped_column(String(10))
+    state_after: Mapped[str] = mapped_column(String(20))
+    by: Mapped[str] = mapped_column(String(63))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    comment: Mapped[str] = mapped_column(Text, default="")

@@ -6,6 +6,7 @@ from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from supportdesk.domain.errors import SupportDeskError
+from supportdesk.domain.zentao import ZentaoTask
 
 
 class UnitOfWork(Protocol):
@@ -45,3 +46,13 @@ class Uploader(Protocol):
     def describe(self) -> str: ...
 
     def put(self, name: str, data: bytes) -> str: ...
+
+
+class TaskTracker(Protocol):
+    """ZenTao (R2.4): `create_task` files `task` in the execution and returns the new task's
+    id; it raises ZentaoError (a reason, never a secret) when ZenTao does not take it. After a
+    refused login (reason auth or locked) it refuses at once without asking ZenTao again."""
+
+    def describe(self) -> str: ...
+
+    def create_task(self, execution_id: int, task: ZentaoTask) -> int: ...

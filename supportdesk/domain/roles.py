@@ -29,6 +29,9 @@ class Permission(StrEnum):
     CHANGE_EDIT = "change.edit"  # record, notify, execute and archive changes (R3.2)
     FAQ_EDIT = "faq.edit"  # write service-manual entries, submit them for review (R2.2)
     FAQ_PUBLISH = "faq.publish"  # review and publish them, upload the manual (group leader)
+    # The monthly optimisation report (R2.4): drafted and submitted by the group leader; the
+    # sales director and the committee approve it by role (domain.optimisation.CHAIN).
+    OPTIMISATION_EDIT = "optimisation.edit"
     REMINDER_ACK = "reminder.ack"  # acknowledge an expiry reminder, assign a salesperson (R4.1)
     REMINDER_FOLLOW_UP = "reminder.follow_up"  # record renewed / lost / pending
 
@@ -51,6 +54,7 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.CHANGE_EDIT,
             Permission.FAQ_EDIT,
             Permission.FAQ_PUBLISH,
+            Permission.OPTIMISATION_EDIT,
         }
     ),
     Role.ENGINEER: frozenset(

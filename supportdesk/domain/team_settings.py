@@ -93,6 +93,24 @@ def _dav_url(key: str, raw: str) -> str:
     return value
 
 
+def _executions(key: str, raw: str) -> str:
+    """ "project id=execution id" pairs (R2.4: where each project's measures go in ZenTao),
+    stored normalised: "12=34,13=35"."""
+    pairs = []
+    for part in re.split(r"[,，;；\s]+", raw.strip()):
+        if not part:
+            continue
+        match = re.fullmatch(r"(\d+)[=:](\d+)", part)
+        if match is None:
+            raise ValidationError(key, "bad_executions", value=part)
+        pairs.append(f"{int(match.group(1))}={int(match.group(2))}")
+    return ",".join(pairs)
+
+
+def executions(text: str) -> dict[int, int]:
+    return {int(p): int(e) for p, e in (pair.split("=") for pair in text.split(",") if pair)}
+
+
 def _categories(key: str, raw: str) -> str:
     """Comma-separated names; stored normalised so every reader splits it the same way."""
     parts = [p.strip() for p in raw.replace("\n", ",").split(",")]
@@ -172,6 +190,22 @@ TEAM_OPTIONS: dict[str, TeamOption] = {
             "docx,pdf",
             _choice("docx,pdf", "docx", "pdf"),
             "the month-end documents' formats: docx,pdf, docx or pdf",
+        ),
+        # R2.4: next month's measures become ZenTao tasks once the report is approved.
+        TeamOption("zentao.url", "", _dav_url, "ZenTao's address (the folder with api.php)"),
+        TeamOption("zentao.account", "", _text, "the ZenTao account tasks are created as"),
+        TeamOption(
+            "zentao.credential",
+            "",
+            _text,
+            "vault credential holding the ZenTao password",
+            credential=True,
+        ),
+        TeamOption(
+            "zentao.executions",
+            "",
+            _executions,
+            "project id=ZenTao execution id pairs, comma-separated (e.g. 12=34,13=35)",
         ),
         TeamOption("reminders.time", "08:30", _time, "when the daily run starts (HH:MM)"),
         TeamOption(

@@ -21,6 +21,7 @@ from supportdesk.db.models import (
     HandoverFaq,
     HandoverIssue,
     Host,
+    OptimisationItem,
     Project,
     System,
     User,
@@ -59,6 +60,7 @@ M = TypeVar(
     HandoverIssue,
     HandoverFaq,
     FaqEntry,
+    OptimisationItem,
 )
 TAGS_WIDTH = 400  # Host.tags, the space-wrapped list
 

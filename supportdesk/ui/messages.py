@@ -13,6 +13,7 @@ from supportdesk.domain.errors import (
     UploadError,
     ValidationError,
 )
+from supportdesk.domain.zentao import ZentaoError
 from supportdesk.reports.handover_package import category_label
 
 
@@ -502,6 +503,27 @@ def _code_text(code: str) -> str:
             "messages", "'{value}' is not an image (PNG, JPEG, GIF or BMP)"
         ),
         "bad_month": QT_TRANSLATE_NOOP("messages", "'{value}' is not a month (YYYY-MM)"),
+        # The monthly optimisation report (issue 10, R2.4).
+        "not_draft": QT_TRANSLATE_NOOP(
+            "messages", "the report is under review or approved: only a draft is changed"
+        ),
+        "frozen": QT_TRANSLATE_NOOP("messages", "the report of {month} is approved and frozen"),
+        "not_your_step": QT_TRANSLATE_NOOP(
+            "messages", "this step of the approval chain is not yours to take"
+        ),
+        "empty": QT_TRANSLATE_NOOP("messages", "the report of {month} has no items to submit"),
+        "not_approved": QT_TRANSLATE_NOOP(
+            "messages",
+            "the report of {month} is not approved yet: only an approved report's measures go "
+            "to ZenTao",
+        ),
+        "bad_id": QT_TRANSLATE_NOOP("messages", "'{value}' is not a ZenTao id"),
+        "before_start": QT_TRANSLATE_NOOP("messages", "is before the planned start"),
+        "negative": QT_TRANSLATE_NOOP("messages", "{value} is below zero"),
+        "unknown": QT_TRANSLATE_NOOP("messages", "'{value}' is not known here"),
+        "bad_executions": QT_TRANSLATE_NOOP(
+            "messages", "'{value}' is not a pair of a project id and a ZenTao execution id (12=34)"
+        ),
         "in_review": QT_TRANSLATE_NOOP(
             "messages", "the group leader is reviewing the entry: return it to draft first"
         ),
@@ -574,12 +596,40 @@ def describe(error: BaseException) -> str:
         ).format(**error.params)
     if isinstance(error, UploadError):
         return upload_text(error)
+    if isinstance(error, ZentaoError):
+        return zentao_text(error)
     if isinstance(error, SupportDeskError):
         params = {"path": "", "fs": "", "revision": "", "detail": "", "login": "", **error.params}
         return _code_text(error.code).format(**params)
     return QCoreApplication.translate(
         "messages", "An unexpected error occurred. It was written to the log file."
     )
+
+
+def zentao_text(error: ZentaoError) -> str:
+    """Why ZenTao did not take a measure (R2.4), by the adapter's reason."""
+    texts = {
+        "auth": QT_TRANSLATE_NOOP(
+            "messages",
+            "ZenTao refused the login: check the account and its password credential. It is "
+            "not tried again, since ZenTao locks an account after a few failed logins.",
+        ),
+        "locked": QT_TRANSLATE_NOOP(
+            "messages", "ZenTao has locked the account after failed logins: ask its admin."
+        ),
+        "forbidden": QT_TRANSLATE_NOOP(
+            "messages", "The ZenTao account may not create tasks in that execution."
+        ),
+        "unsupported": QT_TRANSLATE_NOOP(
+            "messages",
+            "This ZenTao has no RESTful API v1 (older than 16): import the spreadsheet instead.",
+        ),
+        "unreachable": QT_TRANSLATE_NOOP("messages", "ZenTao cannot be reached."),
+        "timeout": QT_TRANSLATE_NOOP("messages", "ZenTao did not answer in time."),
+        "http": QT_TRANSLATE_NOOP("messages", "ZenTao answered with an error ({status})."),
+    }
+    text = texts.get(error.reason, texts["http"])
+    return _t(str(text)).format(status=error.status or "")
 
 
 def upload_text(error: UploadError) -> str:
