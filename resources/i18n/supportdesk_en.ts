@@ -4939,6 +4939,22 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>Nobody has checked the backups of {system} ({customer}), job {job}, since {since}. Run a backup check (R3.3).</translation>
     </message>
     <message>
+        <source>Optimisation report {month} waits for you</source>
+        <translation>Optimisation report {month} waits for you</translation>
+    </message>
+    <message>
+        <source>The optimisation report of {month} waits for your step: approve it, or return it with a comment (`supportdesk optimisation show --month {month}`, R2.4).</source>
+        <translation>The optimisation report of {month} waits for your step: approve it, or return it with a comment (`supportdesk optimisation show --month {month}`, R2.4).</translation>
+    </message>
+    <message>
+        <source>Optimisation report {month} not submitted</source>
+        <translation>Optimisation report {month} not submitted</translation>
+    </message>
+    <message>
+        <source>{month} has ended and its optimisation summary with next month&apos;s measures was not submitted (R2.4): `supportdesk optimisation draft --month {month}`.</source>
+        <translation>{month} has ended and its optimisation summary with next month&apos;s measures was not submitted (R2.4): `supportdesk optimisation draft --month {month}`.</translation>
+    </message>
+    <message>
         <source>Service manual {month} not uploaded</source>
         <translation>Service manual {month} not uploaded</translation>
     </message>
@@ -5022,6 +5038,18 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>Service manual not uploaded</translation>
     </message>
     <message>
+        <source>Optimisation report to review</source>
+        <translation>Optimisation report to review</translation>
+    </message>
+    <message>
+        <source>Optimisation report to approve</source>
+        <translation>Optimisation report to approve</translation>
+    </message>
+    <message>
+        <source>Optimisation report not submitted</source>
+        <translation>Optimisation report not submitted</translation>
+    </message>
+    <message>
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
@@ -5068,6 +5096,14 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>Backups not checked since {since}</source>
         <translation>Backups not checked since {since}</translation>
+    </message>
+    <message>
+        <source>The {month} report waits for your step ({by} passed it on)</source>
+        <translation>The {month} report waits for your step ({by} passed it on)</translation>
+    </message>
+    <message>
+        <source>{month} ended without a submitted optimisation report</source>
+        <translation>{month} ended without a submitted optimisation report</translation>
     </message>
     <message>
         <source>The {month} manual was not uploaded: {why}</source>

@@ -4939,6 +4939,22 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>{customer} {system} 的备份任务 {job} 自 {since} 起无人检查。请执行备份检查（R3.3）。</translation>
     </message>
     <message>
+        <source>Optimisation report {month} waits for you</source>
+        <translation>{month} 优化报告等待您审批</translation>
+    </message>
+    <message>
+        <source>The optimisation report of {month} waits for your step: approve it, or return it with a comment (`supportdesk optimisation show --month {month}`, R2.4).</source>
+        <translation>{month} 的优化报告等待您处理：请批准，或附意见退回（`supportdesk optimisation show --month {month}`，R2.4）。</translation>
+    </message>
+    <message>
+        <source>Optimisation report {month} not submitted</source>
+        <translation>{month} 优化报告未提交</translation>
+    </message>
+    <message>
+        <source>{month} has ended and its optimisation summary with next month&apos;s measures was not submitted (R2.4): `supportdesk optimisation draft --month {month}`.</source>
+        <translation>{month} 已结束，但本月优化总结及下月措施尚未提交（R2.4）：`supportdesk optimisation draft --month {month}`。</translation>
+    </message>
+    <message>
         <source>Service manual {month} not uploaded</source>
         <translation>售后服务手册 {month} 未上传</translation>
     </message>
@@ -5022,6 +5038,18 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>售后服务手册未上传</translation>
     </message>
     <message>
+        <source>Optimisation report to review</source>
+        <translation>优化报告待审核</translation>
+    </message>
+    <message>
+        <source>Optimisation report to approve</source>
+        <translation>优化报告待审批</translation>
+    </message>
+    <message>
+        <source>Optimisation report not submitted</source>
+        <translation>优化报告未提交</translation>
+    </message>
+    <message>
         <source>e-mail</source>
         <translation>邮件</translation>
     </message>
@@ -5068,6 +5096,14 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>Backups not checked since {since}</source>
         <translation>自 {since} 起备份未检查</translation>
+    </message>
+    <message>
+        <source>The {month} report waits for your step ({by} passed it on)</source>
+        <translation>{month} 的报告等待您处理（由 {by} 转来）</translation>
+    </message>
+    <message>
+        <source>{month} ended without a submitted optimisation report</source>
+        <translation>{month} 已结束，优化报告仍未提交</translation>
     </message>
     <message>
         <source>The {month} manual was not uploaded: {why}</source>

@@ -145,6 +145,28 @@ def compose(
                 since=facts["since"],
             )
         ]
+    elif rule in ("optimisation.review", "optimisation.approval"):
+        subject = QCoreApplication.translate(
+            "ReminderMessage", "Optimisation report {month} waits for you"
+        ).format(month=facts["month"])
+        lines = [
+            QCoreApplication.translate(
+                "ReminderMessage",
+                "The optimisation report of {month} waits for your step: approve it, or return "
+                "it with a comment (`supportdesk optimisation show --month {month}`, R2.4).",
+            ).format(month=facts["month"])
+        ]
+    elif rule == "optimisation.missing":
+        subject = QCoreApplication.translate(
+            "ReminderMessage", "Optimisation report {month} not submitted"
+        ).format(month=facts["month"])
+        lines = [
+            QCoreApplication.translate(
+                "ReminderMessage",
+                "{month} has ended and its optimisation summary with next month's measures "
+                "was not submitted (R2.4): `supportdesk optimisation draft --month {month}`.",
+            ).format(month=facts["month"])
+        ]
     elif rule == "faq.upload_failed":
         subject = QCoreApplication.translate(
             "ReminderMessage", "Service manual {month} not uploaded"

@@ -29,6 +29,8 @@ from supportdesk.db.models import (
     HostInspection,
     InspectionFinding,
     InspectionRun,
+    OptimisationReport,
+    OptimisationStep,
     OutboxMessage,
     Project,
     Reminder,
@@ -64,6 +66,9 @@ HANDOVER_JOIN = "handover.join"
 HANDOVER_DUE = "handover.due"
 BACKUP_PROBLEM = "backup.problem"
 FAQ_UPLOAD = "faq.upload_failed"
+OPTIMISATION_REVIEW = "optimisation.review"  # a submitted report waits for the sales director
+OPTIMISATION_APPROVAL = "optimisation.approval"  # a reviewed one waits for the committee
+OPTIMISATION_MISSING = "optimisation.missing"  # month end passed without a submitted report
 UNCHECKED_AFTER = timedelta(days=UNCHECKED_DAYS)  # a backup job nobody checked (R3.3)
 UPLOAD_UNTRIED = timedelta(days=2)  # R2.2: a month's manual nobody even tried to upload
 
@@ -301,6 +306,83 @@ def _faq_upload(session: Session, today: date) -> list[Due]:
 
 
 register(Rule(FAQ_UPLOAD, _faq_upload, to=(Role.GROUP_LEADER,)))
+
+
+def _optimisation_waiting(rule: str, state: str) -> Callable[[Session, date], list[Due]]:
+    """R2.4: a report waiting for a step tells whoever takes it, from the day it began to
+    wait (a report returned and submitted again waits anew: the step count is in the key)."""
+
+    def find(session: Session, _today: date) -> list[Due]:
+        found = []
+        reports = session.scalars(
+            select(OptimisationReport).where(OptimisationReport.state == state)
+        ).all()
+        for report in reports:
+            steps = session.scalars(
+                select(OptimisationStep)
+                .where(OptimisationStep.report_id == report.id)
+                .order_by(OptimisationStep.id)
+            ).all()
+            if not steps:
+                continue
+            last = steps[-1]
+            at = last.at if last.at.tzinfo else last.at.replace(tzinfo=UTC)
+            found.append(
+                Due(
+                    rule,
+                    f"optimisation:{report.month}:{len(steps)}",
+                    at.astimezone().date(),
+                    f"optimisation report {report.month}",
+                    "the optimisation report waits for your review",
+                    {"month": report.month, "by": last.by, "state": state},
+                )
+            )
+        return found
+
+    return find
+
+
+def _optimisation_missing(session: Session, today: date) -> list[Due]:
+    """R2.4: the month ended and its optimisation report was not submitted. Only once the
+    group keeps its reports here (any report at all): a team that writes them elsewhere is
+    not told every month."""
+    if not session.scalar(select(func.count()).select_from(OptimisationReport)):
+        return []
+    first = today.replace(day=1)
+    last_month = first - timedelta(days=1)
+    month = f"{last_month.year}-{last_month.month:02d}"
+    state = session.scalar(
+        select(OptimisationReport.state).where(OptimisationReport.month == month)
+    )
+    if state not in (None, "draft"):
+        return []
+    return [
+        Due(
+            OPTIMISATION_MISSING,
+            f"optimisation:{month}:missing",
+            first,
+            f"optimisation report {month}",
+            "the month ended without a submitted optimisation report",
+            {"month": month, "state": state or "none"},
+        )
+    ]
+
+
+register(
+    Rule(
+        OPTIMISATION_REVIEW,
+        _optimisation_waiting(OPTIMISATION_REVIEW, "submitted"),
+        to=(Role.SALES_DIRECTOR,),
+    )
+)
+register(
+    Rule(
+        OPTIMISATION_APPROVAL,
+        _optimisation_waiting(OPTIMISATION_APPROVAL, "reviewed"),
+        to=(Role.COMMITTEE,),
+    )
+)
+register(Rule(OPTIMISATION_MISSING, _optimisation_missing, to=(Role.GROUP_LEADER,)))
 
 
 def due(session: Session, today: date) -> list[Due]:

@@ -29,6 +29,7 @@ from supportdesk.db.models import (
 )
 from supportdesk.domain.errors import PermissionDeniedError, ValidationError
 from supportdesk.domain.optimisation import Category, Decision, ItemForm, ReportState
+from supportdesk.domain.roles import Role
 from supportdesk.services import optimisation, users
 from tests.reminder_team import PASSWORD, Team, _as
 
@@ -461,3 +462,53 @@ def test_only_an_approved_report_goes_to_zentao(chain: Chain) -> None:
             team.db, MONTH, ZentaoClient("http://127.0.0.1:9", "a", "b"), {}, "a"
         )
     assert caught.value.code == "not_approved"
+
+
+# --- reminders ---------------------------------------------------------------------------------
+
+
+def _due(team: Team, rule: str, today: date) -> list[tuple[str, str]]:
+    from supportdesk.services import reminder
+
+    with team.db.read() as s:
+        return [(d.subject, d.facts["month"]) for d in reminder.due(s, today) if d.rule == rule]
+
+
+def test_each_step_reminds_whoever_it_waits_for(chain: Chain) -> None:
+    from supportdesk.services import reminder
+
+    team = chain.team
+    _seed(team)
+    today = date(2026, 12, 3)
+    with team.leader.write() as s:
+        optimisation.draft(s, MONTH)
+        optimisation.decide(s, MONTH, Decision.SUBMIT)
+    assert _due(team, reminder.OPTIMISATION_REVIEW, today) == [(f"optimisation:{MONTH}:1", MONTH)]
+    assert _due(team, reminder.OPTIMISATION_APPROVAL, today) == []
+    with team.director.write() as s:
+        optimisation.decide(s, MONTH, Decision.APPROVE)
+    assert _due(team, reminder.OPTIMISATION_REVIEW, today) == []
+    assert _due(team, reminder.OPTIMISATION_APPROVAL, today) == [(f"optimisation:{MONTH}:2", MONTH)]
+    with chain.committee.write() as s:
+        optimisation.decide(s, MONTH, Decision.APPROVE)
+    assert _due(team, reminder.OPTIMISATION_APPROVAL, today) == []
+    assert reminder.RULES[reminder.OPTIMISATION_REVIEW].to == (Role.SALES_DIRECTOR,)
+    assert reminder.RULES[reminder.OPTIMISATION_APPROVAL].to == (Role.COMMITTEE,)
+
+
+def test_a_month_ended_without_a_submitted_report_warns_the_group_leader(chain: Chain) -> None:
+    from supportdesk.services import reminder
+
+    team = chain.team
+    assert _due(team, reminder.OPTIMISATION_MISSING, date(2026, 12, 1)) == []  # none kept yet
+    with team.leader.write() as s:
+        optimisation.draft(s, "2026-10")
+    assert _due(team, reminder.OPTIMISATION_MISSING, date(2026, 12, 1)) == [
+        ("optimisation:2026-11:missing", "2026-11")
+    ]
+    _seed(team)
+    with team.leader.write() as s:
+        optimisation.draft(s, MONTH)
+        optimisation.decide(s, MONTH, Decision.SUBMIT)
+    assert _due(team, reminder.OPTIMISATION_MISSING, date(2026, 12, 1)) == []
+    assert reminder.RULES[reminder.OPTIMISATION_MISSING].to == (Role.GROUP_LEADER,)

@@ -46,6 +46,9 @@ from supportdesk.services.reminder import (
     HANDOVER_DUE,
     HANDOVER_JOIN,
     INSPECTION_OVERDUE,
+    OPTIMISATION_APPROVAL,
+    OPTIMISATION_MISSING,
+    OPTIMISATION_REVIEW,
     OUTCOMES,
     ROTATION_DUE,
     InboxItem,
@@ -82,6 +85,15 @@ def rule_label(rule: str) -> str:
         HANDOVER_DUE: QCoreApplication.translate("RemindersPage", "Handover due soon"),
         BACKUP_PROBLEM: QCoreApplication.translate("RemindersPage", "Backup problem"),
         FAQ_UPLOAD: QCoreApplication.translate("RemindersPage", "Service manual not uploaded"),
+        OPTIMISATION_REVIEW: QCoreApplication.translate(
+            "RemindersPage", "Optimisation report to review"
+        ),
+        OPTIMISATION_APPROVAL: QCoreApplication.translate(
+            "RemindersPage", "Optimisation report to approve"
+        ),
+        OPTIMISATION_MISSING: QCoreApplication.translate(
+            "RemindersPage", "Optimisation report not submitted"
+        ),
     }
     return labels.get(rule, rule)
 
@@ -139,6 +151,14 @@ def reason_text(row: ReminderRow, today: date) -> str:
         return QCoreApplication.translate(
             "RemindersPage", "Backups not checked since {since}"
         ).format(since=facts.get("since", ""))
+    if row.rule in (OPTIMISATION_REVIEW, OPTIMISATION_APPROVAL):
+        return QCoreApplication.translate(
+            "RemindersPage", "The {month} report waits for your step ({by} passed it on)"
+        ).format(month=facts.get("month", ""), by=facts.get("by", ""))
+    if row.rule == OPTIMISATION_MISSING:
+        return QCoreApplication.translate(
+            "RemindersPage", "{month} ended without a submitted optimisation report"
+        ).format(month=facts.get("month", ""))
     if row.rule == FAQ_UPLOAD:
         reason, _, status = facts.get("error", "").partition(" ")
         failure = UploadError(
