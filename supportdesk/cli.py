@@ -7,6 +7,7 @@ import contextlib
 import getpass
 import json
 import logging
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, is_dataclass
@@ -181,6 +182,13 @@ def _speaking(args: argparse.Namespace) -> Iterator[None]:
         for translator in translators:
             QCoreApplication.removeTranslator(translator)
         QLocale.setDefault(locale)
+
+
+def month_arg(text: str) -> str:
+    """argparse type for YYYY-MM: a usage error (exit 2) otherwise."""
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text.strip()):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a month (YYYY-MM)")
+    return text.strip()
 
 
 def system_id_by_name(session: Any, name: str) -> int:

@@ -4,18 +4,11 @@ as DOCX or PDF, or upload it (and this month's changes) to the document system."
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from supportdesk.cli import EXIT_OK, EXIT_USER, _emit, _open, system_id_by_name
-
-
-def _month(text: str) -> str:
-    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text.strip()):
-        raise argparse.ArgumentTypeError(f"'{text}' is not a month (YYYY-MM)")
-    return text.strip()
+from supportdesk.cli import EXIT_OK, EXIT_USER, _emit, _open, month_arg, system_id_by_name
 
 
 def _limit(text: str) -> int:
@@ -39,7 +32,7 @@ def add_parsers(sub: Any) -> None:
     search.add_argument("--limit", type=_limit, default=50, help="at most this many (1-1000)")
     search.add_argument("--json", action="store_true")
     export = faq.add_parser("export", help="the manual as it stood at a month's end")
-    export.add_argument("--month", type=_month, required=True, help="YYYY-MM")
+    export.add_argument("--month", type=month_arg, required=True, help="YYYY-MM")
     export.add_argument("--format", choices=["docx", "pdf"], help="with --out")
     where = export.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", type=Path, help="write the document here")

@@ -8,8 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from supportdesk.cli import EXIT_OK, _emit, _open
-from supportdesk.cli_faq import _month
+from supportdesk.cli import EXIT_OK, _emit, _open, month_arg
 
 
 def add_parsers(sub: Any) -> None:
@@ -17,10 +16,10 @@ def add_parsers(sub: Any) -> None:
         "optimisation", help="the monthly optimisation report (R2.4)"
     ).add_subparsers(dest="action", required=True, metavar="ACTION")
     draft = opt.add_parser("draft", help="start the month's report, or add what is new to it")
-    draft.add_argument("--month", type=_month, required=True, help="YYYY-MM")
+    draft.add_argument("--month", type=month_arg, required=True, help="YYYY-MM")
     draft.add_argument("--json", action="store_true")
     show = opt.add_parser("show", help="the report, its items and its approval steps")
-    show.add_argument("--month", type=_month, required=True, help="YYYY-MM")
+    show.add_argument("--month", type=month_arg, required=True, help="YYYY-MM")
     show.add_argument("--json", action="store_true")
     for name, text in (
         ("submit", "the group leader submits the report"),
@@ -28,7 +27,7 @@ def add_parsers(sub: Any) -> None:
         ("return", "send it back to the group with a comment"),
     ):
         step = opt.add_parser(name, help=text)
-        step.add_argument("--month", type=_month, required=True, help="YYYY-MM")
+        step.add_argument("--month", type=month_arg, required=True, help="YYYY-MM")
         step.add_argument("--comment", default="", help="required when returning")
     _push_parser(opt)
 
@@ -37,7 +36,7 @@ def _push_parser(opt: Any) -> None:
     push = opt.add_parser(
         "push", help="file an approved report's measures as ZenTao tasks (team settings zentao.*)"
     )
-    push.add_argument("--month", type=_month, required=True, help="YYYY-MM")
+    push.add_argument("--month", type=month_arg, required=True, help="YYYY-MM")
     push.add_argument(
         "--sheet", type=Path, help="also write what waits as ZenTao's task-import XLSX"
     )

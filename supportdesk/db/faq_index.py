@@ -14,7 +14,6 @@ either database:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select, text
@@ -22,17 +21,9 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from supportdesk.db.models import FaqEntry, FaqTag
-from supportdesk.domain.faq import unigrams
+from supportdesk.domain.faq import SearchFilter, unigrams
 
 SHORT = 3  # the trigram index needs three characters
-
-
-@dataclass(frozen=True, slots=True)
-class Filters:
-    customer_id: int | None = None
-    system_id: int | None = None
-    tag: str = ""
-    state: str | None = None
 
 
 def sqlite_unigrams(value: str | None) -> str:
@@ -40,7 +31,7 @@ def sqlite_unigrams(value: str | None) -> str:
 
 
 def ranked(
-    session: Session, terms: list[str], filters: Filters, limit: int
+    session: Session, terms: list[str], filters: SearchFilter, limit: int
 ) -> tuple[list[tuple[int, bool]], int]:
     """A page of (entry id, all terms in the title) for the terms, best first, and how many
     entries match in all."""
@@ -67,7 +58,7 @@ def _phrase(term: str) -> str:
 
 
 def _sqlite_query(
-    terms: list[str], filters: Filters, title_only: bool
+    terms: list[str], filters: SearchFilter, title_only: bool
 ) -> tuple[str, list[str], dict[str, Any]]:
     """The FTS table that drives the query, its conditions, and their parameters."""
     long_terms = [t for t in terms if len(t) >= SHORT]
@@ -91,19 +82,19 @@ def _sqlite_query(
     for name, value in (
         ("customer_id", filters.customer_id),
         ("system_id", filters.system_id),
-        ("state", filters.state),
+        ("state", filters.state.value if filters.state else None),
     ):
         if value is not None:
             conditions.append(f"+rowid IN (SELECT id FROM faq_entry WHERE {name} = :{name})")
             params[name] = value
-    if filters.tag:
+    if filters.tag.strip():
         conditions.append("+rowid IN (SELECT entry_id FROM faq_tag WHERE tag = :tag)")
-        params["tag"] = filters.tag
+        params["tag"] = filters.tag.strip()
     return driver, conditions, params
 
 
 def _sqlite_ids(
-    session: Session, terms: list[str], filters: Filters, title_only: bool, limit: int
+    session: Session, terms: list[str], filters: SearchFilter, title_only: bool, limit: int
 ) -> list[int]:
     driver, conditions, params = _sqlite_query(terms, filters, title_only)
     sql = (
@@ -113,7 +104,7 @@ def _sqlite_ids(
     return list(session.scalars(text(sql), {**params, "limit": limit}))
 
 
-def _sqlite_count(session: Session, terms: list[str], filters: Filters) -> int:
+def _sqlite_count(session: Session, terms: list[str], filters: SearchFilter) -> int:
     driver, conditions, params = _sqlite_query(terms, filters, False)
     sql = f"SELECT count(*) FROM {driver} WHERE {' AND '.join(conditions)}"
     return int(session.scalar(text(sql), params) or 0)
@@ -123,7 +114,7 @@ def _sqlite_count(session: Session, terms: list[str], filters: Filters) -> int:
 
 
 def _like_conditions(
-    terms: list[str], filters: Filters, title_only: bool
+    terms: list[str], filters: SearchFilter, title_only: bool
 ) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     for term in terms:
@@ -144,7 +135,7 @@ def _like_conditions(
 
 
 def _like_ids(
-    session: Session, terms: list[str], filters: Filters, title_only: bool, limit: int
+    session: Session, terms: list[str], filters: SearchFilter, title_only: bool, limit: int
 ) -> list[int]:
     query = (
         select(FaqEntry.id)
@@ -155,6 +146,6 @@ def _like_ids(
     return list(session.scalars(query))
 
 
-def _like_count(session: Session, terms: list[str], filters: Filters) -> int:
+def _like_count(session: Session, terms: list[str], filters: SearchFilter) -> int:
     query = select(func.count()).where(and_(*_like_conditions(terms, filters, False)))
     return int(session.scalar(query.select_from(FaqEntry)) or 0)

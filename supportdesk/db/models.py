@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     JSON,
@@ -17,8 +17,10 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING = {
@@ -30,6 +32,25 @@ NAMING = {
 }
 
 
+class UtcDateTime(TypeDecorator[datetime]):
+    """A moment, always handed back aware. PostgreSQL keeps the zone; SQLite keeps text
+    without it, so a moment is stored there in UTC (and compared in UTC: a local-time bound
+    would otherwise compare as the wrong text) and read back as UTC."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is not None and dialect.name == "sqlite":
+            return value.astimezone(UTC)
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
@@ -39,7 +60,7 @@ class Versioned:
 
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     updated_by: Mapped[str] = mapped_column(String(63), nullable=False, default="")
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), nullable=False)
 
 
 class User(Base):
@@ -178,7 +199,7 @@ class HostKeyRow(Base):
     key_base64: Mapped[str] = mapped_column(Text)
     fingerprint: Mapped[str] = mapped_column(String(60))
     accepted_by: Mapped[str] = mapped_column(String(63))
-    accepted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    accepted_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class AuditEvent(Base):
@@ -226,7 +247,7 @@ class VaultKey(Base):
 
     __tablename__ = "vault_key"
     version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     created_by: Mapped[str] = mapped_column(String(63))
 
 
@@ -243,7 +264,7 @@ class VaultMember(Base):
     # Deferred: on PostgreSQL each login reads only its own, through a function (0006).
     sealed_private_key: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     kdf: Mapped[str] = mapped_column(Text)  # KdfParams.to_json()
-    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime())
     added_by: Mapped[str] = mapped_column(String(63))
 
 
@@ -293,7 +314,7 @@ class CredentialHistory(Base):
     # Bound to ("credential_history:<id>", "secret"); deferred as Credential.secret is.
     secret: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     key_version: Mapped[int] = mapped_column(ForeignKey("vault_key.version"))
-    replaced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    replaced_at: Mapped[datetime] = mapped_column(UtcDateTime())
     replaced_by: Mapped[str] = mapped_column(String(63))
 
 
@@ -307,7 +328,7 @@ class Evidence(Base):
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int] = mapped_column(Integer)
     data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class InspectionConfig(Base):
@@ -319,7 +340,7 @@ class InspectionConfig(Base):
     )
     settings: Mapped[str] = mapped_column(Text, default="{}")
     updated_by: Mapped[str] = mapped_column(String(63))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class InspectionRun(Base):
@@ -328,15 +349,15 @@ class InspectionRun(Base):
     system_id: Mapped[int] = mapped_column(ForeignKey("system.id", ondelete="CASCADE"), index=True)
     period: Mapped[str] = mapped_column(String(7), index=True)  # YYYY-MM
     started_by: Mapped[str] = mapped_column(String(63))
-    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     state: Mapped[str] = mapped_column(String(20))  # running, done, cancelled
     # The report: draft -> final (the engineer) -> approved, or back to draft with a comment.
     report_state: Mapped[str] = mapped_column(String(20), default="draft")
     finalized_by: Mapped[str | None] = mapped_column(String(63), nullable=True)
-    finalized_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    finalized_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     reviewed_by: Mapped[str | None] = mapped_column(String(63), nullable=True)
-    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    reviewed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     review_comment: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -362,8 +383,8 @@ class HostInspection(Base):
     findings_sha256: Mapped[str] = mapped_column(String(64))
     baseline: Mapped[str] = mapped_column(Text, default="{}")  # compared with next month
     reason: Mapped[str] = mapped_column(Text, default="")  # why not reached, the engineer's words
-    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    ended_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    ended_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class InspectionFinding(Base):
@@ -397,7 +418,7 @@ class ManualCheck(Base):
         ForeignKey("evidence.sha256"), nullable=True
     )
     checked_by: Mapped[str | None] = mapped_column(String(63), nullable=True)
-    checked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    checked_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
 
 
 class OutboxMessage(Base):
@@ -419,19 +440,19 @@ class OutboxMessage(Base):
     body: Mapped[str] = mapped_column(Text)  # the facts, JSON
     state: Mapped[str] = mapped_column(String(20), default="pending")  # pending, sent, failed
     attempts: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     reminder_id: Mapped[int | None] = mapped_column(
         ForeignKey("reminder.id", ondelete="CASCADE"), nullable=True, index=True
     )
     step: Mapped[int] = mapped_column(Integer, default=0)
     cc: Mapped[str] = mapped_column(Text, default="")  # mail: copied addresses, comma-separated
-    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     # Whoever is sending it holds it until lease_until: two agents never send one message.
     lease_owner: Mapped[str | None] = mapped_column(String(100), nullable=True)
-    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     last_error: Mapped[str] = mapped_column(Text, default="")
-    read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    read_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
 
 
 class Reminder(Base):
@@ -447,9 +468,9 @@ class Reminder(Base):
     title: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text)
     facts: Mapped[str] = mapped_column(Text)  # JSON, as the rule found them on the first day
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     acknowledged_by: Mapped[str | None] = mapped_column(String(63), nullable=True)
-    acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     assigned_to: Mapped[str | None] = mapped_column(
         ForeignKey("app_user.login", onupdate="CASCADE"), nullable=True
     )
@@ -525,7 +546,7 @@ class HandoverMaterial(Base):
     location: Mapped[str] = mapped_column(String(1000), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     added_by: Mapped[str] = mapped_column(String(63))
-    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class HandoverFaq(Versioned, Base):
@@ -558,7 +579,7 @@ class HandoverSignoff(Base):
     package_sha256: Mapped[str] = mapped_column(ForeignKey("evidence.sha256"))
     reason: Mapped[str] = mapped_column(Text, default="")
     recorded_by: Mapped[str] = mapped_column(String(63))
-    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 # --- change log (issue 8, R3.2) --------------------------------------------------------------
@@ -573,21 +594,19 @@ class ChangeRecord(Versioned, Base):
     title: Mapped[str] = mapped_column(String(300))
     reason: Mapped[str] = mapped_column(Text)
     scope: Mapped[str] = mapped_column(Text)
-    planned_start: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    planned_start: Mapped[datetime] = mapped_column(UtcDateTime())
     duration_minutes: Mapped[int] = mapped_column(Integer)
     impact: Mapped[str] = mapped_column(Text)
     rollback: Mapped[str] = mapped_column(Text)
     executor: Mapped[str] = mapped_column(String(200))
     supervisor: Mapped[str] = mapped_column(ForeignKey("app_user.login", onupdate="CASCADE"))
     state: Mapped[str] = mapped_column(String(20), default="planned")
-    executed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    executed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     without_notice: Mapped[bool] = mapped_column(Boolean, default=False)
     emergency_reason: Mapped[str] = mapped_column(Text, default="")
     # When the schedule, scope, impact or duration last changed after the change was first
     # recorded: a notice given before that told the customer something else.
-    terms_changed_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), nullable=True
-    )
+    terms_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
 
 
@@ -602,10 +621,10 @@ class ChangeNotice(Base):
     )
     channel: Mapped[str] = mapped_column(String(10))
     to_whom: Mapped[str] = mapped_column(String(1000))
-    given_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    given_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
     recorded_by: Mapped[str] = mapped_column(String(63))
-    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class ChangeArtifact(Base):
@@ -623,7 +642,7 @@ class ChangeArtifact(Base):
     commit: Mapped[str] = mapped_column(String(100), default="")
     size: Mapped[int] = mapped_column(BigInteger, default=0)
     added_by: Mapped[str] = mapped_column(String(63))
-    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 # --- backups (issue 8, R3.3) -----------------------------------------------------------------
@@ -652,7 +671,7 @@ class BackupCheck(Base):
     __tablename__ = "backup_check"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     job_id: Mapped[int] = mapped_column(ForeignKey("backup_job.id", ondelete="CASCADE"), index=True)
-    checked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    checked_at: Mapped[datetime] = mapped_column(UtcDateTime())
     passed: Mapped[bool] = mapped_column(Boolean)
     outcome: Mapped[str] = mapped_column(String(40))  # checked, or why the host was not read
     findings: Mapped[str] = mapped_column(Text)  # JSON: [{code, ok, params}]
@@ -669,7 +688,7 @@ class BackupDrill(Base):
     __tablename__ = "backup_drill"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     job_id: Mapped[int] = mapped_column(ForeignKey("backup_job.id", ondelete="CASCADE"), index=True)
-    drilled_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    drilled_at: Mapped[datetime] = mapped_column(UtcDateTime())
     file: Mapped[str] = mapped_column(String(1000))
     reference: Mapped[str] = mapped_column(String(20))  # sums, copy or repository
     expected: Mapped[str] = mapped_column(String(64))
@@ -744,7 +763,7 @@ class FaqRevision(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     entry_id: Mapped[int] = mapped_column(ForeignKey("faq_entry.id", ondelete="CASCADE"))
     number: Mapped[int] = mapped_column(Integer)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
     by: Mapped[str] = mapped_column(String(63))
     action: Mapped[str] = mapped_column(String(20))
     changed: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -763,7 +782,7 @@ class FaqAttachment(Base):
     name: Mapped[str] = mapped_column(String(255))
     size: Mapped[int] = mapped_column(Integer)
     added_by: Mapped[str] = mapped_column(String(63))
-    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class FaqLink(Base):
@@ -779,7 +798,7 @@ class FaqLink(Base):
     kind: Mapped[str] = mapped_column(String(20))
     record_id: Mapped[int] = mapped_column(Integer)
     linked_by: Mapped[str] = mapped_column(String(63))
-    linked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    linked_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class FaqUploadClaim(Base):
@@ -789,7 +808,7 @@ class FaqUploadClaim(Base):
     __tablename__ = "faq_upload_claim"
     month: Mapped[str] = mapped_column(String(7), primary_key=True)
     owner: Mapped[str] = mapped_column(String(200))
-    claimed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    claimed_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class FaqUpload(Base):
@@ -809,7 +828,7 @@ class FaqUpload(Base):
     ok: Mapped[bool] = mapped_column(Boolean)
     attempts: Mapped[int] = mapped_column(Integer, default=1)
     error: Mapped[str] = mapped_column(Text, default="")
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
     by: Mapped[str] = mapped_column(String(63))
 
 
@@ -868,5 +887,5 @@ class OptimisationStep(Base):
     decision: Mapped[str] = mapped_column(String(10))
     state_after: Mapped[str] = mapped_column(String(20))
     by: Mapped[str] = mapped_column(String(63))
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
     comment: Mapped[str] = mapped_column(Text, default="")

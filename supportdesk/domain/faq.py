@@ -13,7 +13,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from supportdesk.domain.errors import ValidationError
-from supportdesk.domain.registry import limited, required
+from supportdesk.domain.registry import limited, month_bounds, required
 
 
 class FaqState(StrEnum):
@@ -517,16 +517,6 @@ class ManualDocument:
     @property
     def count(self) -> int:
         return sum(len(s.entries) for s in self.sections)
-
-
-def month_bounds(month: str) -> tuple[date, date]:
-    """The first day of a "YYYY-MM" month and the first day of the next one."""
-    match = re.fullmatch(r"(\d{4})-(\d{2})", month.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        raise ValidationError("month", "bad_month", value=month)
-    year, mon = int(match.group(1)), int(match.group(2))
-    first = date(year, mon, 1)
-    return first, date(year + mon // 12, mon % 12 + 1, 1)
 
 
 def file_name(month: str, changes_only: bool, extension: str) -> str:

@@ -233,6 +233,20 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, (next_first - timedelta(days=1)).day))
 
 
+def local_midnight(day: date) -> datetime:
+    """The day's start where the group works (contracts, reports and months are local)."""
+    return datetime(day.year, day.month, day.day).astimezone()
+
+
+def month_bounds(month: str) -> tuple[date, date]:
+    """The first day of a "YYYY-MM" month and the first day of the next one."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})", month.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise ValidationError("month", "bad_month", value=month)
+    first = date(int(match.group(1)), int(match.group(2)), 1)
+    return first, add_months(first, 1)
+
+
 def notice_date(end: date, notice_months: int) -> date:
     """R4.1: the day the expiry warning is due (default three months before the end)."""
     return add_months(end, -notice_months)

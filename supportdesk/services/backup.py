@@ -84,7 +84,7 @@ _EVIDENCE_VERSION = 1
 
 
 def _check_row(c: BackupCheck) -> CheckRow:
-    checked = c.checked_at if c.checked_at.tzinfo else c.checked_at.replace(tzinfo=UTC)
+    checked = c.checked_at
     return CheckRow(
         c.id,
         c.job_id,
@@ -135,7 +135,7 @@ def jobs(session: Session, system_id: int | None = None) -> list[JobRow]:
             j.credential,
             j.version,
             last.get(j.id),
-            j.updated_at if j.updated_at.tzinfo else j.updated_at.replace(tzinfo=UTC),
+            j.updated_at,
         )
         for j, customer, system, host in rows
     ]
@@ -492,7 +492,7 @@ def _repository_secret(
 
 
 def _drill_row(d: BackupDrill) -> DrillRow:
-    at = d.drilled_at if d.drilled_at.tzinfo else d.drilled_at.replace(tzinfo=UTC)
+    at = d.drilled_at
     return DrillRow(
         d.id, d.job_id, at, d.file, d.reference, d.expected, d.restored, d.passed, d.detail,
         d.evidence_sha256, d.drilled_by,

@@ -69,7 +69,6 @@ from supportdesk.domain.faq import (
     find,
     from_content,
     images,
-    month_bounds,
     month_of_upload,
     plain,
     snippet,
@@ -77,7 +76,7 @@ from supportdesk.domain.faq import (
     title_text,
 )
 from supportdesk.domain.ports import UnitOfWork, Uploader
-from supportdesk.domain.registry import limited
+from supportdesk.domain.registry import limited, local_midnight, month_bounds
 from supportdesk.domain.roles import Permission, Role, allows
 from supportdesk.reports import faq_manual
 from supportdesk.services.registry import load_for_update
@@ -150,7 +149,7 @@ def _rows(session: Session, entries: Sequence[FaqEntry]) -> list[FaqRow]:
             author=e.author,
             reviewer=e.reviewer,
             updated_by=e.updated_by,
-            updated_at=_aware(e.updated_at),
+            updated_at=e.updated_at,
             published_revision=e.published_revision,
             version=e.version,
         )
@@ -661,11 +660,7 @@ def search(
     wanted = terms(query)
     if not wanted:
         return SearchResult((), 0, ())
-    filt = filt or SearchFilter()
-    filters = faq_index.Filters(
-        filt.customer_id, filt.system_id, filt.tag.strip(), filt.state.value if filt.state else None
-    )
-    ranked, total = faq_index.ranked(session, list(wanted), filters, limit)
+    ranked, total = faq_index.ranked(session, list(wanted), filt or SearchFilter(), limit)
     page = [entry_id for entry_id, _ in ranked]
     titled = {entry_id for entry_id, title_hit in ranked if title_hit}
     rows_query = select(FaqEntry).where(FaqEntry.id.in_(page))
@@ -707,12 +702,6 @@ def _first_match_text(e: FaqEntry, wanted: tuple[str, ...]) -> str:
 # --- the month's manual (R2.2) --------------------------------------------------------------
 
 
-def _local_midnight(day: date) -> datetime:
-    # The month as the group lives it (local time), in UTC as the times are stored: SQLite
-    # compares them as text, without their zone.
-    return datetime(day.year, day.month, day.day).astimezone().astimezone(UTC)
-
-
 def manual(
     session: Session,
     month: str,
@@ -725,7 +714,7 @@ def manual(
     before then. With `changes_only`, only entries first published (new) or published again
     (revised) within that month."""
     first, after = month_bounds(month)
-    start, end = _local_midnight(first), _local_midnight(after)
+    start, end = local_midnight(first), local_midnight(after)
     published = (
         select(FaqRevision.entry_id, func.max(FaqRevision.number).label("number"))
         .where(FaqRevision.action == "published", FaqRevision.at < end)
@@ -785,7 +774,7 @@ def manual(
             workaround=blocks(f.workaround),
             author=e.author,
             reviewer=r.by,
-            published_at=_aware(r.at),
+            published_at=r.at,
             change=("revised" if r.entry_id in earlier else "new") if changes_only else "",
         )
         if grouping is Grouping.SYSTEM:
@@ -820,10 +809,6 @@ class _Refs:
         )
 
 
-def _aware(at: datetime) -> datetime:
-    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
-
-
 # --- month-end export and upload (R2.2) ------------------------------------------------------
 
 
@@ -852,7 +837,7 @@ def _upload_row(u: FaqUpload) -> UploadRow:
         u.error,
         u.entries,
         u.sha256,
-        _aware(u.at),
+        u.at,
         u.by,
     )
 
@@ -882,7 +867,7 @@ def upload_owed(session: Session, today: date, settings: dict[str, Any]) -> str 
             select(FaqUpload.document, FaqUpload.format).where(
                 FaqUpload.month == month,
                 FaqUpload.ok.is_(True),
-                FaqUpload.at >= _local_midnight(after),
+                FaqUpload.at >= local_midnight(after),
             )
         ).all()
     )
@@ -897,7 +882,7 @@ def claim_upload(session: Session, month: str, owner: str, now: datetime) -> boo
     """Whether this process (`owner`) is the one to upload `month` now: no other took it
     within the hour. Two claiming at once: one insert fails, and that process skips."""
     row = session.get(FaqUploadClaim, month, with_for_update=True)
-    if row is not None and row.owner != owner and _aware(row.claimed_at) > now - CLAIM_HOLD:
+    if row is not None and row.owner != owner and row.claimed_at > now - CLAIM_HOLD:
         return False
     if row is None:
         session.add(FaqUploadClaim(month=month, owner=owner, claimed_at=now))

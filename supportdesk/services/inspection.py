@@ -912,7 +912,7 @@ def _backup_lines(session: Session, system_id: int, period: str) -> list[BackupL
             found.append(BackupLine(name, kind, None, None, ()))
             continue
         problems = tuple(f["code"] for f in json.loads(check.findings) if not f["ok"])
-        at = check.checked_at if check.checked_at.tzinfo else check.checked_at.replace(tzinfo=UTC)
+        at = check.checked_at
         found.append(BackupLine(name, kind, at, check.passed, problems))
     return found
 

@@ -5,6 +5,7 @@ quality figures."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -31,7 +32,6 @@ from supportdesk.db.models import (
     System,
 )
 from supportdesk.domain.errors import ConflictError, NotFoundError, ValidationError
-from supportdesk.domain.faq import month_bounds
 from supportdesk.domain.inspection import Verdict
 from supportdesk.domain.optimisation import (
     Category,
@@ -48,7 +48,7 @@ from supportdesk.domain.optimisation import (
     step,
 )
 from supportdesk.domain.ports import TaskTracker, UnitOfWork
-from supportdesk.domain.registry import add_months
+from supportdesk.domain.registry import add_months, local_midnight, month_bounds
 from supportdesk.domain.roles import Permission, Role
 from supportdesk.domain.zentao import ZentaoError, ZentaoTask
 from supportdesk.reports.zentao_import import execution_label, write_import_xlsx
@@ -58,12 +58,6 @@ from supportdesk.services.users import current_user, require
 
 def _month_of(day: date) -> str:
     return f"{day.year}-{day.month:02d}"
-
-
-def _utc_midnight(day: date) -> datetime:
-    # The month as the group lives it (local), in UTC as times are stored (SQLite compares
-    # them as text, without their zone).
-    return datetime(day.year, day.month, day.day).astimezone().astimezone(UTC)
 
 
 def _report(session: Session, month: str) -> OptimisationReport:
@@ -140,7 +134,7 @@ def _found(
     session: Session, month: str, first: date, after: date
 ) -> list[tuple[str, int, int | None, Category, str]]:
     """(source_ref, project, system, category, description) of the month's problems."""
-    start, end = _utc_midnight(first), _utc_midnight(after)
+    start, end = local_midnight(first), local_midnight(after)
     found: list[tuple[str, int, int | None, Category, str]] = []
     findings = session.execute(
         select(
@@ -412,7 +406,7 @@ def show(session: Session, month: str) -> ReportRow:
             StepRow(
                 Decision(s.decision),
                 s.by,
-                s.at if s.at.tzinfo else s.at.replace(tzinfo=UTC),
+                s.at,
                 s.comment,
                 ReportState(s.state_after),
             )
@@ -472,8 +466,6 @@ def decide(
 
 def _digest(session: Session, report_id: int) -> str:
     """What the step was taken on: the items as they stood (the audit chain keeps it)."""
-    import hashlib  # noqa: PLC0415
-
     rows = session.execute(
         select(
             OptimisationItem.id,

@@ -41,10 +41,9 @@ from supportdesk.db.models import (
 from supportdesk.domain.backup import UNCHECKED_DAYS
 from supportdesk.domain.delivery import INBOX, MAIL, ROBOTS, Attachment
 from supportdesk.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
-from supportdesk.domain.faq import month_bounds
 from supportdesk.domain.handover import DUE_SOON_DAYS, HandoverState
 from supportdesk.domain.inspection import Coverage
-from supportdesk.domain.registry import valid_email
+from supportdesk.domain.registry import month_bounds, valid_email
 from supportdesk.domain.reminder import (
     EXPIRY,
     ContractFacts,
@@ -326,12 +325,11 @@ def _optimisation_waiting(rule: str, state: str) -> Callable[[Session, date], li
             if not steps:
                 continue
             last = steps[-1]
-            at = last.at if last.at.tzinfo else last.at.replace(tzinfo=UTC)
             found.append(
                 Due(
                     rule,
                     f"optimisation:{report.month}:{len(steps)}",
-                    at.astimezone().date(),
+                    last.at.astimezone().date(),
                     f"optimisation report {report.month}",
                     "the optimisation report waits for your review",
                     {"month": report.month, "by": last.by, "state": state},
@@ -492,9 +490,7 @@ def _step(rule: Rule, row: Reminder, today: date, every: int, most: int) -> int:
     day it was first raised, so a late first run never sends two steps at once)."""
     if not rule.escalate or row.acknowledged_at is not None or row.outcome in CLOSED:
         return 0
-    raised = row.created_at
-    # The local calendar day it was raised (SQLite hands the UTC time back without a zone).
-    raised_on = (raised if raised.tzinfo else raised.replace(tzinfo=UTC)).astimezone().date()
+    raised_on = row.created_at.astimezone().date()  # the local calendar day it was raised
     return max(0, min(most, (today - raised_on).days // every))
 
 
@@ -828,11 +824,6 @@ def pending(session: Session) -> list[tuple[int, str, str, str, str]]:
 # --- the written letter attached to the expiry mail ---------------------------------------
 
 
-def _local_midnight(day: date) -> datetime:
-    """The day's start where the group works (the contract's days are local days)."""
-    return datetime(day.year, day.month, day.day).astimezone()
-
-
 def letter(session: Session, reminder_id: int, today: date) -> Letter | None:
     """The expiry letter of a reminder (None for other rules): the contract as the rule
     found it, and the service delivered within the contract period."""
@@ -861,7 +852,7 @@ def letter(session: Session, reminder_id: int, today: date) -> Letter | None:
         ).all()
         changes = [  # R3.2's change log: what was changed for the customer this period
             ServiceLine(
-                (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone().date(),
+                at.astimezone().date(),
                 "change",
                 f"{title} (#{key})",
             )
