@@ -1,5 +1,5 @@
 """`supportdesk optimisation` (issue 10, R2.4): draft the month's optimisation report, show it,
-and take a step of its approval chain (checked against the user's role)."""
+take a step of its approval chain (checked against the user's role), and export it."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ def add_parsers(sub: Any) -> None:
         step.add_argument("--month", type=month_arg, required=True, help="YYYY-MM")
         step.add_argument("--comment", default="", help="required when returning")
     _push_parser(opt)
+    _export_parser(opt)
 
 
 def _push_parser(opt: Any) -> None:
@@ -43,6 +44,15 @@ def _push_parser(opt: Any) -> None:
     push.add_argument(
         "--passphrase-file", type=Path, help="the vault passphrase (the ZenTao password)"
     )
+
+
+def _export_parser(opt: Any) -> None:
+    export = opt.add_parser(
+        "export", help="write the month's report, in any state, as DOCX, PDF or XLSX"
+    )
+    export.add_argument("--month", type=month_arg, required=True, help="YYYY-MM")
+    export.add_argument("--format", choices=["docx", "pdf", "xlsx"], required=True)
+    export.add_argument("--out", type=Path, required=True)
 
 
 def _text(report: Any) -> str:
@@ -130,11 +140,51 @@ def _push(args: argparse.Namespace) -> int:
     return EXIT_OK if not result.queued else 1
 
 
+def _export(args: argparse.Namespace) -> int:
+    from supportdesk.reports.pdf import ensure_application  # noqa: PLC0415
+    from supportdesk.services import optimisation_export  # noqa: PLC0415
+    from supportdesk.ui.i18n import resource_path  # noqa: PLC0415
+
+    app = _open(args)
+    ensure_application()  # the PDF needs QtGui, before any error message makes a core app
+    font = resource_path("fonts/SupportDeskSansSC-Regular.ttf")
+    with app.db.read() as session:
+        path = optimisation_export.export(session, args.month, args.format, args.out, font)
+    print(path)
+    return EXIT_OK
+
+
+def _approve(args: argparse.Namespace) -> int:
+    """An approval step; the one that approves the report also files it (DOCX + PDF) into
+    this computer's document folder when one is set, in the same transaction, as the
+    inspection page files an approved inspection report (R2.4)."""
+    from supportdesk.domain.optimisation import Decision, ReportState  # noqa: PLC0415
+    from supportdesk.reports.pdf import ensure_application  # noqa: PLC0415
+    from supportdesk.services import optimisation, optimisation_export  # noqa: PLC0415
+    from supportdesk.ui.i18n import resource_path  # noqa: PLC0415
+
+    app = _open(args)
+    folder = str(app.config.get("documents.folder") or "")
+    if folder:
+        ensure_application()
+    font = resource_path("fonts/SupportDeskSansSC-Regular.ttf")
+    files: list[Path] = []
+    with app.db.write() as session:
+        report = optimisation.decide(session, args.month, Decision.APPROVE, args.comment)
+        if folder and report.state is ReportState.APPROVED:
+            files = optimisation_export.file_approved(session, args.month, Path(folder), font)
+    print(_text(report).splitlines()[0])
+    for path in files:
+        print(path)
+    return EXIT_OK
+
+
 HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("optimisation", "draft"): _draft,
     ("optimisation", "show"): _show,
     ("optimisation", "submit"): _step,
-    ("optimisation", "approve"): _step,
+    ("optimisation", "approve"): _approve,
     ("optimisation", "return"): _step,
     ("optimisation", "push"): _push,
+    ("optimisation", "export"): _export,
 }

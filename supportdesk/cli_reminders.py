@@ -97,7 +97,12 @@ def _jobs(args: argparse.Namespace, app: Any, owner: str, *, prompt: bool) -> An
     `prompt` False (the agent: a service, and a worker thread) the passphrase is never asked
     for: it comes from --passphrase-file or the key the OS keyring remembers, or the channels
     that need a secret wait (and their messages show as stuck to the group leader)."""
-    from supportdesk.bootstrap import make_senders, make_uploader, vault_secret  # noqa: PLC0415
+    from supportdesk.bootstrap import (  # noqa: PLC0415
+        make_senders,
+        make_tracker,
+        make_uploader,
+        vault_secret,
+    )
     from supportdesk.cli_vault import _login, _opened  # noqa: PLC0415
     from supportdesk.domain.errors import SupportDeskError, ValidationError  # noqa: PLC0415
     from supportdesk.scheduling.reminders import ReminderJobs  # noqa: PLC0415
@@ -147,6 +152,7 @@ def _jobs(args: argparse.Namespace, app: Any, owner: str, *, prompt: bool) -> An
         today=(lambda: args.today) if getattr(args, "today", None) else date.today,
         record_run=real_day,
         uploader=lambda settings: make_uploader(settings, secret),
+        tracker=lambda settings: make_tracker(settings, secret),
     )
     if not prompt:
         vault()  # now, in the calling thread, rather than in the first delivery

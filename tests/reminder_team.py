@@ -68,3 +68,21 @@ def team(db: Database, request: pytest.FixtureRequest) -> Iterator[Team]:
     yield Team(db, director, leader, sales, engineer, tag, system.id, contract.id, customer.id)
     for person in people:
         person.dispose()
+
+
+@dataclass
+class Chain:
+    """The team with a committee member: everyone the optimisation report's chain needs."""
+
+    team: Team
+    committee: Database
+
+
+@pytest.fixture
+def chain(team: Team, request: pytest.FixtureRequest) -> Iterator[Chain]:
+    login = f"weiyuan{team.tag}"
+    with team.db.write() as s:
+        users.add_user(s, login, "committee", password=None if team.db.is_sqlite else PASSWORD)
+    committee = _as(team.db, request, login)
+    yield Chain(team, committee)
+    committee.dispose()

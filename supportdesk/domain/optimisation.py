@@ -120,6 +120,8 @@ class ItemRow:
     overdue: bool
     zentao_task_id: int | None
     version: int
+    system_id: int | None = None
+    zentao_error: str = ""  # why its measure waits for ZenTao (a ZentaoError reason), if so
 
 
 @dataclass(frozen=True, slots=True)

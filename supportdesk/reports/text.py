@@ -4,6 +4,8 @@ python-docx accepts."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 # Not allowed in a Windows file name: \ / : * ? " < > | and the control characters.
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f]')
@@ -14,6 +16,18 @@ _PART_LENGTH = 60  # a customer's full legal name must not push the path past Wi
 
 def xml_text(text: str) -> str:
     return _NOT_XML.sub("", text)
+
+
+def append_text_row(sheet: Any, values: Sequence[object]) -> list[Any]:
+    """Append a spreadsheet row whose text stays text: a description starting with "=" is no
+    formula Excel would run, and a control character pasted into it cannot break the file.
+    Returns the row's cells, for the caller's formats."""
+    sheet.append([xml_text(v) if isinstance(v, str) else v for v in values])
+    cells = list(sheet[sheet.max_row])
+    for cell in cells:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+    return cells
 
 
 def name_part(part: str) -> str:

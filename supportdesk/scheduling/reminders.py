@@ -22,8 +22,9 @@ from apscheduler.triggers.interval import IntervalTrigger
 from supportdesk.domain.delivery import Sender
 from supportdesk.domain.errors import SupportDeskError
 from supportdesk.domain.faq import Grouping, UploadRow
-from supportdesk.domain.ports import UnitOfWork, Uploader
-from supportdesk.services import delivery, faq, reminder, team_settings
+from supportdesk.domain.ports import TaskTracker, UnitOfWork, Uploader
+from supportdesk.domain.team_settings import executions
+from supportdesk.services import delivery, faq, optimisation, reminder, team_settings
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,8 @@ class ReminderJobs:
     # The document system the month-end manual goes to (R2.2), from the team settings; None
     # where this process cannot reach it (no settings, or its password in a locked vault).
     uploader: Callable[[dict[str, Any]], Uploader | None] = lambda _settings: None
+    # ZenTao (R2.4), likewise: the approved reports' measures that still wait are filed.
+    tracker: Callable[[dict[str, Any]], TaskTracker | None] = lambda _settings: None
     record_run: bool = True  # False for a run on a made-up day (`--today`): no catch-up skew
     stopping: threading.Event = field(default_factory=threading.Event)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -112,12 +115,37 @@ class ReminderJobs:
         log.info("manual %s: %d uploaded, %d failed", month, len(made) - len(failed), len(failed))
         return made
 
+    def file_measures(self) -> int:
+        """R2.4: an approved report's measures become ZenTao tasks, whoever approved it and
+        wherever: what could not go at approval (a locked vault, ZenTao away) goes now. A
+        refused login is left to a person (ZenTao locks the account after a few)."""
+        with self.db.read() as session:
+            settings = team_settings.all_values(session)
+            months = optimisation.months_waiting(session)
+        if not months:
+            return 0
+        tracker = self.tracker(settings)
+        if tracker is None:
+            log.info("measures of %s wait: ZenTao is out of reach from here", ", ".join(months))
+            return 0
+        where = executions(str(settings["zentao.executions"]))
+        filed = 0
+        for month in months:
+            result = optimisation.push_measures(
+                self.db, month, tracker, where, str(settings["zentao.account"])
+            )
+            filed += len(result.pushed)
+            log.info("%s: %d measures filed in ZenTao, %d wait", month, len(result.pushed),
+                     len(result.queued))  # fmt: skip
+        return filed
+
     def daily(self) -> None:
         # One at a time in this process: the scheduler's catch-up and its daily trigger
         # may fire together at start-up. The upload goes first, so a failure is among
         # today's reminders.
         with self._lock:
             self._guarded(self.month_end)
+            self._guarded(self.file_measures)
             self._guarded(self.run_rules)
             self._guarded(self.deliver)
         if not self.stopping.is_set():  # a closing window may be gone by now

@@ -16,7 +16,6 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
@@ -59,6 +58,7 @@ from supportdesk.domain.ports import UnitOfWork
 from supportdesk.domain.registry import limited, required, valid_email
 from supportdesk.domain.remote import Limits, RemoteShell, quote_command
 from supportdesk.domain.roles import Permission, Role
+from supportdesk.reports.text import append_text_row
 from supportdesk.services import team_settings, vault
 from supportdesk.services.files import written_beside
 from supportdesk.services.users import require
@@ -597,17 +597,6 @@ def pinned_versions(session: Session) -> list[PinnedVersion]:
 # --- export ------------------------------------------------------------------------------
 
 
-def _append_text_row(sheet: Any, values: list[object]) -> None:
-    """Text stays text: a title starting with "=" is not a formula Excel would run, and a
-    control character pasted into a description cannot break the file."""
-    from supportdesk.reports.text import xml_text  # noqa: PLC0415
-
-    sheet.append([xml_text(v) if isinstance(v, str) else v for v in values])
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str):
-            cell.data_type = "s"
-
-
 def export_xlsx(session: Session, path: Path, rows: Sequence[ChangeRow]) -> Path:
     """The change history as a spreadsheet (written beside `path` first: never half a file).
     `rows` are what the user sees (the search or system chosen)."""
@@ -620,7 +609,7 @@ def export_xlsx(session: Session, path: Path, rows: Sequence[ChangeRow]) -> Path
     assert sheet is not None
     sheet.append(sheet_head())
     for c in rows:
-        _append_text_row(
+        append_text_row(
             sheet,
             [
                 c.id,

@@ -364,6 +364,8 @@ def _item_rows(session: Session, items: list[OptimisationItem], month: str) -> l
                 overdue=i.state == ItemState.OPEN.value and i.due_on < first,
                 zentao_task_id=i.zentao_task_id,
                 version=i.version,
+                system_id=i.system_id,
+                zentao_error=i.zentao_error,
             )
         )
     return rows
@@ -575,6 +577,8 @@ def push_measures(
     for item_id, project_id, description, measure, due_on in waiting:
         execution = executions.get(project_id)
         reason = stop or ("no_execution" if execution is None else None)
+        if reason is None and not _claim(db, item_id):
+            continue  # another desktop or the agent is filing it right now
         task_id: int | None = None
         if reason is None and execution is not None:
             task = ZentaoTask(
@@ -606,6 +610,44 @@ def push_measures(
         else:
             queued.append((item_id, reason or "http"))
     return PushResult(tuple(pushed), tuple(queued))
+
+
+SENDING = "sending"  # zentao_error while one process files the item
+SENDING_FOR = timedelta(minutes=10)  # a claim older than this was left by a crashed process
+
+
+def _claim(db: UnitOfWork, item_id: int) -> bool:
+    """Mark the item as being filed, unless another process is filing it: two desktops (or a
+    desktop and the agent) pushing at once must not make the same task twice."""
+    now = datetime.now(UTC)
+    with db.write() as session:
+        item = session.scalars(
+            select(OptimisationItem).where(OptimisationItem.id == item_id).with_for_update()
+        ).first()
+        if item is None or item.zentao_task_id is not None:
+            return False
+        if item.zentao_error == SENDING and now - item.updated_at < SENDING_FOR:
+            return False
+        item.zentao_error, item.updated_at = SENDING, now
+    return True
+
+
+def months_waiting(session: Session) -> list[str]:
+    """Approved reports with measures still to file, and worth trying again unattended: not
+    after a refused login (ZenTao locks the account) or a server without the API."""
+    query = (
+        select(OptimisationReport.month)
+        .join(OptimisationItem, OptimisationItem.report_id == OptimisationReport.id)
+        .where(
+            OptimisationReport.state == ReportState.APPROVED.value,
+            OptimisationItem.measure != "",
+            OptimisationItem.zentao_task_id.is_(None),
+            OptimisationItem.zentao_error.not_in(["auth", "locked", "unsupported"]),
+        )
+        .distinct()
+        .order_by(OptimisationReport.month)
+    )
+    return list(session.scalars(query))
 
 
 def _task_name(measure: str) -> str:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from supportdesk.config import Config, Profile
 from supportdesk.domain.errors import SupportDeskError
-from supportdesk.domain.ports import Uploader
+from supportdesk.domain.ports import TaskTracker, Uploader
 from supportdesk.ui.i18n import install_translators, pick_language
 
 if TYPE_CHECKING:
@@ -140,7 +140,13 @@ def _ready(window: MainWindow, opened: bootstrap.App, log_file: Path) -> None:
 
         return make_uploader(settings, secret)
 
+    def tracker(settings: dict[str, Any]) -> TaskTracker | None:
+        from supportdesk.bootstrap import make_tracker  # noqa: PLC0415
+
+        return make_tracker(settings, secret)
+
     ctx.uploader = uploader
+    ctx.tracker = tracker
     window.start(ctx, opened.database_label(), log_file=log_file)
     _trace("ready")
     if os.environ.get(QUIT_AFTER_SHOW):
@@ -172,7 +178,7 @@ def reminder_scheduler(opened: bootstrap.App, vault: VaultSession) -> StartSched
     that channel's messages wait (for an agent, or for the vault to be opened here)."""
 
     def start(ran: Callable[[], None]) -> Scheduler:
-        from supportdesk.bootstrap import make_senders, make_uploader  # noqa: PLC0415
+        from supportdesk.bootstrap import make_senders, make_tracker, make_uploader  # noqa: PLC0415
         from supportdesk.scheduling import reminders  # noqa: PLC0415
         from supportdesk.ui.i18n import resource_path  # noqa: PLC0415
 
@@ -185,6 +191,7 @@ def reminder_scheduler(opened: bootstrap.App, vault: VaultSession) -> StartSched
             f"desktop {socket.gethostname()} {os.getpid()}",
             after_daily=ran,
             uploader=lambda settings: make_uploader(settings, secret),
+            tracker=lambda settings: make_tracker(settings, secret),
         )
         return reminders.start(jobs)
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QObject, Signal
 
 from supportdesk.config import Config
-from supportdesk.domain.ports import Uploader
+from supportdesk.domain.ports import TaskTracker, Uploader
 from supportdesk.domain.remote import RemoteShell
 from supportdesk.ui.tasks import TaskRunner
 
@@ -71,3 +71,6 @@ class UiContext:
     # The document system of the team settings (R2.2: the manual's month-end upload), its
     # password read from the opened vault; None when not configured or out of reach.
     uploader: Callable[[dict[str, Any]], Uploader | None] = lambda _settings: None
+    # ZenTao of the team settings (R2.4), its password read from the opened vault; None when
+    # not configured or out of reach. Called off the GUI thread (it reads the vault).
+    tracker: Callable[[dict[str, Any]], TaskTracker | None] = lambda _settings: None

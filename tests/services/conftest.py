@@ -1,5 +1,5 @@
-"""The reminder team fixture for these tests."""
+"""The reminder team (and its committee member) for these tests."""
 
-from tests.reminder_team import team
+from tests.reminder_team import chain, team
 
-__all__ = ["team"]
+__all__ = ["chain", "team"]

@@ -6,15 +6,12 @@ edits; the quality figures."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
-from supportdesk.db.engine import Database
 from supportdesk.db.models import (
     AuditEvent,
     BackupCheck,
@@ -30,27 +27,11 @@ from supportdesk.db.models import (
 from supportdesk.domain.errors import PermissionDeniedError, ValidationError
 from supportdesk.domain.optimisation import Category, Decision, ItemForm, ReportState
 from supportdesk.domain.roles import Role
-from supportdesk.services import optimisation, users
-from tests.reminder_team import PASSWORD, Team, _as
+from supportdesk.services import optimisation
+from tests.reminder_team import Chain, Team
 
 MONTH = "2026-11"
 AT = datetime(2026, 11, 12, 3, tzinfo=UTC)
-
-
-@dataclass
-class Chain:
-    team: Team
-    committee: Database
-
-
-@pytest.fixture
-def chain(team: Team, request: pytest.FixtureRequest) -> Iterator[Chain]:
-    login = f"weiyuan{team.tag}"
-    with team.db.write() as s:
-        users.add_user(s, login, "committee", password=None if team.db.is_sqlite else PASSWORD)
-    committee = _as(team.db, request, login)
-    yield Chain(team, committee)
-    committee.dispose()
 
 
 def _project(team: Team) -> int:
@@ -512,3 +493,70 @@ def test_a_month_ended_without_a_submitted_report_warns_the_group_leader(chain: 
         optimisation.decide(s, MONTH, Decision.SUBMIT)
     assert _due(team, reminder.OPTIMISATION_MISSING, date(2026, 12, 1)) == []
     assert reminder.RULES[reminder.OPTIMISATION_MISSING].to == (Role.GROUP_LEADER,)
+
+
+def test_a_measure_another_process_is_sending_is_not_filed_twice(chain: Chain) -> None:
+    from supportdesk.adapters.zentao import ZentaoClient
+    from tests.servers.zentao import running_zentao
+
+    first, second = _approved_with_measures(chain)
+    db = chain.team.db
+    with db.write() as s:
+        items = s.scalars(select(OptimisationItem).order_by(OptimisationItem.id)).all()
+        busy, stale = items[-2], items[-1]  # the two measures
+        busy.zentao_error = optimisation.SENDING  # claimed a moment ago by another desktop
+        stale.zentao_error = optimisation.SENDING  # claimed by a process that then crashed
+        busy_id, stale_id = busy.id, stale.id
+    with db.write() as s:
+        s.execute(
+            update(OptimisationItem)
+            .where(OptimisationItem.id == stale_id)
+            .values(updated_at=datetime.now(UTC) - optimisation.SENDING_FOR * 2)
+        )
+    with running_zentao({"shouhou": "zt-pass"}) as server:
+        client = ZentaoClient(server.url, "shouhou", "zt-pass")
+        done = optimisation.push_measures(db, MONTH, client, {first: 11, second: 12}, "shouhou")
+        tasks = server.tasks
+    assert [item for item, _task in done.pushed] == [stale_id]
+    assert len(tasks) == 1
+    with db.read() as s:
+        assert s.get(OptimisationItem, busy_id).zentao_task_id is None  # type: ignore[union-attr]
+
+
+def test_the_agent_files_what_waits_and_leaves_a_refused_login_to_a_person(
+    chain: Chain,
+) -> None:
+    from supportdesk.adapters.zentao import ZentaoClient
+    from supportdesk.scheduling.reminders import ReminderJobs
+    from supportdesk.services import team_settings
+    from supportdesk.ui.i18n import resource_path
+    from tests.servers.zentao import running_zentao
+
+    first, second = _approved_with_measures(chain)
+    db = chain.team.db
+    with db.write() as s:
+        team_settings.set_many(
+            s, {"zentao.account": "shouhou", "zentao.executions": f"{first}=11,{second}=12"}
+        )
+    with running_zentao({"shouhou": "zt-pass"}) as server:
+
+        def jobs(password: str) -> ReminderJobs:
+            return ReminderJobs(
+                db, lambda _settings, _channels: {},
+                resource_path("fonts/SupportDeskSansSC-Regular.ttf"), "agent",
+                tracker=lambda _settings: ZentaoClient(server.url, "shouhou", password),
+            )  # fmt: skip
+
+        assert jobs("typo").file_measures() == 0
+        with db.read() as s:
+            assert optimisation.months_waiting(s) == []  # a refused login waits for a person
+        assert jobs("typo").file_measures() == 0
+        assert server.login_attempts("shouhou") == 1  # never tried again unattended
+        with db.write() as s:  # a person pushed once by hand, ZenTao was away for one measure
+            s.execute(update(OptimisationItem).values(zentao_error="unreachable"))
+        with db.read() as s:
+            assert optimisation.months_waiting(s) == [MONTH]
+        assert jobs("zt-pass").file_measures() == 2
+        assert len(server.tasks) == 2
+    with db.read() as s:
+        assert optimisation.months_waiting(s) == []
