@@ -95,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
         cli_inspect,
         cli_optimisation,
         cli_reminders,
+        cli_rewards,
         cli_vault,
     )
 
@@ -102,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         module.add_parsers(sub)
     cli_faq.add_parsers(sub)
     cli_optimisation.add_parsers(sub)
+    cli_rewards.add_parsers(sub)
     return parser
 
 
@@ -119,6 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         cli_inspect,
         cli_optimisation,
         cli_reminders,
+        cli_rewards,
         cli_vault,
     )
 
@@ -132,6 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         **cli_backup.HANDLERS,
         **cli_faq.HANDLERS,
         **cli_optimisation.HANDLERS,
+        **cli_rewards.HANDLERS,
     }
     handler = handlers[(args.command, getattr(args, "action", None))]
     # Whatever a handler opens (_open) is closed when it returns, so main() can be called

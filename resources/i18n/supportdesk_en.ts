@@ -1383,6 +1383,21 @@ Restored SHA-256: {restored}</translation>
     </message>
 </context>
 <context>
+    <name>CommentReturnDialog</name>
+    <message>
+        <source>What must be changed (required)</source>
+        <translation>What must be changed (required)</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+</context>
+<context>
     <name>CommitDialog</name>
     <message>
         <source>Archive a commit</source>
@@ -4123,6 +4138,53 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     </message>
 </context>
 <context>
+    <name>LedgerDialog</name>
+    <message>
+        <source>Reward ledger</source>
+        <translation>Reward ledger</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Rewards</source>
+        <translation>Rewards</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Save as XLSX…</source>
+        <translation>Save as XLSX…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Rewards: {count}, {total} in all</source>
+        <translation>Rewards: {count}, {total} in all</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Saved {path}</translation>
+    </message>
+    <message>
+        <source>Save the ledger</source>
+        <translation>Save the ledger</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SupportDesk</source>
@@ -4151,6 +4213,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>Service manual</source>
         <translation>Service manual</translation>
+    </message>
+    <message>
+        <source>Optimisation report</source>
+        <translation>Optimisation report</translation>
     </message>
     <message>
         <source>Vault</source>
@@ -4490,6 +4556,437 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>The mail is queued and sent by the next delivery. The notice counts once the mail server has accepted every copy.</source>
         <translation>The mail is queued and sent by the next delivery. The notice counts once the mail server has accepted every copy.</translation>
+    </message>
+</context>
+<context>
+    <name>OptimisationPage</name>
+    <message>
+        <source>bug</source>
+        <translation>bug</translation>
+    </message>
+    <message>
+        <source>performance</source>
+        <translation>performance</translation>
+    </message>
+    <message>
+        <source>security</source>
+        <translation>security</translation>
+    </message>
+    <message>
+        <source>operations</source>
+        <translation>operations</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>(whole project)</source>
+        <translation>(whole project)</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Bug or problem</source>
+        <translation>Bug or problem</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Responsible department</source>
+        <translation>Responsible department</translation>
+    </message>
+    <message>
+        <source>Suggested completion date</source>
+        <translation>Suggested completion date</translation>
+    </message>
+    <message>
+        <source>Measure for next month</source>
+        <translation>Measure for next month</translation>
+    </message>
+    <message>
+        <source>New item of {month}</source>
+        <translation>New item of {month}</translation>
+    </message>
+    <message>
+        <source>Item {id}</source>
+        <translation>Item {id}</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>submitted</translation>
+    </message>
+    <message>
+        <source>reviewed by the sales director</source>
+        <translation>reviewed by the sales director</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <source>inspection finding</source>
+        <translation>inspection finding</translation>
+    </message>
+    <message>
+        <source>backup check</source>
+        <translation>backup check</translation>
+    </message>
+    <message>
+        <source>change without notice</source>
+        <translation>change without notice</translation>
+    </message>
+    <message>
+        <source>handover issue</source>
+        <translation>handover issue</translation>
+    </message>
+    <message>
+        <source>the group&apos;s own</source>
+        <translation>the group&apos;s own</translation>
+    </message>
+    <message>
+        <source>carried over</source>
+        <translation>carried over</translation>
+    </message>
+    <message>
+        <source>closed {date}</source>
+        <translation>closed {date}</translation>
+    </message>
+    <message>
+        <source>overdue, since {month}</source>
+        <translation>overdue, since {month}</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>another desktop or the agent is sending them right now</source>
+        <translation>another desktop or the agent is sending them right now</translation>
+    </message>
+    <message>
+        <source>no ZenTao execution is set for its project (team settings)</source>
+        <translation>no ZenTao execution is set for its project (team settings)</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <source>Rewards</source>
+        <translation>Rewards</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <source>Customer / project</source>
+        <translation>Customer / project</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>ZenTao task</source>
+        <translation>ZenTao task</translation>
+    </message>
+    <message>
+        <source>Draft from this month</source>
+        <translation>Draft from this month</translation>
+    </message>
+    <message>
+        <source>Collect the month&apos;s warning and critical findings, failed backup checks, changes without notice, open handover issues and unfinished items</source>
+        <translation>Collect the month&apos;s warning and critical findings, failed backup checks, changes without notice, open handover issues and unfinished items</translation>
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation>Add item…</translation>
+    </message>
+    <message>
+        <source>Edit item…</source>
+        <translation>Edit item…</translation>
+    </message>
+    <message>
+        <source>Close item</source>
+        <translation>Close item</translation>
+    </message>
+    <message>
+        <source>Open in ZenTao</source>
+        <translation>Open in ZenTao</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Word (DOCX)…</source>
+        <translation>Word (DOCX)…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Excel (XLSX)…</source>
+        <translation>Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Send to ZenTao</source>
+        <translation>Send to ZenTao</translation>
+    </message>
+    <message>
+        <source>Save import sheet…</source>
+        <translation>Save import sheet…</translation>
+    </message>
+    <message>
+        <source>The waiting measures in ZenTao&apos;s task-import layout</source>
+        <translation>The waiting measures in ZenTao&apos;s task-import layout</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Last 12 months</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>Closed in time</source>
+        <translation>Closed in time</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>{month}: no report yet</source>
+        <translation>{month}: no report yet</translation>
+    </message>
+    <message>
+        <source>The group leader drafts the report from what the month left behind, then adds the group&apos;s own items.</source>
+        <translation>The group leader drafts the report from what the month left behind, then adds the group&apos;s own items.</translation>
+    </message>
+    <message>
+        <source>The report has no items yet.</source>
+        <translation>The report has no items yet.</translation>
+    </message>
+    <message>
+        <source>{month}: {state}</source>
+        <translation>{month}: {state}</translation>
+    </message>
+    <message>
+        <source>waiting for the {role}</source>
+        <translation>waiting for the {role}</translation>
+    </message>
+    <message>
+        <source>Returned by {who} on {when}: {comment}</source>
+        <translation>Returned by {who} on {when}: {comment}</translation>
+    </message>
+    <message>
+        <source>waits</source>
+        <translation>waits</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} to {last}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Draft the report first.</source>
+        <translation>Draft the report first.</translation>
+    </message>
+    <message>
+        <source>Select an item.</source>
+        <translation>Select an item.</translation>
+    </message>
+    <message>
+        <source>The item&apos;s measure is not in ZenTao.</source>
+        <translation>The item&apos;s measure is not in ZenTao.</translation>
+    </message>
+    <message>
+        <source>No measure waits for ZenTao.</source>
+        <translation>No measure waits for ZenTao.</translation>
+    </message>
+    <message>
+        <source>The group leader sends the measures to ZenTao.</source>
+        <translation>The group leader sends the measures to ZenTao.</translation>
+    </message>
+    <message>
+        <source>Only the group leader writes the report.</source>
+        <translation>Only the group leader writes the report.</translation>
+    </message>
+    <message>
+        <source>The report is approved and frozen.</source>
+        <translation>The report is approved and frozen.</translation>
+    </message>
+    <message>
+        <source>The report is under review: only a draft is changed.</source>
+        <translation>The report is under review: only a draft is changed.</translation>
+    </message>
+    <message>
+        <source>The report was submitted.</source>
+        <translation>The report was submitted.</translation>
+    </message>
+    <message>
+        <source>The report has no items to submit.</source>
+        <translation>The report has no items to submit.</translation>
+    </message>
+    <message>
+        <source>The group leader submits the report first.</source>
+        <translation>The group leader submits the report first.</translation>
+    </message>
+    <message>
+        <source>The report waits for the {role}.</source>
+        <translation>The report waits for the {role}.</translation>
+    </message>
+    <message>
+        <source>Draft the report</source>
+        <translation>Draft the report</translation>
+    </message>
+    <message>
+        <source>Add what is new</source>
+        <translation>Add what is new</translation>
+    </message>
+    <message>
+        <source>Reopen item</source>
+        <translation>Reopen item</translation>
+    </message>
+    <message>
+        <source>{count} measures of the approved report are not in ZenTao yet.</source>
+        <translation>{count} measures of the approved report are not in ZenTao yet.</translation>
+    </message>
+    <message>
+        <source>Drafted.</source>
+        <translation>Drafted.</translation>
+    </message>
+    <message>
+        <source>Item closed.</source>
+        <translation>Item closed.</translation>
+    </message>
+    <message>
+        <source>Item reopened.</source>
+        <translation>Item reopened.</translation>
+    </message>
+    <message>
+        <source>Submitted to the sales director.</source>
+        <translation>Submitted to the sales director.</translation>
+    </message>
+    <message>
+        <source>Approved: the report goes on to the management committee.</source>
+        <translation>Approved: the report goes on to the management committee.</translation>
+    </message>
+    <message>
+        <source>Approved: the report is frozen.</source>
+        <translation>Approved: the report is frozen.</translation>
+    </message>
+    <message>
+        <source>Filed: {files}</source>
+        <translation>Filed: {files}</translation>
+    </message>
+    <message>
+        <source>Return the report of {month}</source>
+        <translation>Return the report of {month}</translation>
+    </message>
+    <message>
+        <source>The report goes back to the group leader as a draft, with your comment.</source>
+        <translation>The report goes back to the group leader as a draft, with your comment.</translation>
+    </message>
+    <message>
+        <source>Returned to the group.</source>
+        <translation>Returned to the group.</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Saved {path}</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Export the report</translation>
+    </message>
+    <message>
+        <source>Sending the measures to ZenTao…</source>
+        <translation>Sending the measures to ZenTao…</translation>
+    </message>
+    <message>
+        <source>ZenTao refused the login last time. Check the account and its password credential in the team settings first: ZenTao locks an account after a few failed logins. Send now?</source>
+        <translation>ZenTao refused the login last time. Check the account and its password credential in the team settings first: ZenTao locks an account after a few failed logins. Send now?</translation>
+    </message>
+    <message>
+        <source>The measures wait: ZenTao is not set in the team settings, or its password is in the vault, which is locked here. Open the vault and send them, or save the import sheet.</source>
+        <translation>The measures wait: ZenTao is not set in the team settings, or its password is in the vault, which is locked here. Open the vault and send them, or save the import sheet.</translation>
+    </message>
+    <message>
+        <source>{pushed} measures are ZenTao tasks now; {queued} wait.</source>
+        <translation>{pushed} measures are ZenTao tasks now; {queued} wait.</translation>
+    </message>
+    <message>
+        <source>ZenTao import sheet</source>
+        <translation>ZenTao import sheet</translation>
     </message>
 </context>
 <context>
@@ -4947,6 +5444,14 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>The optimisation report of {month} waits for your step: approve it, or return it with a comment (`supportdesk optimisation show --month {month}`, R2.4).</translation>
     </message>
     <message>
+        <source>Reward application {reward} waits for you</source>
+        <translation>Reward application {reward} waits for you</translation>
+    </message>
+    <message>
+        <source>The reward for {person} ({amount} yuan, optimisation report {month}) waits for your step: approve it, or return it with a comment (`supportdesk reward list --month {month}`, R5.4).</source>
+        <translation>The reward for {person} ({amount} yuan, optimisation report {month}) waits for your step: approve it, or return it with a comment (`supportdesk reward list --month {month}`, R5.4).</translation>
+    </message>
+    <message>
         <source>Optimisation report {month} not submitted</source>
         <translation>Optimisation report {month} not submitted</translation>
     </message>
@@ -5050,6 +5555,14 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
         <translation>Optimisation report not submitted</translation>
     </message>
     <message>
+        <source>Reward to review</source>
+        <translation>Reward to review</translation>
+    </message>
+    <message>
+        <source>Reward to approve</source>
+        <translation>Reward to approve</translation>
+    </message>
+    <message>
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
@@ -5100,6 +5613,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>The {month} report waits for your step ({by} passed it on)</source>
         <translation>The {month} report waits for your step ({by} passed it on)</translation>
+    </message>
+    <message>
+        <source>The reward for {person} ({amount} yuan) waits for your step</source>
+        <translation>The reward for {person} ({amount} yuan) waits for your step</translation>
     </message>
     <message>
         <source>{month} ended without a submitted optimisation report</source>
@@ -5461,6 +5978,220 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</transl
     <message>
         <source>Revision {number} was restored as revision {new}.</source>
         <translation>Revision {number} was restored as revision {new}.</translation>
+    </message>
+</context>
+<context>
+    <name>RewardLedger</name>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Total (yuan)</source>
+        <translation>Total (yuan)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Optimisation item</source>
+        <translation>Optimisation item</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>What changed</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>Approved on</source>
+        <translation>Approved on</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>Ledger</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Rewards</source>
+        <translation>Rewards</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsPanel</name>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>Optimisation</translation>
+    </message>
+    <message>
+        <source>approved {date}</source>
+        <translation>approved {date}</translation>
+    </message>
+    <message>
+        <source>waits for the {role}</source>
+        <translation>waits for the {role}</translation>
+    </message>
+    <message>
+        <source>returned; {waits}</source>
+        <translation>returned; {waits}</translation>
+    </message>
+    <message>
+        <source>draft; {waits}</source>
+        <translation>draft; {waits}</translation>
+    </message>
+    <message>
+        <source>Who earns it</source>
+        <translation>Who earns it</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>What changed</translation>
+    </message>
+    <message>
+        <source>Evidence of the effect</source>
+        <translation>Evidence of the effect</translation>
+    </message>
+    <message>
+        <source>Proposed amount (yuan)</source>
+        <translation>Proposed amount (yuan)</translation>
+    </message>
+    <message>
+        <source>Apply for a reward ({month})</source>
+        <translation>Apply for a reward ({month})</translation>
+    </message>
+    <message>
+        <source>Reward {id}</source>
+        <translation>Reward {id}</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Apply…</source>
+        <translation>Apply…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <source>Ledger…</source>
+        <translation>Ledger…</translation>
+    </message>
+    <message>
+        <source>Evidence: {text}</source>
+        <translation>Evidence: {text}</translation>
+    </message>
+    <message>
+        <source>Returned by {who} on {when}: {comment}</source>
+        <translation>Returned by {who} on {when}: {comment}</translation>
+    </message>
+    <message>
+        <source>Only the group leader applies for a reward.</source>
+        <translation>Only the group leader applies for a reward.</translation>
+    </message>
+    <message>
+        <source>A reward is applied for from an approved report.</source>
+        <translation>A reward is applied for from an approved report.</translation>
+    </message>
+    <message>
+        <source>Select a reward.</source>
+        <translation>Select a reward.</translation>
+    </message>
+    <message>
+        <source>Only a draft is changed.</source>
+        <translation>Only a draft is changed.</translation>
+    </message>
+    <message>
+        <source>It was submitted once: the record stays.</source>
+        <translation>It was submitted once: the record stays.</translation>
+    </message>
+    <message>
+        <source>It does not wait for a review.</source>
+        <translation>It does not wait for a review.</translation>
+    </message>
+    <message>
+        <source>It waits for the {role}.</source>
+        <translation>It waits for the {role}.</translation>
+    </message>
+    <message>
+        <source>Submitted to the sales director.</source>
+        <translation>Submitted to the sales director.</translation>
+    </message>
+    <message>
+        <source>Approved.</source>
+        <translation>Approved.</translation>
+    </message>
+    <message>
+        <source>Return reward {id}</source>
+        <translation>Return reward {id}</translation>
+    </message>
+    <message>
+        <source>The application goes back to the group leader, with your comment.</source>
+        <translation>The application goes back to the group leader, with your comment.</translation>
+    </message>
+    <message>
+        <source>Delete the application</source>
+        <translation>Delete the application</translation>
+    </message>
+    <message>
+        <source>Delete the reward application for {person}?</source>
+        <translation>Delete the reward application for {person}?</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>Deleted.</translation>
     </message>
 </context>
 <context>
@@ -7147,6 +7878,26 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
         <translation>applies to version</translation>
     </message>
     <message>
+        <source>what changed</source>
+        <translation>what changed</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>evidence</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>amount</translation>
+    </message>
+    <message>
+        <source>person rewarded</source>
+        <translation>person rewarded</translation>
+    </message>
+    <message>
+        <source>optimisation item</source>
+        <translation>optimisation item</translation>
+    </message>
+    <message>
         <source>document system URL</source>
         <translation>document system URL</translation>
     </message>
@@ -7683,6 +8434,14 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
         <translation>this step of the approval chain is not yours to take</translation>
     </message>
     <message>
+        <source>the reward is yours: another person of that role reviews it</source>
+        <translation>the reward is yours: another person of that role reviews it</translation>
+    </message>
+    <message>
+        <source>{person} already has a reward application for this optimisation</source>
+        <translation>{person} already has a reward application for this optimisation</translation>
+    </message>
+    <message>
         <source>the report of {month} has no items to submit</source>
         <translation>the report of {month} has no items to submit</translation>
     </message>
@@ -7693,6 +8452,30 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
     <message>
         <source>&apos;{value}&apos; is not a ZenTao id</source>
         <translation>&apos;{value}&apos; is not a ZenTao id</translation>
+    </message>
+    <message>
+        <source>the optimisation report of {month} is not approved: a reward is applied for only from an approved report</source>
+        <translation>the optimisation report of {month} is not approved: a reward is applied for only from an approved report</translation>
+    </message>
+    <message>
+        <source>item {value} is not in the optimisation report of {month}</source>
+        <translation>item {value} is not in the optimisation report of {month}</translation>
+    </message>
+    <message>
+        <source>the reward is under review or approved: only a draft is changed</source>
+        <translation>the reward is under review or approved: only a draft is changed</translation>
+    </message>
+    <message>
+        <source>a reward that was once submitted cannot be deleted: its steps are kept</source>
+        <translation>a reward that was once submitted cannot be deleted: its steps are kept</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is no longer an active user</source>
+        <translation>&apos;{value}&apos; is no longer an active user</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an amount in yuan with at most two decimals</source>
+        <translation>&apos;{value}&apos; is not an amount in yuan with at most two decimals</translation>
     </message>
     <message>
         <source>is before the planned start</source>
@@ -7861,6 +8644,18 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
     <message>
         <source>service manual entry</source>
         <translation>service manual entry</translation>
+    </message>
+    <message>
+        <source>reward</source>
+        <translation>reward</translation>
+    </message>
+    <message>
+        <source>optimisation report</source>
+        <translation>optimisation report</translation>
+    </message>
+    <message>
+        <source>item of the optimisation report</source>
+        <translation>item of the optimisation report</translation>
     </message>
     <message>
         <source>revision</source>

@@ -1383,6 +1383,21 @@ Restored SHA-256: {restored}</source>
     </message>
 </context>
 <context>
+    <name>CommentReturnDialog</name>
+    <message>
+        <source>What must be changed (required)</source>
+        <translation>需要修改的内容（必填）</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+</context>
+<context>
     <name>CommitDialog</name>
     <message>
         <source>Archive a commit</source>
@@ -4123,6 +4138,53 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     </message>
 </context>
 <context>
+    <name>LedgerDialog</name>
+    <message>
+        <source>Reward ledger</source>
+        <translation>奖励台账</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Rewards</source>
+        <translation>奖励次数</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Save as XLSX…</source>
+        <translation>保存为 XLSX…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Rewards: {count}, {total} in all</source>
+        <translation>共 {count} 项奖励，合计 {total}</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Save the ledger</source>
+        <translation>保存奖励台账</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SupportDesk</source>
@@ -4151,6 +4213,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>Service manual</source>
         <translation>售后服务手册</translation>
+    </message>
+    <message>
+        <source>Optimisation report</source>
+        <translation>优化报告</translation>
     </message>
     <message>
         <source>Vault</source>
@@ -4490,6 +4556,437 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>The mail is queued and sent by the next delivery. The notice counts once the mail server has accepted every copy.</source>
         <translation>邮件进入发送队列，由下一次投递发出。邮件服务器接收全部邮件后才算已告知。</translation>
+    </message>
+</context>
+<context>
+    <name>OptimisationPage</name>
+    <message>
+        <source>bug</source>
+        <translation>缺陷</translation>
+    </message>
+    <message>
+        <source>performance</source>
+        <translation>性能</translation>
+    </message>
+    <message>
+        <source>security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>operations</source>
+        <translation>运维</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>(whole project)</source>
+        <translation>（整个项目）</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Bug or problem</source>
+        <translation>缺陷或问题</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Responsible department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Suggested completion date</source>
+        <translation>建议完成日期</translation>
+    </message>
+    <message>
+        <source>Measure for next month</source>
+        <translation>下月措施</translation>
+    </message>
+    <message>
+        <source>New item of {month}</source>
+        <translation>{month} 新条目</translation>
+    </message>
+    <message>
+        <source>Item {id}</source>
+        <translation>条目 {id}</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>reviewed by the sales director</source>
+        <translation>销售总监已审核</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>inspection finding</source>
+        <translation>巡检发现</translation>
+    </message>
+    <message>
+        <source>backup check</source>
+        <translation>备份检查</translation>
+    </message>
+    <message>
+        <source>change without notice</source>
+        <translation>未通知的变更</translation>
+    </message>
+    <message>
+        <source>handover issue</source>
+        <translation>交接遗留问题</translation>
+    </message>
+    <message>
+        <source>the group&apos;s own</source>
+        <translation>小组自填</translation>
+    </message>
+    <message>
+        <source>carried over</source>
+        <translation>上月结转</translation>
+    </message>
+    <message>
+        <source>closed {date}</source>
+        <translation>{date} 已关闭</translation>
+    </message>
+    <message>
+        <source>overdue, since {month}</source>
+        <translation>逾期，自 {month} 起</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>another desktop or the agent is sending them right now</source>
+        <translation>另一台电脑或后台代理正在发送</translation>
+    </message>
+    <message>
+        <source>no ZenTao execution is set for its project (team settings)</source>
+        <translation>团队设置中未给该项目配置禅道执行</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>Rewards</source>
+        <translation>奖励</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Customer / project</source>
+        <translation>客户 / 项目</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>建议完成日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>ZenTao task</source>
+        <translation>禅道任务</translation>
+    </message>
+    <message>
+        <source>Draft from this month</source>
+        <translation>按本月生成草稿</translation>
+    </message>
+    <message>
+        <source>Collect the month&apos;s warning and critical findings, failed backup checks, changes without notice, open handover issues and unfinished items</source>
+        <translation>汇总本月的警告和严重巡检发现、失败的备份检查、未通知客户的变更、未关闭的交接遗留问题以及未完成的条目</translation>
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation>添加条目…</translation>
+    </message>
+    <message>
+        <source>Edit item…</source>
+        <translation>编辑条目…</translation>
+    </message>
+    <message>
+        <source>Close item</source>
+        <translation>关闭条目</translation>
+    </message>
+    <message>
+        <source>Open in ZenTao</source>
+        <translation>在禅道中打开</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Word (DOCX)…</source>
+        <translation>Word 文档 (DOCX)…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF 文件…</translation>
+    </message>
+    <message>
+        <source>Excel (XLSX)…</source>
+        <translation>Excel 表格 (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Send to ZenTao</source>
+        <translation>发送到禅道</translation>
+    </message>
+    <message>
+        <source>Save import sheet…</source>
+        <translation>保存导入表…</translation>
+    </message>
+    <message>
+        <source>The waiting measures in ZenTao&apos;s task-import layout</source>
+        <translation>按禅道任务导入格式保存待发送的措施</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Closed in time</source>
+        <translation>按期关闭</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>{month}: no report yet</source>
+        <translation>{month}：尚无报告</translation>
+    </message>
+    <message>
+        <source>The group leader drafts the report from what the month left behind, then adds the group&apos;s own items.</source>
+        <translation>由售后服务组长根据本月遗留的问题生成报告草稿，再补充小组自己的条目。</translation>
+    </message>
+    <message>
+        <source>The report has no items yet.</source>
+        <translation>报告还没有条目。</translation>
+    </message>
+    <message>
+        <source>{month}: {state}</source>
+        <translation>{month}：{state}</translation>
+    </message>
+    <message>
+        <source>waiting for the {role}</source>
+        <translation>等待{role}处理</translation>
+    </message>
+    <message>
+        <source>Returned by {who} on {when}: {comment}</source>
+        <translation>{who} 于 {when} 退回：{comment}</translation>
+    </message>
+    <message>
+        <source>waits</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Draft the report first.</source>
+        <translation>请先生成报告草稿。</translation>
+    </message>
+    <message>
+        <source>Select an item.</source>
+        <translation>请选择一个条目。</translation>
+    </message>
+    <message>
+        <source>The item&apos;s measure is not in ZenTao.</source>
+        <translation>该条目的措施不在禅道中。</translation>
+    </message>
+    <message>
+        <source>No measure waits for ZenTao.</source>
+        <translation>没有等待发送到禅道的措施。</translation>
+    </message>
+    <message>
+        <source>The group leader sends the measures to ZenTao.</source>
+        <translation>由售后服务组长把措施发送到禅道。</translation>
+    </message>
+    <message>
+        <source>Only the group leader writes the report.</source>
+        <translation>只有售后服务组长编写报告。</translation>
+    </message>
+    <message>
+        <source>The report is approved and frozen.</source>
+        <translation>报告已批准并冻结。</translation>
+    </message>
+    <message>
+        <source>The report is under review: only a draft is changed.</source>
+        <translation>报告正在审批中：只能修改草稿。</translation>
+    </message>
+    <message>
+        <source>The report was submitted.</source>
+        <translation>报告已提交。</translation>
+    </message>
+    <message>
+        <source>The report has no items to submit.</source>
+        <translation>报告没有可提交的条目。</translation>
+    </message>
+    <message>
+        <source>The group leader submits the report first.</source>
+        <translation>需先由售后服务组长提交报告。</translation>
+    </message>
+    <message>
+        <source>The report waits for the {role}.</source>
+        <translation>报告正等待{role}处理。</translation>
+    </message>
+    <message>
+        <source>Draft the report</source>
+        <translation>生成报告草稿</translation>
+    </message>
+    <message>
+        <source>Add what is new</source>
+        <translation>补充新内容</translation>
+    </message>
+    <message>
+        <source>Reopen item</source>
+        <translation>重新打开条目</translation>
+    </message>
+    <message>
+        <source>{count} measures of the approved report are not in ZenTao yet.</source>
+        <translation>已批准报告中有 {count} 项措施尚未进入禅道。</translation>
+    </message>
+    <message>
+        <source>Drafted.</source>
+        <translation>草稿已生成。</translation>
+    </message>
+    <message>
+        <source>Item closed.</source>
+        <translation>条目已关闭。</translation>
+    </message>
+    <message>
+        <source>Item reopened.</source>
+        <translation>条目已重新打开。</translation>
+    </message>
+    <message>
+        <source>Submitted to the sales director.</source>
+        <translation>已提交给销售总监。</translation>
+    </message>
+    <message>
+        <source>Approved: the report goes on to the management committee.</source>
+        <translation>已批准：报告转交管理委员会。</translation>
+    </message>
+    <message>
+        <source>Approved: the report is frozen.</source>
+        <translation>已批准：报告已冻结。</translation>
+    </message>
+    <message>
+        <source>Filed: {files}</source>
+        <translation>已归档：{files}</translation>
+    </message>
+    <message>
+        <source>Return the report of {month}</source>
+        <translation>退回 {month} 的报告</translation>
+    </message>
+    <message>
+        <source>The report goes back to the group leader as a draft, with your comment.</source>
+        <translation>报告将连同您的意见退回给售后服务组长，恢复为草稿。</translation>
+    </message>
+    <message>
+        <source>Returned to the group.</source>
+        <translation>已退回给售后服务组。</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Sending the measures to ZenTao…</source>
+        <translation>正在把措施发送到禅道…</translation>
+    </message>
+    <message>
+        <source>ZenTao refused the login last time. Check the account and its password credential in the team settings first: ZenTao locks an account after a few failed logins. Send now?</source>
+        <translation>禅道上次拒绝了登录。请先在团队设置中检查账号及其密码凭据：禅道在几次登录失败后会锁定账号。现在发送吗？</translation>
+    </message>
+    <message>
+        <source>The measures wait: ZenTao is not set in the team settings, or its password is in the vault, which is locked here. Open the vault and send them, or save the import sheet.</source>
+        <translation>措施仍在等待：团队设置中未配置禅道，或禅道密码保存在本机未打开的密码库中。请打开密码库后再发送，或保存导入表。</translation>
+    </message>
+    <message>
+        <source>{pushed} measures are ZenTao tasks now; {queued} wait.</source>
+        <translation>{pushed} 项措施已成为禅道任务；{queued} 项仍在等待。</translation>
+    </message>
+    <message>
+        <source>ZenTao import sheet</source>
+        <translation>禅道导入表</translation>
     </message>
 </context>
 <context>
@@ -4947,6 +5444,14 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>{month} 的优化报告等待您处理：请批准，或附意见退回（`supportdesk optimisation show --month {month}`，R2.4）。</translation>
     </message>
     <message>
+        <source>Reward application {reward} waits for you</source>
+        <translation>奖励申请 {reward} 等待您审批</translation>
+    </message>
+    <message>
+        <source>The reward for {person} ({amount} yuan, optimisation report {month}) waits for your step: approve it, or return it with a comment (`supportdesk reward list --month {month}`, R5.4).</source>
+        <translation>{person} 的奖励（{amount} 元，{month} 优化报告）等待您处理：请批准，或附意见退回（`supportdesk reward list --month {month}`，R5.4）。</translation>
+    </message>
+    <message>
         <source>Optimisation report {month} not submitted</source>
         <translation>{month} 优化报告未提交</translation>
     </message>
@@ -5050,6 +5555,14 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
         <translation>优化报告未提交</translation>
     </message>
     <message>
+        <source>Reward to review</source>
+        <translation>奖励待审核</translation>
+    </message>
+    <message>
+        <source>Reward to approve</source>
+        <translation>奖励待审批</translation>
+    </message>
+    <message>
         <source>e-mail</source>
         <translation>邮件</translation>
     </message>
@@ -5100,6 +5613,10 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>The {month} report waits for your step ({by} passed it on)</source>
         <translation>{month} 的报告等待您处理（由 {by} 转来）</translation>
+    </message>
+    <message>
+        <source>The reward for {person} ({amount} yuan) waits for your step</source>
+        <translation>{person} 的奖励（{amount} 元）等待您处理</translation>
     </message>
     <message>
         <source>{month} ended without a submitted optimisation report</source>
@@ -5461,6 +5978,220 @@ Compare it with the one on the server (ssh-keygen -lf) before accepting.</source
     <message>
         <source>Revision {number} was restored as revision {new}.</source>
         <translation>修订 {number} 已恢复为修订 {new}。</translation>
+    </message>
+</context>
+<context>
+    <name>RewardLedger</name>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>奖励次数</translation>
+    </message>
+    <message>
+        <source>Total (yuan)</source>
+        <translation>合计（元）</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Optimisation item</source>
+        <translation>优化条目</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>改进内容</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>效果证据</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Approved on</source>
+        <translation>批准日期</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>奖励台账</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Rewards</source>
+        <translation>奖励明细</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsPanel</name>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>优化事项</translation>
+    </message>
+    <message>
+        <source>approved {date}</source>
+        <translation>{date} 已批准</translation>
+    </message>
+    <message>
+        <source>waits for the {role}</source>
+        <translation>等待{role}处理</translation>
+    </message>
+    <message>
+        <source>returned; {waits}</source>
+        <translation>已退回；{waits}</translation>
+    </message>
+    <message>
+        <source>draft; {waits}</source>
+        <translation>草稿；{waits}</translation>
+    </message>
+    <message>
+        <source>Who earns it</source>
+        <translation>获奖人</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>优化内容</translation>
+    </message>
+    <message>
+        <source>Evidence of the effect</source>
+        <translation>效果证明</translation>
+    </message>
+    <message>
+        <source>Proposed amount (yuan)</source>
+        <translation>建议金额（元）</translation>
+    </message>
+    <message>
+        <source>Apply for a reward ({month})</source>
+        <translation>申请奖励（{month}）</translation>
+    </message>
+    <message>
+        <source>Reward {id}</source>
+        <translation>奖励申请 {id}</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Apply…</source>
+        <translation>申请…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Ledger…</source>
+        <translation>台账…</translation>
+    </message>
+    <message>
+        <source>Evidence: {text}</source>
+        <translation>效果证明：{text}</translation>
+    </message>
+    <message>
+        <source>Returned by {who} on {when}: {comment}</source>
+        <translation>{who} 于 {when} 退回：{comment}</translation>
+    </message>
+    <message>
+        <source>Only the group leader applies for a reward.</source>
+        <translation>只有售后服务组长可以申请奖励。</translation>
+    </message>
+    <message>
+        <source>A reward is applied for from an approved report.</source>
+        <translation>奖励须依据已批准的优化报告申请。</translation>
+    </message>
+    <message>
+        <source>Select a reward.</source>
+        <translation>请选择一项奖励申请。</translation>
+    </message>
+    <message>
+        <source>Only a draft is changed.</source>
+        <translation>只能修改草稿。</translation>
+    </message>
+    <message>
+        <source>It was submitted once: the record stays.</source>
+        <translation>该申请已提交过，记录须保留。</translation>
+    </message>
+    <message>
+        <source>It does not wait for a review.</source>
+        <translation>该申请不在待审批状态。</translation>
+    </message>
+    <message>
+        <source>It waits for the {role}.</source>
+        <translation>该申请正等待{role}处理。</translation>
+    </message>
+    <message>
+        <source>Submitted to the sales director.</source>
+        <translation>已提交给销售总监。</translation>
+    </message>
+    <message>
+        <source>Approved.</source>
+        <translation>已批准。</translation>
+    </message>
+    <message>
+        <source>Return reward {id}</source>
+        <translation>退回奖励申请 {id}</translation>
+    </message>
+    <message>
+        <source>The application goes back to the group leader, with your comment.</source>
+        <translation>申请将连同您的意见退回给售后服务组长。</translation>
+    </message>
+    <message>
+        <source>Delete the application</source>
+        <translation>删除奖励申请</translation>
+    </message>
+    <message>
+        <source>Delete the reward application for {person}?</source>
+        <translation>删除 {person} 的奖励申请吗？</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>已删除。</translation>
     </message>
 </context>
 <context>
@@ -7147,6 +7878,26 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
         <translation>适用版本</translation>
     </message>
     <message>
+        <source>what changed</source>
+        <translation>改进内容</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>效果证据</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>person rewarded</source>
+        <translation>获奖人</translation>
+    </message>
+    <message>
+        <source>optimisation item</source>
+        <translation>优化条目</translation>
+    </message>
+    <message>
         <source>document system URL</source>
         <translation>文档系统地址</translation>
     </message>
@@ -7683,6 +8434,14 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
         <translation>审批流程的这一步不由您处理</translation>
     </message>
     <message>
+        <source>the reward is yours: another person of that role reviews it</source>
+        <translation>这是您本人的奖励：须由同一角色的其他人审批</translation>
+    </message>
+    <message>
+        <source>{person} already has a reward application for this optimisation</source>
+        <translation>{person} 已有针对该优化事项的奖励申请</translation>
+    </message>
+    <message>
         <source>the report of {month} has no items to submit</source>
         <translation>{month} 的报告没有可提交的条目</translation>
     </message>
@@ -7693,6 +8452,30 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
     <message>
         <source>&apos;{value}&apos; is not a ZenTao id</source>
         <translation>“{value}”不是禅道编号</translation>
+    </message>
+    <message>
+        <source>the optimisation report of {month} is not approved: a reward is applied for only from an approved report</source>
+        <translation>{month} 的优化报告尚未批准：只能依据已批准的优化报告申请奖励</translation>
+    </message>
+    <message>
+        <source>item {value} is not in the optimisation report of {month}</source>
+        <translation>条目 {value} 不在 {month} 的优化报告中</translation>
+    </message>
+    <message>
+        <source>the reward is under review or approved: only a draft is changed</source>
+        <translation>奖励申请正在审批或已批准：只能修改草稿</translation>
+    </message>
+    <message>
+        <source>a reward that was once submitted cannot be deleted: its steps are kept</source>
+        <translation>提交过的奖励申请不能删除：其审批记录须保留</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is no longer an active user</source>
+        <translation>“{value}”已不是在用的用户</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an amount in yuan with at most two decimals</source>
+        <translation>“{value}”不是以元为单位、最多两位小数的金额</translation>
     </message>
     <message>
         <source>is before the planned start</source>
@@ -7861,6 +8644,18 @@ They install {script} and a crontab entry that runs it every day at {hour}:00 (h
     <message>
         <source>service manual entry</source>
         <translation>售后服务手册条目</translation>
+    </message>
+    <message>
+        <source>reward</source>
+        <translation>奖励申请</translation>
+    </message>
+    <message>
+        <source>optimisation report</source>
+        <translation>优化报告</translation>
+    </message>
+    <message>
+        <source>item of the optimisation report</source>
+        <translation>优化报告条目</translation>
     </message>
     <message>
         <source>revision</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from decimal import Decimal
 
 from sqlalchemy import (
     JSON,
@@ -15,6 +16,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
+    Numeric,
     String,
     Text,
     TypeDecorator,
@@ -884,6 +886,41 @@ class OptimisationStep(Base):
     report_id: Mapped[int] = mapped_column(
         ForeignKey("optimisation_report.id", ondelete="CASCADE"), index=True
     )
+    decision: Mapped[str] = mapped_column(String(10))
+    state_after: Mapped[str] = mapped_column(String(20))
+    by: Mapped[str] = mapped_column(String(63))
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- rewards for optimisations with a marked effect (issue 10, R5.4) ---------------------------
+
+
+class Reward(Versioned, Base):
+    """An application for a reward, from an approved optimisation report (and maybe one of its
+    items), through the report's approval chain. A reward with steps cannot be deleted: the
+    steps do not cascade."""
+
+    __tablename__ = "reward"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("optimisation_report.id"), index=True)
+    item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("optimisation_item.id", ondelete="SET NULL"), nullable=True
+    )
+    person: Mapped[str] = mapped_column(String(63), index=True)  # app_user.login
+    what_changed: Mapped[str] = mapped_column(Text)
+    evidence: Mapped[str] = mapped_column(Text)
+    amount: Mapped[Decimal] = mapped_column(Numeric(12, 2))  # yuan
+    state: Mapped[str] = mapped_column(String(20), default="draft")
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class RewardStep(Base):
+    """One step of a reward's approval chain, with who took it and why: insert-only."""
+
+    __tablename__ = "reward_step"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reward_id: Mapped[int] = mapped_column(ForeignKey("reward.id"), index=True)
     decision: Mapped[str] = mapped_column(String(10))
     state_after: Mapped[str] = mapped_column(String(20))
     by: Mapped[str] = mapped_column(String(63))

@@ -16,7 +16,7 @@ def problems_text(codes: str) -> str:
     return joint.join(problem_label(c.strip()) for c in codes.split(",") if c.strip())
 
 
-def compose(
+def compose(  # noqa: PLR0912 - one branch per rule, read top to bottom
     rule: str, reference: str, title: str, reason: str, facts: Mapping[str, str], step: int
 ) -> tuple[str, str]:
     """(subject, text) of one reminder; `step` > 0 marks an escalation (sent again because
@@ -155,6 +155,18 @@ def compose(
                 "The optimisation report of {month} waits for your step: approve it, or return "
                 "it with a comment (`supportdesk optimisation show --month {month}`, R2.4).",
             ).format(month=facts["month"])
+        ]
+    elif rule in ("reward.review", "reward.approval"):
+        subject = QCoreApplication.translate(
+            "ReminderMessage", "Reward application {reward} waits for you"
+        ).format(reward=facts["reward"])
+        lines = [
+            QCoreApplication.translate(
+                "ReminderMessage",
+                "The reward for {person} ({amount} yuan, optimisation report {month}) waits "
+                "for your step: approve it, or return it with a comment "
+                "(`supportdesk reward list --month {month}`, R5.4).",
+            ).format(person=facts["person"], amount=facts["amount"], month=facts["month"])
         ]
     elif rule == "optimisation.missing":
         subject = QCoreApplication.translate(

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from supportdesk.db import team
 from supportdesk.db.models import Customer, User
 from supportdesk.domain.handover import BoundaryForm, FaqForm, HandoverState, IssueForm, SignOffForm
+from supportdesk.domain.optimisation import Category, ItemForm
 from supportdesk.domain.registry import (
     ContactForm,
     ContractForm,
@@ -22,7 +23,7 @@ from supportdesk.domain.registry import (
     SystemForm,
     add_months,
 )
-from supportdesk.services import demo_manual, handover, registry, users
+from supportdesk.services import demo_manual, handover, optimisation, registry, users
 
 STAFF = [
     ("zhangsan", "张三", "engineer"),
@@ -161,7 +162,38 @@ def fill(session: Session, scale: int, today: date) -> DemoSummary:
                         contracts += 1
                 _handover(session, rnd, project.id, accepted, today, period, serial % 4 == 0)
     entries = demo_manual.fill_manual(session, rnd, production)
+    _optimisation(session, today, production)
     return DemoSummary(customers, hosts, contracts, entries)
+
+
+# The group's own findings for last month's optimisation report (R2.4): the rest of the draft
+# is what the app found (open handover issues and so on).
+OPTIMISATIONS = [
+    (
+        "月初报表查询超过 10 秒",
+        Category.PERFORMANCE,
+        "研发二部",
+        "明细表加组合索引，压测后上线",
+    ),
+    ("夜间备份偶发超时", Category.OPERATIONS, "运维组", "备份窗口提前到 01:00，并增加超时告警"),
+    ("登录接口未限制失败次数", Category.SECURITY, "研发一部", "增加连续失败锁定策略"),
+]
+
+
+def _optimisation(session: Session, today: date, production: list[int]) -> None:
+    """Last month's report as the group leader left it: a draft ready to submit."""
+    first = today.replace(day=1) - timedelta(days=1)
+    month = f"{first.year}-{first.month:02d}"
+    optimisation.draft(session, month)
+    wanted = production[: len(OPTIMISATIONS)]
+    systems = [s for s in registry.list_systems(session) if s.id in wanted]
+    for k, (system, found) in enumerate(zip(systems, OPTIMISATIONS, strict=False)):
+        text, category, department, measure = found
+        due = first.replace(day=10 + 7 * k)
+        optimisation.save_item(
+            session,
+            ItemForm(month, system.project_id, text, category, department, due, measure, system.id),
+        )
 
 
 def _hosts(session: Session, rnd: random.Random, system_id: int, serial: int, subnet: int) -> int:

@@ -34,6 +34,8 @@ from supportdesk.db.models import (
     OutboxMessage,
     Project,
     Reminder,
+    Reward,
+    RewardStep,
     Setting,
     System,
     User,
@@ -68,6 +70,8 @@ FAQ_UPLOAD = "faq.upload_failed"
 OPTIMISATION_REVIEW = "optimisation.review"  # a submitted report waits for the sales director
 OPTIMISATION_APPROVAL = "optimisation.approval"  # a reviewed one waits for the committee
 OPTIMISATION_MISSING = "optimisation.missing"  # month end passed without a submitted report
+REWARD_REVIEW = "reward.review"  # R5.4: a submitted reward waits for the sales director
+REWARD_APPROVAL = "reward.approval"  # a reviewed one waits for the committee
 UNCHECKED_AFTER = timedelta(days=UNCHECKED_DAYS)  # a backup job nobody checked (R3.3)
 UPLOAD_UNTRIED = timedelta(days=2)  # R2.2: a month's manual nobody even tried to upload
 
@@ -381,6 +385,52 @@ register(
     )
 )
 register(Rule(OPTIMISATION_MISSING, _optimisation_missing, to=(Role.GROUP_LEADER,)))
+
+
+def _reward_waiting(rule: str, state: str) -> Callable[[Session, date], list[Due]]:
+    """R5.4: a reward application waiting for a step tells whoever takes it, from the day it
+    began to wait (returned and submitted again, it waits anew: the step count is in the key)."""
+
+    def find(session: Session, _today: date) -> list[Due]:
+        found = []
+        reports = select(OptimisationReport.id, OptimisationReport.month)
+        months = {int(key): str(month) for key, month in session.execute(reports)}
+        for reward in session.scalars(
+            select(Reward).where(Reward.state == state).order_by(Reward.id)
+        ).all():
+            steps = session.scalars(
+                select(RewardStep).where(RewardStep.reward_id == reward.id).order_by(RewardStep.id)
+            ).all()
+            if not steps:
+                continue
+            last = steps[-1]
+            month = months.get(reward.report_id, "")
+            found.append(
+                Due(
+                    rule,
+                    f"reward:{reward.id}:{len(steps)}",
+                    last.at.astimezone().date(),
+                    f"reward {reward.id} ({reward.person}, {month})",
+                    "the reward application waits for your review",
+                    {
+                        "reward": str(reward.id),
+                        "month": month,
+                        "person": reward.person,
+                        "amount": f"{reward.amount:.2f}",
+                        "by": last.by,
+                        "state": state,
+                    },
+                )
+            )
+        return found
+
+    return find
+
+
+register(
+    Rule(REWARD_REVIEW, _reward_waiting(REWARD_REVIEW, "submitted"), to=(Role.SALES_DIRECTOR,))
+)
+register(Rule(REWARD_APPROVAL, _reward_waiting(REWARD_APPROVAL, "reviewed"), to=(Role.COMMITTEE,)))
 
 
 def due(session: Session, today: date) -> list[Due]:

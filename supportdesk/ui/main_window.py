@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
             self.tr("Changes"),
             self.tr("Backups"),
             self.tr("Service manual"),
+            self.tr("Optimisation report"),
             self.tr("Vault"),
             self.tr("Reminders"),
         ]
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         from supportdesk.ui.pages.faq_page import FaqPage  # noqa: PLC0415
         from supportdesk.ui.pages.handover_page import HandoverPage  # noqa: PLC0415
         from supportdesk.ui.pages.home_page import HomePage  # noqa: PLC0415
+        from supportdesk.ui.pages.optimisation_page import OptimisationPage  # noqa: PLC0415
         from supportdesk.ui.pages.reminders_page import RemindersPage  # noqa: PLC0415
 
         self._ctx = ctx
@@ -116,6 +118,7 @@ class MainWindow(QMainWindow):
         self.changes: ChangesPage = ChangesPage(ctx, self)
         self.backups: BackupsPage = BackupsPage(ctx, self)
         self.faq: FaqPage = FaqPage(ctx, self)
+        self.optimisation: OptimisationPage = OptimisationPage(ctx, self)
         pages: list[tuple[str, QWidget]] = [("home", self.home)]
         for key, _title, page in registry_pages(ctx):
             pages.append((key, page))
@@ -125,6 +128,7 @@ class MainWindow(QMainWindow):
                 pages.append(("changes", self.changes))
                 pages.append(("backups", self.backups))  # R3.3: and their backups
                 pages.append(("faq", self.faq))  # R2.2: what the group learned from them
+                pages.append(("optimisation", self.optimisation))  # R2.4: the month's report
         pages.append(("reminders", self.reminders))
         model = self.navigation.model()
         self.pages = [

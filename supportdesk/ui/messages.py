@@ -173,6 +173,12 @@ def field_label(name: str) -> str:
         "customer_id": QT_TRANSLATE_NOOP("messages", "customer"),
         "project_id": QT_TRANSLATE_NOOP("messages", "project"),
         "month": QT_TRANSLATE_NOOP("messages", "month"),
+        # Rewards for optimisations with a marked effect (issue 10, R5.4).
+        "what_changed": QT_TRANSLATE_NOOP("messages", "what changed"),
+        "evidence": QT_TRANSLATE_NOOP("messages", "evidence"),
+        "amount": QT_TRANSLATE_NOOP("messages", "amount"),
+        "person": QT_TRANSLATE_NOOP("messages", "person rewarded"),
+        "item_id": QT_TRANSLATE_NOOP("messages", "optimisation item"),
         "faq.upload.url": QT_TRANSLATE_NOOP("messages", "document system URL"),
         "faq.upload.name": QT_TRANSLATE_NOOP("messages", "uploaded file name"),
         "faq.upload.kind": QT_TRANSLATE_NOOP("messages", "document system"),
@@ -511,6 +517,12 @@ def _code_text(code: str) -> str:
         "not_your_step": QT_TRANSLATE_NOOP(
             "messages", "this step of the approval chain is not yours to take"
         ),
+        "own_reward": QT_TRANSLATE_NOOP(
+            "messages", "the reward is yours: another person of that role reviews it"
+        ),
+        "already_rewarded": QT_TRANSLATE_NOOP(
+            "messages", "{person} already has a reward application for this optimisation"
+        ),
         "empty": QT_TRANSLATE_NOOP("messages", "the report of {month} has no items to submit"),
         "not_approved": QT_TRANSLATE_NOOP(
             "messages",
@@ -518,6 +530,25 @@ def _code_text(code: str) -> str:
             "to ZenTao",
         ),
         "bad_id": QT_TRANSLATE_NOOP("messages", "'{value}' is not a ZenTao id"),
+        # Rewards for optimisations with a marked effect (issue 10, R5.4).
+        "reward_report_not_approved": QT_TRANSLATE_NOOP(
+            "messages",
+            "the optimisation report of {month} is not approved: a reward is applied for only "
+            "from an approved report",
+        ),
+        "item_not_in_report": QT_TRANSLATE_NOOP(
+            "messages", "item {value} is not in the optimisation report of {month}"
+        ),
+        "reward_not_draft": QT_TRANSLATE_NOOP(
+            "messages", "the reward is under review or approved: only a draft is changed"
+        ),
+        "reward_submitted_kept": QT_TRANSLATE_NOOP(
+            "messages", "a reward that was once submitted cannot be deleted: its steps are kept"
+        ),
+        "inactive_user": QT_TRANSLATE_NOOP("messages", "'{value}' is no longer an active user"),
+        "bad_amount": QT_TRANSLATE_NOOP(
+            "messages", "'{value}' is not an amount in yuan with at most two decimals"
+        ),
         "before_start": QT_TRANSLATE_NOOP("messages", "is before the planned start"),
         "negative": QT_TRANSLATE_NOOP("messages", "{value} is below zero"),
         "unknown": QT_TRANSLATE_NOOP("messages", "'{value}' is not known here"),
@@ -714,5 +745,8 @@ def _entity(name: str) -> str:
         "faq_entry": QT_TRANSLATE_NOOP("messages", "service manual entry"),
         "faq_revision": QT_TRANSLATE_NOOP("messages", "revision"),
         "faq_attachment": QT_TRANSLATE_NOOP("messages", "attachment"),
+        "reward": QT_TRANSLATE_NOOP("messages", "reward"),
+        "optimisation_report": QT_TRANSLATE_NOOP("messages", "optimisation report"),
+        "optimisation_item": QT_TRANSLATE_NOOP("messages", "item of the optimisation report"),
     }
     return _t(str(names[name])) if name in names else name

@@ -260,3 +260,18 @@ def test_demo_fills_the_service_manual(db: Database) -> None:
     assert found.total >= 2
     assert month.count >= 10  # published today: in this month's manual
     assert any(r.system for r in rows)
+
+
+def test_demo_leaves_last_months_optimisation_report_as_a_draft(db: Database) -> None:
+    from supportdesk.domain.optimisation import ReportState
+    from supportdesk.services import optimisation
+
+    with db.write() as s:
+        demo.fill(s, 1, TODAY)
+    last = TODAY.replace(day=1) - timedelta(days=1)
+    with db.read() as s:
+        report = optimisation.show(s, f"{last.year}-{last.month:02d}")
+    own = [i for i in report.items if i.source == "group"]
+    assert report.state is ReportState.DRAFT
+    assert len(own) == 3
+    assert all(CJK.search(i.description) and i.measure and i.department for i in own)

@@ -22,6 +22,7 @@ from supportdesk.ui.pages.handover_page import HandoverPage
 from supportdesk.ui.pages.home_page import HomePage
 from supportdesk.ui.pages.hosts_page import HostsPage
 from supportdesk.ui.pages.inspection_page import InspectionPage
+from supportdesk.ui.pages.optimisation_page import OptimisationPage
 from supportdesk.ui.pages.projects_page import ProjectsPage
 from supportdesk.ui.pages.reminders_page import RemindersPage
 from supportdesk.ui.pages.vault_page import VaultPage
@@ -59,6 +60,7 @@ def test_navigation_switches_to_every_page(
         ChangesPage,
         BackupsPage,
         FaqPage,
+        OptimisationPage,
         VaultPage,
         RemindersPage,
     ]

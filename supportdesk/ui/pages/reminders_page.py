@@ -94,6 +94,8 @@ def rule_label(rule: str) -> str:
         OPTIMISATION_MISSING: QCoreApplication.translate(
             "RemindersPage", "Optimisation report not submitted"
         ),
+        reminder.REWARD_REVIEW: QCoreApplication.translate("RemindersPage", "Reward to review"),
+        reminder.REWARD_APPROVAL: QCoreApplication.translate("RemindersPage", "Reward to approve"),
     }
     return labels.get(rule, rule)
 
@@ -155,6 +157,10 @@ def reason_text(row: ReminderRow, today: date) -> str:
         return QCoreApplication.translate(
             "RemindersPage", "The {month} report waits for your step ({by} passed it on)"
         ).format(month=facts.get("month", ""), by=facts.get("by", ""))
+    if row.rule in (reminder.REWARD_REVIEW, reminder.REWARD_APPROVAL):
+        return QCoreApplication.translate(
+            "RemindersPage", "The reward for {person} ({amount} yuan) waits for your step"
+        ).format(person=facts.get("person", ""), amount=facts.get("amount", ""))
     if row.rule == OPTIMISATION_MISSING:
         return QCoreApplication.translate(
             "RemindersPage", "{month} ended without a submitted optimisation report"
