@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from supportdesk.domain.errors import ValidationError
 from supportdesk.domain.optimisation import Category, Decision, ItemForm, ItemRow, ReportRow
@@ -55,7 +55,7 @@ def item_dialog(
             "system_id",
             QCoreApplication.translate("OptimisationPage", "System"),
             "choice",
-            [(none, None), *((f"{s.project} / {s.name}", s.id) for s in systems)],
+            [(none, None)],  # filled with the chosen project's systems below
         ),
         FormField("description", QCoreApplication.translate("OptimisationPage", "Bug or problem")),
         FormField(
@@ -113,6 +113,21 @@ def item_dialog(
     )
     dialog = FormDialog(ctx, title, fields, values, build, "optimisation_item", parent)
     dialog.setMinimumWidth(560)
+    project, system = dialog.widgets["project_id"], dialog.widgets["system_id"]
+    assert isinstance(project, QComboBox)
+    assert isinstance(system, QComboBox)
+
+    def offer_systems(keep: int | None) -> None:
+        """Only the chosen project's systems (another's would be refused on save)."""
+        system.clear()
+        system.addItem(none, None)
+        for s in systems:
+            if s.project_id == project.currentData():
+                system.addItem(s.name, s.id)
+        system.setCurrentIndex(max(system.findData(keep), 0))
+
+    project.currentIndexChanged.connect(lambda _i: offer_systems(system.currentData()))
+    offer_systems(values.get("system_id"))
     return dialog
 
 

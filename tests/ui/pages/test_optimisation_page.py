@@ -8,7 +8,7 @@ and the import sheet; the quality figures as a table and a chart."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from supportdesk import bootstrap
 from supportdesk.adapters.zentao import ZentaoClient
 from supportdesk.db.engine import Database
 from supportdesk.domain.optimisation import Category, Decision, ItemForm, ReportState
-from supportdesk.domain.registry import CustomerForm, ProjectForm
+from supportdesk.domain.registry import CustomerForm, ProjectForm, SystemForm
 from supportdesk.services import optimisation, registry, team_settings
 from supportdesk.ui.context import UiContext
 from supportdesk.ui.dialogs.form_dialog import FormDialog, OptionalDate
@@ -396,3 +396,28 @@ def test_the_report_is_exported_from_the_menu(
     words = [c.text for t in Document(str(out)).tables for r in t.rows for c in r.cells]
     assert "报表查询慢" in words
     assert str(out) in page.status.text()
+
+
+def test_the_item_dialog_offers_the_chosen_projects_systems_and_keeps_the_items_own(
+    qtbot: QtBot, as_user: Callable[..., UiContext], opened: bootstrap.App, place: Place
+) -> None:
+    with opened.db.write() as s:
+        mine = registry.save_system(s, SystemForm(place.project, "优化测试系统")).id
+        other = registry.save_system(s, SystemForm(place.other, "优化测试系统乙")).id
+    write(opened, LEADER, optimisation.draft, MONTH)
+    form = item(place.project, "报表查询慢", date(2020, 3, 20))
+    write(opened, LEADER, optimisation.save_item, replace(form, system_id=mine))
+    ctx = as_user(LEADER)
+    page = page_for(qtbot, ctx)
+    page.items.selectRow(0)
+    click(page.edit_button)
+    dialog = open_dialog(qtbot, page, FormDialog)
+    project, system = dialog.widgets["project_id"], dialog.widgets["system_id"]
+    assert isinstance(project, QComboBox)
+    assert isinstance(system, QComboBox)
+    assert system.currentData() == mine  # the item's own system, on opening
+    offered = [system.itemData(k) for k in range(system.count())]
+    assert offered == [None, mine]
+    project.setCurrentIndex(project.findData(place.other))
+    assert [system.itemData(k) for k in range(system.count())] == [None, other]
+    assert system.currentData() is None  # the old project's system is not kept
