@@ -13,7 +13,6 @@ import calendar
 import contextlib
 import hashlib
 import json
-import os
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
@@ -76,6 +75,7 @@ from supportdesk.domain.remote import (
 from supportdesk.domain.roles import Permission
 from supportdesk.domain.vault import Access, CredentialKind
 from supportdesk.services import host_key, vault
+from supportdesk.services.files import digests, written_together
 from supportdesk.services.users import require
 
 Progress = Callable[[int, int, str], None]
@@ -970,31 +970,10 @@ def export_report(session: Session, run_id: int, folder: Path, font_file: Path) 
         raise ValidationError("report", "report_not_approved", value=run.report_state)
     data = report(session, run_id)
     stem = f"{data.period} {data.customer} {data.system} 巡检报告".translate(_UNSAFE)
-    written = []
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for suffix in (".pdf", ".docx"):
-            final = folder / f"{stem}{suffix}"
-            part = final.with_name(final.name + ".part")  # never a half-written report
-            if suffix == ".pdf":
-                inspection_report.write_pdf(data, part, font_file)
-            else:
-                inspection_report.write_docx(data, part)
-            os.replace(part, final)
-            written.append(final)
-    except OSError as error:
-        raise ValidationError(
-            "documents.folder", "unwritable", value=str(folder), detail=error.strerror or ""
-        ) from None
-    audit.append(
-        session,
-        "inspection.export",
-        f"inspection_run:{run_id}",
-        {
-            "files": [
-                {"name": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
-                for p in written
-            ]
-        },
-    )
-    return written
+    filed = [folder / f"{stem}.pdf", folder / f"{stem}.docx"]
+    with written_together(filed, "documents.folder", make_folder=True) as (pdf, docx):
+        inspection_report.write_pdf(data, pdf, font_file)
+        inspection_report.write_docx(data, docx)
+        files = digests(filed, [pdf, docx])
+        audit.append(session, "inspection.export", f"inspection_run:{run_id}", {"files": files})
+    return filed

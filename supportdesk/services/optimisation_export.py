@@ -3,8 +3,6 @@ PDF or XLSX, and the approved report filed into the document folder (DOCX + PDF)
 
 from __future__ import annotations
 
-import hashlib
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +12,7 @@ from supportdesk.db import audit
 from supportdesk.domain.errors import ValidationError
 from supportdesk.domain.optimisation import Quality, ReportRow, ReportState
 from supportdesk.services import optimisation
-from supportdesk.services.files import written_beside
+from supportdesk.services.files import digests, written_beside, written_together
 
 FORMATS = ("docx", "pdf", "xlsx")
 QUALITY_MONTHS = 12  # R2.4: each project's figures over the last year, up to the month
@@ -37,13 +35,6 @@ def _writer(
     return lambda path: r.write_xlsx(report, quality, path)
 
 
-def _render(write: Callable[[Path], Path], part: Path) -> None:
-    # Opened here first: an unwritable place fails as an OSError before any writer (Qt's PDF
-    # writer would only log a warning and write nothing).
-    part.write_bytes(b"")
-    write(part)
-
-
 def export(session: Session, month: str, fmt: str, path: Path, font_file: Path) -> Path:
     """The month's report, in whatever state, as `fmt` ("docx", "pdf" or "xlsx") at `path`
     (replaced if it exists), with the quality figures of the 12 months up to `month`."""
@@ -52,7 +43,7 @@ def export(session: Session, month: str, fmt: str, path: Path, font_file: Path) 
     report = optimisation.show(session, month)
     quality = optimisation.quality(session, month, QUALITY_MONTHS)
     with written_beside(path) as part:
-        _render(_writer(report, quality, fmt, font_file), part)
+        _writer(report, quality, fmt, font_file)(part)
     return path
 
 
@@ -64,29 +55,13 @@ def file_approved(session: Session, month: str, folder: Path, font_file: Path) -
     if report.state is not ReportState.APPROVED:
         raise ValidationError("report", "report_not_approved", value=report.state.value)
     quality = optimisation.quality(session, month, QUALITY_MONTHS)
-    # Both documents are rendered beside their place before either replaces anything, and
-    # they are moved in last: a failure leaves the folder as it was (the caller's approval
-    # rolls back with it), and only the commit itself comes after the move.
-    parts: list[tuple[Path, Path]] = []
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for fmt in ("pdf", "docx"):
-            final = folder / filed_name(month, fmt)
-            parts.append((final.with_name(final.name + ".part"), final))
-            _render(_writer(report, quality, fmt, font_file), parts[-1][0])
-        files = [
-            {"name": final.name, "sha256": hashlib.sha256(part.read_bytes()).hexdigest()}
-            for part, final in parts
-        ]
+    # Both documents are rendered beside their place and recorded before either replaces
+    # anything: a failure leaves the folder as it was (the caller's approval rolls back with
+    # it), and only the commit itself comes after the move.
+    filed = [folder / filed_name(month, fmt) for fmt in ("pdf", "docx")]
+    with written_together(filed, "documents.folder", make_folder=True) as parts:
+        for fmt, part in zip(("pdf", "docx"), parts, strict=True):
+            _writer(report, quality, fmt, font_file)(part)
+        files = digests(filed, parts)
         audit.append(session, "optimisation.export", f"optimisation:{month}", {"files": files})
-        for part, final in parts:
-            os.replace(part, final)
-    except OSError as error:
-        raise ValidationError(
-            "documents.folder", "unwritable", value=str(folder), detail=error.strerror or ""
-        ) from None
-    finally:
-        for part, _final in parts:
-            part.unlink(missing_ok=True)
-    written = [final for _part, final in parts]
-    return written
+    return filed
