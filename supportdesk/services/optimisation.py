@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -425,9 +426,6 @@ def decide(
     """Submit (the group leader), approve or return with a comment (the sales director, then
     a committee member). Each step is recorded with who and when, in the audit chain too; a
     return sends the report back to draft with its comment; approval freezes it."""
-    user = current_user(session)
-    if user is None or not user.active:
-        raise ValidationError("role", "not_your_step", role="", holder="")
     report = session.scalars(
         select(OptimisationReport).where(OptimisationReport.month == month).with_for_update()
     ).first()
@@ -435,35 +433,59 @@ def decide(
         raise NotFoundError("optimisation_report", month)
     if version is not None and report.version != version:
         raise ConflictError("optimisation_report", month, report.updated_by)
-    comment = comment.strip()
-    if len(comment) > 2000:
-        raise ValidationError("comment", "too_long", max=2000)
-    after = step(ReportState(report.state), decision, Role(user.role), comment)
+    taken = take_step(session, report, decision, comment)
     if decision is Decision.SUBMIT and not session.scalar(
         select(func.count()).where(OptimisationItem.report_id == report.id)
     ):
         raise ValidationError("report", "empty", month=month)
-    now = datetime.now(UTC)
-    report.state = after.value
-    report.updated_by, report.updated_at = user.login, now
-    session.add(
-        OptimisationStep(
-            report_id=report.id,
-            decision=decision.value,
-            state_after=after.value,
-            by=user.login,
-            at=now,
-            comment=comment,
-        )
-    )
+    session.add(OptimisationStep(report_id=report.id, **taken.recorded))
     session.flush()
     audit.append(
         session,
         f"optimisation.{decision.value}",
         f"optimisation:{month}",
-        {"state": after.value, "comment": comment, "items": _digest(session, report.id)},
-    )
+        {"state": taken.after.value, "comment": taken.comment,
+         "items": _digest(session, report.id)},
+    )  # fmt: skip
     return show(session, month)
+
+
+@dataclass(frozen=True, slots=True)
+class Taken:
+    """A step of the chain as its step row records it."""
+
+    decision: Decision
+    after: ReportState
+    by: str
+    at: datetime
+    comment: str
+
+    @property
+    def recorded(self) -> dict[str, object]:
+        return {
+            "decision": self.decision.value,
+            "state_after": self.after.value,
+            "by": self.by,
+            "at": self.at,
+            "comment": self.comment,
+        }
+
+
+def take_step(session: Session, record: Any, decision: Decision, comment: str) -> Taken:
+    """The signed-in user takes `decision` on `record` (the report, or a reward application:
+    anything with state, updated_by and updated_at) if the chain gives it to their role, and
+    the record moves on; the caller adds the step row and the audit event."""
+    user = current_user(session)
+    if user is None or not user.active:
+        raise ValidationError("role", "not_your_step", role="", holder="")
+    comment = comment.strip()
+    if len(comment) > 2000:
+        raise ValidationError("comment", "too_long", max=2000)
+    after = step(ReportState(record.state), decision, Role(user.role), comment)
+    taken = Taken(decision, after, user.login, datetime.now(UTC), comment)
+    record.state = after.value
+    record.updated_by, record.updated_at = taken.by, taken.at
+    return taken
 
 
 def _digest(session: Session, report_id: int) -> str:

@@ -17,13 +17,14 @@ from sqlalchemy.orm.exc import StaleDataError
 from supportdesk.db import audit
 from supportdesk.db.models import OptimisationItem, OptimisationReport, Reward, RewardStep, User
 from supportdesk.domain.errors import ConflictError, NotFoundError, ValidationError
-from supportdesk.domain.optimisation import Decision, ReportState, StepRow, holder, step
+from supportdesk.domain.optimisation import Decision, ReportState, StepRow, holder
 from supportdesk.domain.registry import month_bounds
 from supportdesk.domain.rewards import LedgerRow, RewardForm, RewardRow, clean
-from supportdesk.domain.roles import Permission, Role
+from supportdesk.domain.roles import Permission
 from supportdesk.reports.reward_ledger import write_ledger_xlsx
 from supportdesk.services.files import written_beside
-from supportdesk.services.users import current_user, require
+from supportdesk.services.optimisation import take_step
+from supportdesk.services.users import require
 
 
 def _locked(session: Session, reward_id: int, version: int | None) -> Reward:
@@ -134,37 +135,19 @@ def decide(
     """Submit (the group leader), approve or return with a comment (the sales director, then
     a committee member), as for the optimisation report (R2.4 chain, R5.4). A return sends it
     back to draft with its comment; approval freezes it."""
-    user = current_user(session)
-    if user is None or not user.active:
-        raise ValidationError("role", "not_your_step", role="", holder="")
     reward = _locked(session, reward_id, version)
-    comment = comment.strip()
-    if len(comment) > 2000:
-        raise ValidationError("comment", "too_long", max=2000)
-    after = step(ReportState(reward.state), decision, Role(user.role), comment)
-    if decision is not Decision.SUBMIT and user.login == reward.person:
+    taken = take_step(session, reward, decision, comment)
+    if decision is not Decision.SUBMIT and taken.by == reward.person:
         raise ValidationError("role", "own_reward")  # nobody reviews their own reward
-    now = datetime.now(UTC)
-    reward.state = after.value
-    reward.updated_by, reward.updated_at = user.login, now
-    session.add(
-        RewardStep(
-            reward_id=reward.id,
-            decision=decision.value,
-            state_after=after.value,
-            by=user.login,
-            at=now,
-            comment=comment,
-        )
-    )
+    session.add(RewardStep(reward_id=reward.id, **taken.recorded))
     _flush(session, reward_id)
     audit.append(
         session,
         f"reward.{decision.value}",
         f"reward:{reward_id}",
         {
-            "state": after.value,
-            "comment": comment,
+            "state": taken.after.value,
+            "comment": taken.comment,
             "person": reward.person,
             "amount": str(reward.amount),
         },
