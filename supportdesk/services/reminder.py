@@ -311,6 +311,19 @@ def _faq_upload(session: Session, today: date) -> list[Due]:
 register(Rule(FAQ_UPLOAD, _faq_upload, to=(Role.GROUP_LEADER,)))
 
 
+def _last_steps(session: Session, owner: Any, ids: list[int]) -> dict[int, tuple[int, Any]]:
+    """Per record of `ids`: how many steps of the approval chain it has had, and its last
+    one (`owner` is the step table's column naming the record; one query for them all)."""
+    found: dict[int, tuple[int, Any]] = {}
+    if not ids:
+        return found
+    table = owner.class_
+    for row in session.scalars(select(table).where(owner.in_(ids)).order_by(table.id)):
+        key = getattr(row, owner.key)
+        found[key] = (found.get(key, (0, None))[0] + 1, row)
+    return found
+
+
 def _optimisation_waiting(rule: str, state: str) -> Callable[[Session, date], list[Due]]:
     """R2.4: a report waiting for a step tells whoever takes it, from the day it began to
     wait (a report returned and submitted again waits anew: the step count is in the key)."""
@@ -320,19 +333,15 @@ def _optimisation_waiting(rule: str, state: str) -> Callable[[Session, date], li
         reports = session.scalars(
             select(OptimisationReport).where(OptimisationReport.state == state)
         ).all()
+        taken = _last_steps(session, OptimisationStep.report_id, [r.id for r in reports])
         for report in reports:
-            steps = session.scalars(
-                select(OptimisationStep)
-                .where(OptimisationStep.report_id == report.id)
-                .order_by(OptimisationStep.id)
-            ).all()
-            if not steps:
+            if report.id not in taken:
                 continue
-            last = steps[-1]
+            count, last = taken[report.id]
             found.append(
                 Due(
                     rule,
-                    f"optimisation:{report.month}:{len(steps)}",
+                    f"optimisation:{report.month}:{count}",
                     last.at.astimezone().date(),
                     f"optimisation report {report.month}",
                     "the optimisation report waits for your review",
@@ -395,20 +404,18 @@ def _reward_waiting(rule: str, state: str) -> Callable[[Session, date], list[Due
         found = []
         reports = select(OptimisationReport.id, OptimisationReport.month)
         months = {int(key): str(month) for key, month in session.execute(reports)}
-        for reward in session.scalars(
-            select(Reward).where(Reward.state == state).order_by(Reward.id)
-        ).all():
-            steps = session.scalars(
-                select(RewardStep).where(RewardStep.reward_id == reward.id).order_by(RewardStep.id)
-            ).all()
-            if not steps:
+        waiting = session.scalars(select(Reward).where(Reward.state == state).order_by(Reward.id))
+        rewards = waiting.all()
+        taken = _last_steps(session, RewardStep.reward_id, [r.id for r in rewards])
+        for reward in rewards:
+            if reward.id not in taken:
                 continue
-            last = steps[-1]
+            count, last = taken[reward.id]
             month = months.get(reward.report_id, "")
             found.append(
                 Due(
                     rule,
-                    f"reward:{reward.id}:{len(steps)}",
+                    f"reward:{reward.id}:{count}",
                     last.at.astimezone().date(),
                     f"reward {reward.id} ({reward.person}, {month})",
                     "the reward application waits for your review",
