@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -62,12 +61,13 @@ from supportdesk.ui.dialogs.backup_dialogs import (
 from supportdesk.ui.dialogs.change_dialogs import local_time
 from supportdesk.ui.dialogs.handover_package_dialog import size_text
 from supportdesk.ui.messages import describe
-from supportdesk.ui.models.row_model import ROW_ROLE, ChineseSortProxy, Column, RowModel
+from supportdesk.ui.models.row_model import ROW_ROLE, ChineseSortProxy, Column
 from supportdesk.ui.pages.changes_page import TipModel
 from supportdesk.ui.pages.inspection_page import EvidenceDialog
 from supportdesk.ui.tasks import Task, TaskContext
 from supportdesk.ui.widgets.scrolled import fill_scrolled
 from supportdesk.ui.widgets.status_line import fail, say
+from supportdesk.ui.widgets.table import row_table
 
 CHECK_STALE_DAYS = 7  # a check older than a week proves little about today's backups
 FAILED_COLOUR = QColor(255, 205, 210)
@@ -406,24 +406,6 @@ class JobProxy(ChineseSortProxy):
         return isinstance(row, JobRow) and self._needs_attention(row) is not None
 
 
-def _table(model: RowModel[Any], proxy: ChineseSortProxy, parent: QWidget) -> QTableView:
-    proxy.setSourceModel(model)
-    view = QTableView(parent)
-    view.setModel(proxy)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.setMinimumHeight(
-        view.horizontalHeader().sizeHint().height() + view.verticalHeader().defaultSectionSize() + 4
-    )
-    return view
-
-
 def _selected(view: QTableView) -> Any:
     rows = view.selectionModel().selectedRows()
     return rows[0].data(ROW_ROLE) if rows else None
@@ -549,9 +531,8 @@ class BackupsPage(QWidget):
             self,
         )
         self.proxy = JobProxy(self.needs_attention, self)
-        self.view = _table(self.model, self.proxy, self)
-        self.view.setSortingEnabled(True)
-        self.proxy.sort(-1)  # the service's order: customer, system, job
+        self.view = row_table(self.model, self, self.proxy, sortable=True)
+        self.proxy.sort(-1)  # the service's order (customer, system, job) until a header click
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
         self.view.doubleClicked.connect(lambda _index: self.edit_job())
         self.search.textChanged.connect(self._on_filter_changed)
@@ -598,7 +579,7 @@ class BackupsPage(QWidget):
             lambda f, _column: self._finding_text(f),
             self,
         )
-        self.findings_view = _table(self.findings_model, ChineseSortProxy(self), self)
+        self.findings_view = row_table(self.findings_model, self, ChineseSortProxy(self))
         self.findings_view.model().sort(-1)
         self.findings_view.setWordWrap(True)
         self.findings_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -611,7 +592,7 @@ class BackupsPage(QWidget):
             lambda line, _column: line.tip,
             self,
         )
-        self.drill_lines_view = _table(self.drill_lines_model, ChineseSortProxy(self), self)
+        self.drill_lines_view = row_table(self.drill_lines_model, self, ChineseSortProxy(self))
         self.drill_lines_view.model().sort(-1)
         self.drill_lines_view.setWordWrap(True)
         self.drill_lines_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -645,7 +626,7 @@ class BackupsPage(QWidget):
             ),
             self,
         )
-        self.history_view = _table(self.history_model, ChineseSortProxy(self), self)
+        self.history_view = row_table(self.history_model, self, ChineseSortProxy(self))
         self.history_view.model().sort(-1)  # newest first, as the service lists them
         self.history_view.selectionModel().selectionChanged.connect(
             self._on_history_selection_changed
@@ -682,7 +663,7 @@ class BackupsPage(QWidget):
             lambda d, _column: "\n".join([self._drill_text(d), checksums_tip(d)]),
             self,
         )
-        self.drills_view = _table(self.drills_model, ChineseSortProxy(self), self)
+        self.drills_view = row_table(self.drills_model, self, ChineseSortProxy(self))
         self.drills_view.model().sort(-1)  # newest first, as the service lists them
         self.drills_view.selectionModel().selectionChanged.connect(
             self._on_drills_selection_changed

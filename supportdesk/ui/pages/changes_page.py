@@ -15,7 +15,6 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -72,6 +71,7 @@ from supportdesk.ui.widgets.confirm import confirm
 from supportdesk.ui.widgets.save_chooser import save_chooser
 from supportdesk.ui.widgets.scrolled import fill_scrolled
 from supportdesk.ui.widgets.status_line import ERROR_STYLE, fail, say
+from supportdesk.ui.widgets.table import row_table
 
 T = TypeVar("T")
 FLAGGED_COLOUR = QColor(255, 205, 210)  # executed without notice (R3.2)
@@ -237,30 +237,6 @@ class TipModel(RowModel[T]):
         return super().data(index, role)
 
 
-def _table(model: RowModel[Any], parent: QWidget, *, sortable: bool = False) -> QTableView:
-    proxy = ChineseSortProxy(parent)
-    proxy.setSourceModel(model)
-    view = QTableView(parent)
-    view.setModel(proxy)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    # Header and one row at least: a small window keeps every part of the page in view.
-    view.setMinimumHeight(
-        view.horizontalHeader().sizeHint().height() + view.verticalHeader().defaultSectionSize() + 4
-    )
-    if sortable:
-        view.setSortingEnabled(True)
-    else:
-        proxy.sort(-1)  # the service's order
-    return view
-
-
 def _selected(view: QTableView) -> Any:
     rows = view.selectionModel().selectedRows()
     return rows[0].data(ROW_ROLE) if rows else None
@@ -379,7 +355,7 @@ class ChangesPage(QWidget):
             self._row_tip,
             self,
         )
-        self.view = _table(self.model, self, sortable=True)
+        self.view = row_table(self.model, self, sortable=True)
         # The title takes the room left; the other columns fit their contents.
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
@@ -443,7 +419,7 @@ class ChangesPage(QWidget):
             ),
             self,
         )
-        self.notices_view = _table(self.notices_model, self)
+        self.notices_view = row_table(self.notices_model, self, ChineseSortProxy(self))
         self.notices_box = QGroupBox(self.tr("Customer notices"), self)
         layout = QVBoxLayout(self.notices_box)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -481,7 +457,7 @@ class ChangesPage(QWidget):
             lambda a, _column: f"{a.sha256 or a.commit}\n{self.lookups.name(a.added_by)}",
             self,
         )
-        self.archive_view = _table(self.archive_model, self)
+        self.archive_view = row_table(self.archive_model, self, ChineseSortProxy(self))
         header = self.archive_view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the name
@@ -529,7 +505,7 @@ class ChangesPage(QWidget):
             lambda p, _column: artifacts_tip(p.artifacts),
             self,
         )
-        self.versions_view = _table(self.versions_model, self, sortable=True)
+        self.versions_view = row_table(self.versions_model, self, sortable=True)
         self.versions_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.versions_view.doubleClicked.connect(self._on_versions_view_double_clicked)
         self.versions = QWidget(self)

@@ -32,7 +32,6 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QFileDialog,
@@ -90,6 +89,7 @@ from supportdesk.ui.widgets.confirm import confirm
 from supportdesk.ui.widgets.save_chooser import save_chooser
 from supportdesk.ui.widgets.scrolled import fill_scrolled
 from supportdesk.ui.widgets.status_line import fail, say
+from supportdesk.ui.widgets.table import row_table
 
 DEBOUNCE_MS = 200  # a pause in the typing, not every key, starts a search
 LIST_LIMIT = 500  # entries listed before anything is searched (newest first)
@@ -273,22 +273,6 @@ class HighlightDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-def _table(model: RowModel[Any], parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setMinimumHeight(
-        view.horizontalHeader().sizeHint().height() + view.verticalHeader().defaultSectionSize() + 4
-    )
-    return view
-
-
 def _selected(view: QTableView) -> Any:
     rows = view.selectionModel().selectedRows()
     return rows[0].data(ROW_ROLE) if rows else None
@@ -402,7 +386,7 @@ class FaqPage(QWidget):
             ],
             self,
         )
-        self.view = _table(self.model, self)
+        self.view = row_table(self.model, self)
         self.delegate = HighlightDelegate(self.view)
         self.view.setItemDelegateForColumn(QUESTION, self.delegate)
         header = self.view.horizontalHeader()
@@ -463,7 +447,7 @@ class FaqPage(QWidget):
             ],
             self,
         )
-        self.attachments_view = _table(self.attachments_model, self)
+        self.attachments_view = row_table(self.attachments_model, self)
         header = self.attachments_view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -489,7 +473,7 @@ class FaqPage(QWidget):
             ],
             self,
         )
-        self.links_view = _table(self.links_model, self)
+        self.links_view = row_table(self.links_model, self)
         header = self.links_view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

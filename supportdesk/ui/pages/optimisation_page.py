@@ -23,7 +23,6 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QCoreApplication, QMargins, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QFrame,
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -66,12 +64,13 @@ from supportdesk.ui.dialogs.optimisation_dialogs import (
 )
 from supportdesk.ui.i18n import resource_path
 from supportdesk.ui.messages import role_label, zentao_text
-from supportdesk.ui.models.row_model import ROW_ROLE, ChineseSortProxy, Column, RowModel
+from supportdesk.ui.models.row_model import ROW_ROLE, Column, RowModel
 from supportdesk.ui.pages.rewards_panel import RewardsPanel
 from supportdesk.ui.tasks import Task, TaskContext
 from supportdesk.ui.widgets.confirm import confirm
 from supportdesk.ui.widgets.save_chooser import save_chooser
 from supportdesk.ui.widgets.status_line import fail, say
+from supportdesk.ui.widgets.table import row_table
 
 OVERDUE_COLOUR = QColor(255, 205, 210)
 RETURNED_STYLE = "background: #fff3e0; border: 1px solid #ffb74d; padding: 6px;"
@@ -243,20 +242,6 @@ def _import_sheet(session: Any, month: str, path: Path, where: dict[int, int]) -
 # -- the page -------------------------------------------------------------------------------
 
 
-def _table(model: RowModel[Any], parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    proxy = ChineseSortProxy(view)
-    proxy.setSourceModel(model)
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.setWordWrap(False)
-    return view
-
-
 def _chart() -> QChart:
     chart = QChart()
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
@@ -358,10 +343,7 @@ class OptimisationPage(QWidget):
             ],
             self,
         )
-        self.items = _table(self.items_model, self.items_box)
-        header = self.items.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        self.items = row_table(self.items_model, self.items_box, sortable=True)
         self.items.selectionModel().selectionChanged.connect(self._update_buttons)
         self.items.doubleClicked.connect(self.edit_item)
         self.draft_button = self._button(self.tr("Draft from this month"), self.draft_report)
@@ -434,7 +416,7 @@ class OptimisationPage(QWidget):
             ],
             self,
         )
-        self.quality = _table(self.quality_model, self.quality_box)
+        self.quality = row_table(self.quality_model, self.quality_box, sortable=True)
         self.quality.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )

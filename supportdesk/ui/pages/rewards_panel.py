@@ -17,10 +17,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +38,7 @@ from supportdesk.ui.models.row_model import ROW_ROLE, Column, RowModel
 from supportdesk.ui.widgets.confirm import confirm
 from supportdesk.ui.widgets.save_chooser import save_chooser
 from supportdesk.ui.widgets.status_line import fail, say
+from supportdesk.ui.widgets.table import row_table
 
 
 def reward_state_text(row: RewardRow) -> str:
@@ -185,10 +184,7 @@ class LedgerDialog(QDialog):
             ],
             self,
         )
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = row_table(self.model, self)
         self.total = QLabel(self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -274,14 +270,7 @@ class RewardsPanel(QWidget):
             ],
             self,
         )
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = row_table(self.model, self)
         self.view.selectionModel().selectionChanged.connect(self._show_selected)
         self.view.doubleClicked.connect(self.edit)
         self.detail = QLabel(self)
