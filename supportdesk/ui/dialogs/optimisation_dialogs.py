@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QV
 
 from supportdesk.domain.errors import ValidationError
 from supportdesk.domain.optimisation import Category, Decision, ItemForm, ItemRow, ReportRow
-from supportdesk.domain.registry import ProjectRow, SystemRow
+from supportdesk.domain.registry import ProjectRow, SystemRow, UserRow
 from supportdesk.services import optimisation
 from supportdesk.ui.context import UiContext
 from supportdesk.ui.dialogs.form_dialog import FormDialog, FormField
@@ -28,6 +28,12 @@ def category_label(category: Category | str) -> str:
         Category.OTHER: QCoreApplication.translate("OptimisationPage", "other"),
     }
     return names.get(Category(category), str(category))
+
+
+def person_name(people: Sequence[UserRow], login: str) -> str:
+    """Who took a step, by name (the login when the person has none, or is gone)."""
+    found = next((p for p in people if p.login == login), None)
+    return found.name if found is not None and found.name else login
 
 
 def _save_item(session: Any, form: ItemForm) -> ItemRow:

@@ -61,6 +61,7 @@ from supportdesk.ui.dialogs.optimisation_dialogs import (
     category_label,
     decide_report,
     item_dialog,
+    person_name,
 )
 from supportdesk.ui.i18n import resource_path
 from supportdesk.ui.messages import role_label, zentao_text
@@ -528,9 +529,7 @@ class OptimisationPage(QWidget):
         return f"{text}: {step.comment}" if step.comment else text
 
     def _name(self, login: str) -> str:
-        people = self.shown.people if self.shown is not None else []
-        found = next((p for p in people if p.login == login), None)
-        return found.name if found is not None and found.name else login
+        return person_name(self.shown.people if self.shown is not None else [], login)
 
     def _task_text(self, row: ItemRow) -> str:
         if row.zentao_task_id is not None:

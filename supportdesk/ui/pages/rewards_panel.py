@@ -32,7 +32,7 @@ from supportdesk.services import rewards
 from supportdesk.ui.context import UiContext
 from supportdesk.ui.dialogs.change_dialogs import local_time
 from supportdesk.ui.dialogs.form_dialog import FormDialog, FormField
-from supportdesk.ui.dialogs.optimisation_dialogs import CommentReturnDialog
+from supportdesk.ui.dialogs.optimisation_dialogs import CommentReturnDialog, person_name
 from supportdesk.ui.messages import role_label
 from supportdesk.ui.models.row_model import ROW_ROLE, Column, RowModel
 from supportdesk.ui.widgets.confirm import confirm
@@ -352,16 +352,12 @@ class RewardsPanel(QWidget):
             lines = [self.tr("Evidence: {text}").format(text=row.evidence)]
             lines += [
                 self.tr("Returned by {who} on {when}: {comment}").format(
-                    who=self._name(s.by), when=local_time(s.at), comment=s.comment
+                    who=person_name(self.people, s.by), when=local_time(s.at), comment=s.comment
                 )
                 for s in row.comments
             ]
             self.detail.setText("\n".join(lines))
         self._update_buttons()
-
-    def _name(self, login: str) -> str:
-        found = next((p for p in self.people if p.login == login), None)
-        return found.name if found is not None and found.name else login
 
     # -- buttons ----------------------------------------------------------------------------
 
